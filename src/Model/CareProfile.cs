@@ -1,0 +1,89 @@
+namespace Procurement.Rules.Model;
+
+/// <summary>Care profile (zorgprofiel): what one child or family gets, issued by a municipality, with one main contractor.</summary>
+public sealed class CareProfile
+{
+    internal CareProfile(
+        string id,
+        string? client,
+        Municipality municipality,
+        Lot lot,
+        CareCategory category,
+        Provider? mainContractor,
+        IReadOnlyList<Provider> coProviders,
+        decimal intensityHoursPerWeek,
+        int durationMonths,
+        decimal budget,
+        DateOnly start,
+        Provider? transferredTo,
+        SourceLocation location)
+    {
+        Id = id;
+        Client = client;
+        Municipality = municipality;
+        Lot = lot;
+        Category = category;
+        MainContractor = mainContractor;
+        CoProviders = coProviders;
+        IntensityHoursPerWeek = intensityHoursPerWeek;
+        DurationMonths = durationMonths;
+        Budget = budget;
+        Start = start;
+        TransferredTo = transferredTo;
+        Location = location;
+    }
+
+    /// <summary>Identifier of the profile within the design.</summary>
+    public string Id { get; }
+
+    /// <summary>Pseudonymised reference to the child or family (kind/gezin), if given.</summary>
+    public string? Client { get; }
+
+    /// <summary>The municipality that issued the profile.</summary>
+    public Municipality Municipality { get; }
+
+    /// <summary>The lot the profile falls under.</summary>
+    public Lot Lot { get; }
+
+    /// <summary>The profile's current category.</summary>
+    public CareCategory Category { get; }
+
+    /// <summary>The terms of the profile's lot and category.</summary>
+    public CategoryTerms Terms => Lot.Terms(Category);
+
+    /// <summary>The main contractor ((inhoudelijk) hoofdaannemer), end-responsible for content and financial result; <see langword="null"/> when none is named.</summary>
+    public Provider? MainContractor { get; }
+
+    /// <summary>Co-providers (samenwerkingspartners) delivering on the profile besides the main contractor.</summary>
+    public IReadOnlyList<Provider> CoProviders { get; }
+
+    /// <summary>Intensity in hours per week (intensiteit).</summary>
+    public decimal IntensityHoursPerWeek { get; }
+
+    /// <summary>Duration in months (duur).</summary>
+    public int DurationMonths { get; }
+
+    /// <summary>Budget of the profile in euros (budget).</summary>
+    public decimal Budget { get; }
+
+    /// <summary>Start date of the profile (ingangsdatum).</summary>
+    public DateOnly Start { get; }
+
+    /// <summary>The provider the profile was transferred to (overgedragen aan) after escalation, if any.</summary>
+    public Provider? TransferredTo { get; }
+
+    /// <summary>Where the profile is defined in the design file.</summary>
+    public SourceLocation Location { get; }
+
+    /// <summary>Escalations (op- en afschalingen) of this profile, in date order.</summary>
+    public IReadOnlyList<Escalation> Escalations { get; internal set; } = [];
+
+    /// <summary>The contract under which the main contractor delivers this profile on its start date, or <see langword="null"/>.</summary>
+    public Contract? MainContract { get; internal set; }
+
+    /// <summary>The provider responsible now: the one it was transferred to, else the main contractor.</summary>
+    public Provider? ResponsibleProvider => TransferredTo ?? MainContractor;
+
+    /// <inheritdoc/>
+    public override string ToString() => Id;
+}

@@ -1,0 +1,97 @@
+using Procurement.Rules.Model.Yaml;
+
+namespace Procurement.Rules.Model.Loading;
+
+// Plain records read from YAML before ids are resolved. Every field is nullable: a missing or broken
+// value has already been reported, and the resolver skips what it cannot use.
+internal sealed record PeriodDto(DateOnly? From, DateOnly? Until, int Line, int Column);
+
+internal sealed record LimitsDto(decimal? IntensityHoursPerWeek, int? DurationMonths, decimal? Budget);
+
+internal sealed record TermsDto(
+    ProcurementForm? Procurement,
+    int? MaxProviders,
+    List<Located<string>> Qualifications,
+    FinancingForm? Financing,
+    LimitsDto Limits,
+    int Line,
+    int Column);
+
+internal sealed record MunicipalityDto(Located<string>? Id, string? Name, DateOnly? From, DateOnly? Until, string? AccessTeam, int Line, int Column);
+
+internal sealed record LotDto(
+    Located<string>? Id,
+    string? Name,
+    string? Sector,
+    List<Located<string>> ProductCategories,
+    LotScope? Scope,
+    Located<string>? Municipality,
+    TermsDto? Light,
+    TermsDto? Heavy,
+    int Line,
+    int Column);
+
+internal sealed record ProviderDto(
+    Located<string>? Id,
+    string? Name,
+    Located<string>? Agb,
+    List<Located<string>> Qualifications,
+    List<Located<string>> Subcontractors,
+    int Line,
+    int Column);
+
+internal sealed record CooperativeDto(Located<string>? Id, string? Name, List<Located<string>> Members, List<Located<string>> Region, int Line, int Column);
+
+internal sealed record ContractDto(
+    Located<string>? Id,
+    Located<string>? Party,
+    Located<string>? Lot,
+    CareCategory? Category,
+    List<Located<string>> Municipalities,
+    PeriodDto? Period,
+    FinancingForm? Financing,
+    decimal? Value,
+    int Line,
+    int Column);
+
+internal sealed record CareProfileDto(
+    Located<string>? Id,
+    string? Client,
+    Located<string>? Municipality,
+    Located<string>? Lot,
+    CareCategory? Category,
+    Located<string>? MainContractor,
+    List<Located<string>> CoProviders,
+    decimal? IntensityHoursPerWeek,
+    int? DurationMonths,
+    decimal? Budget,
+    DateOnly? Start,
+    Located<string>? TransferredTo,
+    int Line,
+    int Column);
+
+internal sealed record EscalationDto(
+    Located<string>? Id,
+    Located<string>? Profile,
+    CareCategory? From,
+    CareCategory? To,
+    LotScope? FromScope,
+    LotScope? ToScope,
+    Located<string>? ToLot,
+    DateOnly? Date,
+    string? ApprovedBy,
+    int Line,
+    int Column);
+
+internal sealed record DesignDto(
+    string? Id,
+    string? Region,
+    string? PurchasingOrganisation,
+    PeriodDto? Period,
+    List<MunicipalityDto> Municipalities,
+    List<LotDto> Lots,
+    List<ProviderDto> Providers,
+    List<CooperativeDto> Cooperatives,
+    List<ContractDto> Contracts,
+    List<CareProfileDto> CareProfiles,
+    List<EscalationDto> Escalations);

@@ -1,0 +1,287 @@
+using Procurement.Rules.Model.Yaml;
+
+namespace Procurement.Rules.Model.Loading;
+
+/// <summary>Reads the YAML tree of a design file into <see cref="DesignDto"/> records, reporting every field error.</summary>
+internal sealed class DesignYamlReader(YamlFieldReader reader)
+{
+    internal static readonly string[] DesignKeys =
+        ["design", "region", "purchasingOrganisation", "period", "municipalities", "lots", "providers", "cooperatives", "contracts", "careProfiles", "escalations"];
+
+    internal static readonly string[] PeriodKeys = ["from", "until"];
+    internal static readonly string[] MunicipalityKeys = ["id", "name", "from", "until", "accessTeam"];
+    internal static readonly string[] LotKeys = ["id", "name", "sector", "productCategories", "scope", "municipality", "light", "heavy"];
+    internal static readonly string[] TermsKeys = ["procurement", "maxProviders", "qualifications", "financing", "limits"];
+    internal static readonly string[] LimitsKeys = ["intensityHoursPerWeek", "durationMonths", "budget"];
+    internal static readonly string[] ProviderKeys = ["id", "name", "agb", "qualifications", "subcontractors"];
+    internal static readonly string[] CooperativeKeys = ["id", "name", "members", "region"];
+    internal static readonly string[] ContractKeys = ["id", "party", "lot", "category", "municipalities", "period", "financing", "value"];
+
+    internal static readonly string[] CareProfileKeys =
+        ["id", "client", "municipality", "lot", "category", "mainContractor", "coProviders", "intensityHoursPerWeek", "durationMonths", "budget", "start", "transferredTo"];
+
+    internal static readonly string[] EscalationKeys = ["id", "profile", "from", "to", "fromScope", "toScope", "toLot", "date", "approvedBy"];
+
+    public DesignDto? Read(YamlNodeBase root)
+    {
+        var fields = reader.Mapping(root, "the design", DesignKeys);
+        if (fields is null)
+        {
+            reader.Error(root, LoadErrorCodes.WrongType, "A design file must be a mapping with keys such as 'design', 'region', 'period' and 'lots'.");
+            return null;
+        }
+
+        var id = reader.Text(reader.Required(fields, "design"), "design id")?.Value;
+        var region = reader.Text(reader.Required(fields, "region"), "region")?.Value;
+        var organisation = reader.Text(fields["purchasingOrganisation"], "purchasing organisation")?.Value;
+        var period = ReadPeriod(reader.Required(fields, "period"), "the purchasing period");
+        return new DesignDto(
+            id,
+            region,
+            organisation,
+            period,
+            ReadList(fields["municipalities"], "municipalities", ReadMunicipality),
+            ReadList(fields["lots"], "lots", ReadLot),
+            ReadList(fields["providers"], "providers", ReadProvider),
+            ReadList(fields["cooperatives"], "cooperatives", ReadCooperative),
+            ReadList(fields["contracts"], "contracts", ReadContract),
+            ReadList(fields["careProfiles"], "care profiles", ReadCareProfile),
+            ReadList(fields["escalations"], "escalations", ReadEscalation));
+    }
+
+    private List<T> ReadList<T>(YamlNodeBase? node, string what, Func<YamlNodeBase, T?> read)
+        where T : class
+    {
+        var items = reader.Sequence(node, what);
+        var result = new List<T>(items.Count);
+        foreach (var item in items)
+        {
+            if (read(item) is { } dto)
+            {
+                result.Add(dto);
+            }
+        }
+
+        return result;
+    }
+
+    private PeriodDto? ReadPeriod(YamlNodeBase? node, string what)
+    {
+        var fields = reader.Mapping(node, what, PeriodKeys);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var from = reader.Date(reader.Required(fields, "from"), "the start of " + what);
+        var until = reader.Date(fields["until"], "the end of " + what);
+        if (from is { } f && until is { } u && u < f && fields["until"] is { } untilNode)
+        {
+            reader.Error(untilNode, LoadErrorCodes.BadDate, $"{what} ends on {u:yyyy-MM-dd}, before it starts on {f:yyyy-MM-dd}.");
+        }
+
+        return new PeriodDto(from, until, fields.Line, fields.Column);
+    }
+
+    private MunicipalityDto? ReadMunicipality(YamlNodeBase node)
+    {
+        var fields = reader.Mapping(node, "a municipality", MunicipalityKeys);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var from = reader.Date(fields["from"], "the municipality's first day");
+        var until = reader.Date(fields["until"], "the municipality's last day");
+        if (from is { } f && until is { } u && u < f && fields["until"] is { } untilNode)
+        {
+            reader.Error(untilNode, LoadErrorCodes.BadDate, $"The municipality stops taking part on {u:yyyy-MM-dd}, before it starts on {f:yyyy-MM-dd}.");
+        }
+
+        return new MunicipalityDto(
+            reader.Text(reader.Required(fields, "id"), "municipality id"),
+            reader.Text(reader.Required(fields, "name"), "municipality name")?.Value,
+            from,
+            until,
+            reader.Text(fields["accessTeam"], "access team")?.Value,
+            fields.Line,
+            fields.Column);
+    }
+
+    private LotDto? ReadLot(YamlNodeBase node)
+    {
+        var fields = reader.Mapping(node, "a lot", LotKeys);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var id = reader.Text(reader.Required(fields, "id"), "lot id");
+        var name = reader.Text(reader.Required(fields, "name"), "lot name")?.Value;
+        var productCategories = reader.TextList(fields["productCategories"], "product category");
+        foreach (var code in productCategories)
+        {
+            if (code.Value.Length != 2 || !code.Value.All(char.IsAsciiDigit))
+            {
+                reader.Error(code.Line, code.Column, LoadErrorCodes.BadValue, $"'{code.Value}' is not an iJw product category; use two digits, e.g. 45.");
+            }
+        }
+
+        var light = ReadCategory(fields, "light", id);
+        var heavy = ReadCategory(fields, "heavy", id);
+        return new LotDto(
+            id,
+            name,
+            reader.Text(fields["sector"], "sector")?.Value,
+            productCategories,
+            fields["scope"] is null ? LotScope.Regional : reader.Enum<LotScope>(fields["scope"], "lot scope"),
+            reader.Text(fields["municipality"], "buying municipality"),
+            light,
+            heavy,
+            fields.Line,
+            fields.Column);
+    }
+
+    private TermsDto? ReadCategory(MappingFields lot, string key, Located<string>? lotId)
+    {
+        var node = lot[key];
+        if (node is null || node is YamlScalar { IsNull: true })
+        {
+            reader.Error(lot.Line, lot.Column, LoadErrorCodes.MissingCategory,
+                $"Lot '{lotId?.Value ?? "?"}' has no {key} category; every lot must define both 'light' and 'heavy'.");
+            return null;
+        }
+
+        var fields = reader.Mapping(node, $"the {key} category", TermsKeys);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var limitsFields = reader.Mapping(fields["limits"], "category limits", LimitsKeys);
+        var limits = limitsFields is null
+            ? new LimitsDto(null, null, null)
+            : new LimitsDto(
+                reader.Decimal(limitsFields["intensityHoursPerWeek"], "intensity limit"),
+                reader.Int(limitsFields["durationMonths"], "duration limit"),
+                reader.Decimal(limitsFields["budget"], "budget limit"));
+        return new TermsDto(
+            reader.Enum<ProcurementForm>(reader.Required(fields, "procurement"), "procurement form"),
+            reader.Int(fields["maxProviders"], "maximum number of providers"),
+            reader.TextList(fields["qualifications"], "qualification"),
+            reader.Enum<FinancingForm>(fields["financing"], "financing form"),
+            limits,
+            fields.Line,
+            fields.Column);
+    }
+
+    private ProviderDto? ReadProvider(YamlNodeBase node)
+    {
+        var fields = reader.Mapping(node, "a provider", ProviderKeys);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var agb = reader.Text(reader.Required(fields, "agb"), "AGB code");
+        if (agb is { } code && (code.Value.Length != 8 || !code.Value.All(char.IsAsciiDigit)))
+        {
+            reader.Error(code.Line, code.Column, LoadErrorCodes.BadAgbCode, $"'{code.Value}' is not an AGB code; it must be exactly eight digits.");
+            agb = null;
+        }
+
+        return new ProviderDto(
+            reader.Text(reader.Required(fields, "id"), "provider id"),
+            reader.Text(reader.Required(fields, "name"), "provider name")?.Value,
+            agb,
+            reader.TextList(fields["qualifications"], "qualification"),
+            reader.TextList(fields["subcontractors"], "subcontractor"),
+            fields.Line,
+            fields.Column);
+    }
+
+    private CooperativeDto? ReadCooperative(YamlNodeBase node)
+    {
+        var fields = reader.Mapping(node, "a cooperative", CooperativeKeys);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        return new CooperativeDto(
+            reader.Text(reader.Required(fields, "id"), "cooperative id"),
+            reader.Text(reader.Required(fields, "name"), "cooperative name")?.Value,
+            reader.TextList(reader.Required(fields, "members"), "member"),
+            reader.TextList(fields["region"], "region municipality"),
+            fields.Line,
+            fields.Column);
+    }
+
+    private ContractDto? ReadContract(YamlNodeBase node)
+    {
+        var fields = reader.Mapping(node, "a contract", ContractKeys);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        return new ContractDto(
+            reader.Text(reader.Required(fields, "id"), "contract id"),
+            reader.Text(reader.Required(fields, "party"), "contract party"),
+            reader.Text(reader.Required(fields, "lot"), "lot"),
+            reader.Enum<CareCategory>(reader.Required(fields, "category"), "category"),
+            reader.TextList(reader.Required(fields, "municipalities"), "municipality"),
+            ReadPeriod(reader.Required(fields, "period"), "the contract period"),
+            reader.Enum<FinancingForm>(fields["financing"], "financing form"),
+            reader.Decimal(reader.Required(fields, "value"), "contract value"),
+            fields.Line,
+            fields.Column);
+    }
+
+    private CareProfileDto? ReadCareProfile(YamlNodeBase node)
+    {
+        var fields = reader.Mapping(node, "a care profile", CareProfileKeys);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        return new CareProfileDto(
+            reader.Text(reader.Required(fields, "id"), "care profile id"),
+            reader.Text(fields["client"], "client reference")?.Value,
+            reader.Text(reader.Required(fields, "municipality"), "municipality"),
+            reader.Text(reader.Required(fields, "lot"), "lot"),
+            reader.Enum<CareCategory>(reader.Required(fields, "category"), "category"),
+            reader.Text(fields["mainContractor"], "main contractor"),
+            reader.TextList(fields["coProviders"], "co-provider"),
+            reader.Decimal(reader.Required(fields, "intensityHoursPerWeek"), "intensity"),
+            reader.Int(reader.Required(fields, "durationMonths"), "duration"),
+            reader.Decimal(reader.Required(fields, "budget"), "budget"),
+            reader.Date(reader.Required(fields, "start"), "the profile's start"),
+            reader.Text(fields["transferredTo"], "provider transferred to"),
+            fields.Line,
+            fields.Column);
+    }
+
+    private EscalationDto? ReadEscalation(YamlNodeBase node)
+    {
+        var fields = reader.Mapping(node, "an escalation", EscalationKeys);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        return new EscalationDto(
+            reader.Text(fields["id"], "escalation id"),
+            reader.Text(reader.Required(fields, "profile"), "care profile"),
+            reader.Enum<CareCategory>(reader.Required(fields, "from"), "category"),
+            reader.Enum<CareCategory>(reader.Required(fields, "to"), "category"),
+            reader.Enum<LotScope>(fields["fromScope"], "scope"),
+            reader.Enum<LotScope>(fields["toScope"], "scope"),
+            reader.Text(fields["toLot"], "lot"),
+            reader.Date(reader.Required(fields, "date"), "the escalation date"),
+            reader.Text(fields["approvedBy"], "approving access team")?.Value,
+            fields.Line,
+            fields.Column);
+    }
+}

@@ -1,0 +1,164 @@
+namespace Procurement.Rules.Model;
+
+/// <summary>Lot (perceel): a slice of care bought separately, with a light and a heavy category.</summary>
+public sealed class Lot
+{
+    private Contract[][] _contractsByMunicipality = [];
+
+    internal Lot(
+        string id,
+        string name,
+        string? sector,
+        IReadOnlyList<string> productCategories,
+        LotScope scope,
+        CategoryTerms light,
+        CategoryTerms heavy,
+        SourceLocation location)
+    {
+        Id = id;
+        Name = name;
+        Sector = sector;
+        ProductCategories = productCategories;
+        Scope = scope;
+        Light = light;
+        Heavy = heavy;
+        Location = location;
+        light.Lot = this;
+        heavy.Lot = this;
+    }
+
+    /// <summary>Identifier of the lot within the design.</summary>
+    public string Id { get; }
+
+    /// <summary>Name of the lot.</summary>
+    public string Name { get; }
+
+    /// <summary>Sector the lot follows (sector), used to match a regional lot with a municipality's local lot; defaults to the id.</summary>
+    public string? Sector { get; }
+
+    /// <summary>iJw product-category codes (productcategorieën), two digits each, e.g. <c>45</c> for ambulant youth help.</summary>
+    public IReadOnlyList<string> ProductCategories { get; }
+
+    /// <summary>Whether the lot is bought regionally or locally.</summary>
+    public LotScope Scope { get; }
+
+    /// <summary>The municipality that buys a local lot by itself; <see langword="null"/> for a regional lot.</summary>
+    public Municipality? Municipality { get; internal set; }
+
+    /// <summary>Terms of the light category (lichte categorie).</summary>
+    public CategoryTerms Light { get; }
+
+    /// <summary>Terms of the heavy category (zware categorie).</summary>
+    public CategoryTerms Heavy { get; }
+
+    /// <summary>Where the lot is defined in the design file.</summary>
+    public SourceLocation Location { get; }
+
+    /// <summary>All contracts for this lot, both categories, in file order.</summary>
+    public IReadOnlyList<Contract> Contracts { get; internal set; } = [];
+
+    /// <summary>The design the lot belongs to.</summary>
+    public TenderDesign Design { get; internal set; } = null!;
+
+    internal int Index { get; set; }
+
+    /// <summary>The terms of <paramref name="category"/>.</summary>
+    public CategoryTerms Terms(CareCategory category) => category == CareCategory.Heavy ? Heavy : Light;
+
+    /// <summary>
+    /// Whether <paramref name="municipality"/> is covered for this lot and <paramref name="category"/> on <paramref name="date"/>:
+    /// by a contract of this lot, or, for a regional lot, by a contract of a lot of the same sector that the municipality buys itself.
+    /// </summary>
+    public bool Covers(Municipality? municipality, CareCategory category, DateOnly date)
+    {
+        if (municipality is null)
+        {
+            return false;
+        }
+
+        if (HasContractCovering(municipality, category, date))
+        {
+            return true;
+        }
+
+        if (Scope == LotScope.Regional)
+        {
+            var localLots = municipality.LocalLots;
+            for (var i = 0; i < localLots.Count; i++)
+            {
+                var local = localLots[i];
+                if (string.Equals(local.Sector, Sector, StringComparison.Ordinal) && local.HasContractCovering(municipality, category, date))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether every municipality that takes part on <paramref name="date"/> is covered for both categories of this lot.</summary>
+    public bool CoversAllMunicipalities(DateOnly date)
+    {
+        var municipalities = Scope == LotScope.Local && Municipality is { } buyer ? [buyer] : Design.Municipalities;
+        for (var i = 0; i < municipalities.Count; i++)
+        {
+            var municipality = municipalities[i];
+            if (municipality.ParticipatesOn(date)
+                && (!Covers(municipality, CareCategory.Light, date) || !Covers(municipality, CareCategory.Heavy, date)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Names of the municipalities that take part on <paramref name="date"/> but are not covered for both categories, comma-separated.</summary>
+    public string UncoveredMunicipalities(DateOnly date)
+    {
+        var municipalities = Scope == LotScope.Local && Municipality is { } buyer ? [buyer] : Design.Municipalities;
+        var names = new List<string>();
+        foreach (var municipality in municipalities)
+        {
+            if (!municipality.ParticipatesOn(date))
+            {
+                continue;
+            }
+
+            var light = Covers(municipality, CareCategory.Light, date);
+            var heavy = Covers(municipality, CareCategory.Heavy, date);
+            if (!light || !heavy)
+            {
+                names.Add(light ? $"{municipality.Name} (zwaar)" : heavy ? $"{municipality.Name} (licht)" : municipality.Name);
+            }
+        }
+
+        return string.Join(", ", names);
+    }
+
+    private bool HasContractCovering(Municipality municipality, CareCategory category, DateOnly date)
+    {
+        if ((uint)municipality.Index >= (uint)_contractsByMunicipality.Length)
+        {
+            return false;
+        }
+
+        var contracts = _contractsByMunicipality[municipality.Index];
+        for (var i = 0; i < contracts.Length; i++)
+        {
+            var contract = contracts[i];
+            if (contract.Category == category && contract.Period.Contains(date))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal void SetContractIndex(Contract[][] contractsByMunicipality) => _contractsByMunicipality = contractsByMunicipality;
+
+    /// <inheritdoc/>
+    public override string ToString() => Id;
+}

@@ -1,0 +1,101 @@
+namespace Procurement.Rules.Model;
+
+/// <summary>Tender design (inkoopkader): the whole configuration of a joint youth-care purchase, linked and indexed.</summary>
+public sealed class TenderDesign
+{
+    private readonly Dictionary<string, Municipality> _municipalities;
+    private readonly Dictionary<string, Lot> _lots;
+    private readonly Dictionary<string, ContractParty> _parties;
+    private readonly Dictionary<string, Contract> _contracts;
+    private readonly Dictionary<string, CareProfile> _careProfiles;
+
+    internal TenderDesign(
+        string id,
+        string region,
+        string? purchasingOrganisation,
+        Period period,
+        IReadOnlyList<Municipality> municipalities,
+        IReadOnlyList<Lot> lots,
+        IReadOnlyList<Provider> providers,
+        IReadOnlyList<Cooperative> cooperatives,
+        IReadOnlyList<Contract> contracts,
+        IReadOnlyList<CareProfile> careProfiles,
+        IReadOnlyList<Escalation> escalations,
+        string sourceFile)
+    {
+        Id = id;
+        Region = region;
+        PurchasingOrganisation = purchasingOrganisation;
+        Period = period;
+        Municipalities = municipalities;
+        Lots = lots;
+        Providers = providers;
+        Cooperatives = cooperatives;
+        Contracts = contracts;
+        CareProfiles = careProfiles;
+        Escalations = escalations;
+        SourceFile = sourceFile;
+        _municipalities = municipalities.ToDictionary(m => m.Id, StringComparer.Ordinal);
+        _lots = lots.ToDictionary(l => l.Id, StringComparer.Ordinal);
+        _parties = providers.Cast<ContractParty>().Concat(cooperatives).ToDictionary(p => p.Id, StringComparer.Ordinal);
+        _contracts = contracts.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        _careProfiles = careProfiles.ToDictionary(p => p.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>Identifier of the design, e.g. <c>zuid-holland-zuid-2018</c>.</summary>
+    public string Id { get; }
+
+    /// <summary>The youth-care region (jeugdregio).</summary>
+    public string Region { get; }
+
+    /// <summary>The organisation that buys on the region's behalf (inkooporganisatie), if named.</summary>
+    public string? PurchasingOrganisation { get; }
+
+    /// <summary>The period of the purchasing framework (looptijd inkoopkader).</summary>
+    public Period Period { get; }
+
+    /// <summary>Participating municipalities (gemeenten), in file order.</summary>
+    public IReadOnlyList<Municipality> Municipalities { get; }
+
+    /// <summary>Lots (percelen), in file order.</summary>
+    public IReadOnlyList<Lot> Lots { get; }
+
+    /// <summary>Providers (aanbieders), in file order.</summary>
+    public IReadOnlyList<Provider> Providers { get; }
+
+    /// <summary>Cooperatives (coöperaties), in file order.</summary>
+    public IReadOnlyList<Cooperative> Cooperatives { get; }
+
+    /// <summary>Contracts (overeenkomsten), in file order.</summary>
+    public IReadOnlyList<Contract> Contracts { get; }
+
+    /// <summary>Care profiles (zorgprofielen), in file order.</summary>
+    public IReadOnlyList<CareProfile> CareProfiles { get; }
+
+    /// <summary>Escalations (op- en afschalingen), in file order.</summary>
+    public IReadOnlyList<Escalation> Escalations { get; }
+
+    /// <summary>Path of the file the design was loaded from.</summary>
+    public string SourceFile { get; }
+
+    /// <summary>The municipality with <paramref name="id"/>, or <see langword="null"/>.</summary>
+    public Municipality? FindMunicipality(string id) => _municipalities.GetValueOrDefault(id);
+
+    /// <summary>The lot with <paramref name="id"/>, or <see langword="null"/>.</summary>
+    public Lot? FindLot(string id) => _lots.GetValueOrDefault(id);
+
+    /// <summary>The provider with <paramref name="id"/>, or <see langword="null"/>.</summary>
+    public Provider? FindProvider(string id) => _parties.GetValueOrDefault(id) as Provider;
+
+    /// <summary>The cooperative with <paramref name="id"/>, or <see langword="null"/>.</summary>
+    public Cooperative? FindCooperative(string id) => _parties.GetValueOrDefault(id) as Cooperative;
+
+    /// <summary>The contract with <paramref name="id"/>, or <see langword="null"/>.</summary>
+    public Contract? FindContract(string id) => _contracts.GetValueOrDefault(id);
+
+    /// <summary>The care profile with <paramref name="id"/>, or <see langword="null"/>.</summary>
+    public CareProfile? FindCareProfile(string id) => _careProfiles.GetValueOrDefault(id);
+
+    /// <inheritdoc/>
+    public override string ToString() => Id;
+}

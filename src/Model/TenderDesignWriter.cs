@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Procurement.Rules.Model.Yaml;
+
+namespace Procurement.Rules.Model;
+
+/// <summary>Writes a tender design back to YAML in the form <see cref="TenderDesignLoader"/> reads; loading the output gives an equal design.</summary>
+public static partial class TenderDesignWriter
+{
+    /// <summary>Writes <paramref name="design"/> as YAML text.</summary>
+    public static string Write(TenderDesign design)
+    {
+        var builder = new StringBuilder();
+        using var writer = new StringWriter(builder, CultureInfo.InvariantCulture);
+        Write(design, writer);
+        return builder.ToString();
+    }
+
+    /// <summary>Writes <paramref name="design"/> as YAML to <paramref name="writer"/>.</summary>
+    public static void Write(TenderDesign design, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteLine($"design: {Text(design.Id)}");
+        writer.WriteLine($"region: {Text(design.Region)}");
+        if (design.PurchasingOrganisation is { } organisation)
+        {
+            writer.WriteLine($"purchasingOrganisation: {Text(organisation)}");
+        }
+
+        writer.WriteLine($"period: {PeriodText(design.Period)}");
+        writer.WriteLine("municipalities:");
+        foreach (var m in design.Municipalities)
+        {
+            writer.WriteLine($"  - {Flow(("id", Text(m.Id)), ("name", Text(m.Name)), ("from", DateText(m.From)), ("until", DateText(m.Until)), ("accessTeam", TextOrNull(m.AccessTeam)))}");
+        }
+
+        writer.WriteLine("lots:");
+        foreach (var lot in design.Lots)
+        {
+            writer.WriteLine($"  - id: {Text(lot.Id)}");
+            writer.WriteLine($"    name: {Text(lot.Name)}");
+            if (lot.Sector is { } sector && sector != lot.Id)
+            {
+                writer.WriteLine($"    sector: {Text(sector)}");
+            }
+
+            writer.WriteLine($"    productCategories: {List(lot.ProductCategories.Select(Quoted))}");
+            writer.WriteLine($"    scope: {Kebab(lot.Scope)}");
+            if (lot.Municipality is { } buyer)
+            {
+                writer.WriteLine($"    municipality: {Text(buyer.Id)}");
+            }
+
+            writer.WriteLine($"    light: {TermsText(lot.Light)}");
+            writer.WriteLine($"    heavy: {TermsText(lot.Heavy)}");
+        }
+
+        writer.WriteLine("providers:");
+        foreach (var p in design.Providers)
+        {
+            writer.WriteLine($"  - {Flow(("id", Text(p.Id)), ("agb", Quoted(p.Agb)), ("name", Text(p.Name)), ("qualifications", List(p.Qualifications.Select(Text))), ("subcontractors", p.Subcontractors.Count == 0 ? null : List(p.Subcontractors.Select(s => Text(s.Id)))))}");
+        }
+
+        writer.WriteLine("cooperatives:");
+        foreach (var c in design.Cooperatives)
+        {
+            writer.WriteLine($"  - {Flow(("id", Text(c.Id)), ("name", Text(c.Name)), ("members", List(c.Members.Select(m => Text(m.Id)))), ("region", c.Region.Count == 0 ? null : List(c.Region.Select(m => Text(m.Id)))))}");
+        }
+
+        writer.WriteLine("contracts:");
+        foreach (var c in design.Contracts)
+        {
+            writer.WriteLine($"  - {Flow(("id", Text(c.Id)), ("party", Text(c.Party.Id)), ("lot", Text(c.Lot.Id)), ("category", Kebab(c.Category)), ("municipalities", List(c.Municipalities.Select(m => Text(m.Id)))), ("period", PeriodText(c.Period)), ("financing", c.Financing is { } f ? Kebab(f) : null), ("value", Number(c.Value)))}");
+        }
+
+        writer.WriteLine("careProfiles:");
+        foreach (var p in design.CareProfiles)
+        {
+            writer.WriteLine($"  - {Flow(("id", Text(p.Id)), ("client", TextOrNull(p.Client)), ("municipality", Text(p.Municipality.Id)), ("lot", Text(p.Lot.Id)), ("category", Kebab(p.Category)), ("mainContractor", TextOrNull(p.MainContractor?.Id)), ("coProviders", p.CoProviders.Count == 0 ? null : List(p.CoProviders.Select(c => Text(c.Id)))), ("intensityHoursPerWeek", Number(p.IntensityHoursPerWeek)), ("durationMonths", Number(p.DurationMonths)), ("budget", Number(p.Budget)), ("start", DateText(p.Start)), ("transferredTo", TextOrNull(p.TransferredTo?.Id)))}");
+        }
+
+        writer.WriteLine("escalations:");
+        foreach (var e in design.Escalations)
+        {
+            writer.WriteLine($"  - {Flow(("id", Text(e.Id)), ("profile", Text(e.Profile.Id)), ("from", Kebab(e.From)), ("to", Kebab(e.To)), ("fromScope", e.FromScope is { } fs ? Kebab(fs) : null), ("toScope", e.ToScope is { } ts ? Kebab(ts) : null), ("toLot", ReferenceEquals(e.TargetLot, e.Profile.Lot) ? null : Text(e.TargetLot.Id)), ("date", DateText(e.Date)), ("approvedBy", TextOrNull(e.ApprovedBy)))}");
+        }
+    }
+
+    private static string TermsText(CategoryTerms terms)
+    {
+        var limits = terms.Limits;
+        var limitsText = limits == CategoryLimits.None
+            ? null
+            : Flow(("intensityHoursPerWeek", limits.IntensityHoursPerWeek is { } i ? Number(i) : null), ("durationMonths", limits.DurationMonths is { } d ? Number(d) : null), ("budget", limits.Budget is { } b ? Number(b) : null));
+        return Flow(
+            ("procurement", Kebab(terms.Procurement)),
+            ("maxProviders", terms.MaxProviders is { } max ? Number(max) : null),
+            ("qualifications", terms.Qualifications.Count == 0 ? null : List(terms.Qualifications.Select(Text))),
+            ("financing", terms.Financing is { } f ? Kebab(f) : null),
+            ("limits", limitsText));
+    }
+
+    private static string Flow(params (string Key, string? Value)[] fields) =>
+        "{ " + string.Join(", ", fields.Where(f => f.Value is not null).Select(f => $"{f.Key}: {f.Value}")) + " }";
+
+    private static string List(IEnumerable<string> items) => "[" + string.Join(", ", items) + "]";
+
+    private static string PeriodText(Period period) => Flow(("from", DateText(period.From)), ("until", DateText(period.Until)));
+
+    private static string? DateText(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Kebab<T>(T value)
+        where T : struct, Enum => YamlNames.Kebab(value.ToString());
+
+    private static string? TextOrNull(string? value) => value is null ? null : Text(value);
+
+    // Plain when it cannot be misread as another type or as YAML syntax; double-quoted otherwise.
+    private static string Text(string value) =>
+        PlainSafe().IsMatch(value) && !Reserved.Contains(value) ? value : Quoted(value);
+
+    private static string Quoted(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                default:
+                    if (char.IsControl(c))
+                    {
+                        builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase) { "true", "false", "null", "yes", "no", "on", "off", "y", "n" };
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_\-./]*( [A-Za-z0-9_\-./()]+)*$")]
+    private static partial Regex PlainSafe();
+}

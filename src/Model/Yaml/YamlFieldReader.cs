@@ -1,0 +1,306 @@
+using System.Globalization;
+using System.Text;
+
+namespace Procurement.Rules.Model.Yaml;
+
+/// <summary>A value read from YAML together with where it stood.</summary>
+internal readonly record struct Located<T>(T Value, int Line, int Column);
+
+/// <summary>The keys of one YAML mapping, checked against the keys its kind allows.</summary>
+internal sealed class MappingFields
+{
+    private readonly Dictionary<string, YamlNodeBase> _values;
+
+    public MappingFields(YamlMapping mapping, string what)
+    {
+        Mapping = mapping;
+        What = what;
+        _values = new Dictionary<string, YamlNodeBase>(mapping.Entries.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in mapping.Entries)
+        {
+            _values[key.Value] = value;
+        }
+    }
+
+    public YamlMapping Mapping { get; }
+
+    public string What { get; }
+
+    public int Line => Mapping.Line;
+
+    public int Column => Mapping.Column;
+
+    public YamlNodeBase? this[string key] => _values.GetValueOrDefault(key);
+
+    public bool Has(string key) => _values.ContainsKey(key);
+}
+
+/// <summary>
+/// Reads typed values out of positioned YAML nodes, recording a <see cref="LoadError"/> for every problem and carrying on,
+/// so that one pass reports all the errors of a file. Shared by the design loader and the rule loader.
+/// </summary>
+internal sealed class YamlFieldReader(string file, List<LoadError> errors)
+{
+    public string File { get; } = file;
+
+    public List<LoadError> Errors { get; } = errors;
+
+    public void Error(YamlNodeBase node, string code, string message) => Error(node.Line, node.Column, code, message);
+
+    public void Error(int line, int column, string code, string message) => Errors.Add(new LoadError(code, message, File, line, column));
+
+    public MappingFields? Mapping(YamlNodeBase? node, string what, IReadOnlyCollection<string> knownKeys)
+    {
+        if (node is null || node is YamlScalar { IsNull: true })
+        {
+            return null;
+        }
+
+        if (node is not YamlMapping mapping)
+        {
+            Error(node, LoadErrorCodes.WrongType, $"Expected {what} as a mapping of keys and values, found {node.KindName}.");
+            return null;
+        }
+
+        foreach (var (key, _) in mapping.Entries)
+        {
+            if (!knownKeys.Contains(key.Value))
+            {
+                var suggestion = Suggest(key.Value, knownKeys);
+                Error(key, LoadErrorCodes.UnknownField, $"Unknown field '{key.Value}' in {what}"
+                    + (suggestion is null ? $"; known fields are: {string.Join(", ", knownKeys)}." : $"; did you mean '{suggestion}'?"));
+            }
+        }
+
+        return new MappingFields(mapping, what);
+    }
+
+    public IReadOnlyList<YamlNodeBase> Sequence(YamlNodeBase? node, string what)
+    {
+        if (node is null || node is YamlScalar { IsNull: true })
+        {
+            return [];
+        }
+
+        if (node is not YamlSequence sequence)
+        {
+            Error(node, LoadErrorCodes.WrongType, $"Expected {what} as a list, found {node.KindName}.");
+            return [];
+        }
+
+        return sequence.Items;
+    }
+
+    public YamlNodeBase? Required(MappingFields fields, string key)
+    {
+        var node = fields[key];
+        if (node is null || node is YamlScalar { IsNull: true })
+        {
+            Error(fields.Line, fields.Column, LoadErrorCodes.MissingField, $"{Capitalise(fields.What)} has no '{key}'.");
+            return null;
+        }
+
+        return node;
+    }
+
+    public Located<string>? Text(YamlNodeBase? node, string what)
+    {
+        if (node is null || node is YamlScalar { IsNull: true })
+        {
+            return null;
+        }
+
+        if (node is not YamlScalar scalar)
+        {
+            Error(node, LoadErrorCodes.WrongType, $"Expected {what} as a single value, found {node.KindName}.");
+            return null;
+        }
+
+        return new Located<string>(scalar.Value, scalar.Line, scalar.Column);
+    }
+
+    public DateOnly? Date(YamlNodeBase? node, string what)
+    {
+        if (Text(node, what) is not { } text)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        Error(text.Line, text.Column, LoadErrorCodes.BadDate, $"'{text.Value}' is not a valid date for {what}; write it as yyyy-MM-dd, e.g. 2023-01-01.");
+        return null;
+    }
+
+    public decimal? Decimal(YamlNodeBase? node, string what)
+    {
+        if (Text(node, what) is not { } text)
+        {
+            return null;
+        }
+
+        if (decimal.TryParse(text.Value, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            if (value < 0)
+            {
+                Error(text.Line, text.Column, LoadErrorCodes.BadValue, $"{Capitalise(what)} cannot be negative; found {text.Value}.");
+                return null;
+            }
+
+            return value;
+        }
+
+        Error(text.Line, text.Column, LoadErrorCodes.WrongType, $"Expected a number for {what}, found '{text.Value}'.");
+        return null;
+    }
+
+    public int? Int(YamlNodeBase? node, string what)
+    {
+        if (Text(node, what) is not { } text)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            if (value < 0)
+            {
+                Error(text.Line, text.Column, LoadErrorCodes.BadValue, $"{Capitalise(what)} cannot be negative; found {text.Value}.");
+                return null;
+            }
+
+            return value;
+        }
+
+        Error(text.Line, text.Column, LoadErrorCodes.WrongType, $"Expected a whole number for {what}, found '{text.Value}'.");
+        return null;
+    }
+
+    public bool? Bool(YamlNodeBase? node, string what)
+    {
+        if (Text(node, what) is not { } text)
+        {
+            return null;
+        }
+
+        switch (text.Value)
+        {
+            case "true" or "True" or "TRUE" or "yes":
+                return true;
+            case "false" or "False" or "FALSE" or "no":
+                return false;
+            default:
+                Error(text.Line, text.Column, LoadErrorCodes.WrongType, $"Expected true or false for {what}, found '{text.Value}'.");
+                return null;
+        }
+    }
+
+    public T? Enum<T>(YamlNodeBase? node, string what)
+        where T : struct, Enum
+    {
+        if (Text(node, what) is not { } text)
+        {
+            return null;
+        }
+
+        foreach (var value in System.Enum.GetValues<T>())
+        {
+            if (string.Equals(YamlNames.Kebab(value.ToString()), text.Value, StringComparison.Ordinal))
+            {
+                return value;
+            }
+        }
+
+        var allowed = string.Join(", ", System.Enum.GetValues<T>().Select(v => YamlNames.Kebab(v.ToString())));
+        Error(text.Line, text.Column, LoadErrorCodes.BadValue, $"'{text.Value}' is not a valid {what}; use one of: {allowed}.");
+        return null;
+    }
+
+    public List<Located<string>> TextList(YamlNodeBase? node, string what)
+    {
+        var items = Sequence(node, what + " list");
+        var result = new List<Located<string>>(items.Count);
+        foreach (var item in items)
+        {
+            if (Text(item, what) is { } text)
+            {
+                result.Add(text);
+            }
+        }
+
+        return result;
+    }
+
+    private static string Capitalise(string what) => what.Length == 0 ? what : char.ToUpperInvariant(what[0]) + what[1..];
+
+    private static string? Suggest(string key, IReadOnlyCollection<string> knownKeys)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var known in knownKeys)
+        {
+            var distance = string.Equals(known, key, StringComparison.OrdinalIgnoreCase) ? 0 : EditDistance(known, key);
+            if (distance < bestDistance)
+            {
+                best = known;
+                bestDistance = distance;
+            }
+        }
+
+        return bestDistance <= Math.Max(1, key.Length / 4) ? best : null;
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 3 || a.Length > 64 || b.Length > 64)
+        {
+            return int.MaxValue;
+        }
+
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}
+
+/// <summary>How C# names appear in YAML files.</summary>
+internal static class YamlNames
+{
+    /// <summary><c>SelectiveTender</c> becomes <c>selective-tender</c>.</summary>
+    public static string Kebab(string pascal)
+    {
+        var builder = new StringBuilder(pascal.Length + 4);
+        for (var i = 0; i < pascal.Length; i++)
+        {
+            var c = pascal[i];
+            if (char.IsUpper(c) && i > 0)
+            {
+                builder.Append('-');
+            }
+
+            builder.Append(char.ToLowerInvariant(c));
+        }
+
+        return builder.ToString();
+    }
+}

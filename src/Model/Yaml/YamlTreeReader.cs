@@ -1,0 +1,212 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Procurement.Rules.Model.Yaml;
+
+/// <summary>
+/// Turns YAML text into a tree of positioned nodes, enforcing <see cref="YamlLimits"/> as it goes.
+/// Built on YamlDotNet's event parser rather than its object model so that duplicate keys, alias expansion
+/// and nesting depth are seen (and bounded) before anything is materialised.
+/// </summary>
+internal sealed class YamlTreeReader
+{
+    private readonly string _file;
+    private readonly YamlLimits _limits;
+    private readonly List<LoadError> _errors;
+    private readonly Dictionary<string, (YamlNodeBase Node, long Size)> _anchors = new(StringComparer.Ordinal);
+    private IParser _parser = null!;
+    private long _expandedNodes;
+    private bool _limitHit;
+
+    private YamlTreeReader(string file, YamlLimits limits, List<LoadError> errors)
+    {
+        _file = file;
+        _limits = limits;
+        _errors = errors;
+    }
+
+    /// <summary>Parses the first document of <paramref name="text"/>; returns null (with errors added) when it cannot.</summary>
+    public static YamlNodeBase? Read(string text, string file, YamlLimits limits, List<LoadError> errors)
+    {
+        var reader = new YamlTreeReader(file, limits, errors);
+        return reader.ReadDocument(text);
+    }
+
+    private YamlNodeBase? ReadDocument(string text)
+    {
+        try
+        {
+            _parser = new Parser(new StringReader(text));
+            _parser.Consume<StreamStart>();
+            if (_parser.TryConsume<StreamEnd>(out _))
+            {
+                return null;
+            }
+
+            _parser.Consume<DocumentStart>();
+            var root = ReadNode(1, out _);
+            if (root is null)
+            {
+                return null;
+            }
+
+            _parser.Consume<DocumentEnd>();
+            if (!_parser.TryConsume<StreamEnd>(out _) && _parser.Current is { } next)
+            {
+                Error(LoadErrorCodes.YamlSyntax, next.Start, "A file holds one YAML document; found a second one.");
+                return null;
+            }
+
+            return root;
+        }
+        catch (YamlException ex)
+        {
+            var message = ex.InnerException is { } inner && ex.Message.Contains("See inner", StringComparison.Ordinal)
+                ? inner.Message
+                : ex.Message;
+            _errors.Add(new LoadError(LoadErrorCodes.YamlSyntax, TrimMarks(message), _file, Math.Max(1, (int)ex.Start.Line), Math.Max(1, (int)ex.Start.Column)));
+            return null;
+        }
+    }
+
+    // Returns null when a limit was hit (the error is recorded and reading stops).
+    private YamlNodeBase? ReadNode(int depth, out long size)
+    {
+        size = 1;
+        var current = _parser.Current ?? throw new YamlException("Unexpected end of YAML input.");
+        if (depth > _limits.MaxDepth)
+        {
+            return LimitError(current.Start, $"nesting deeper than {_limits.MaxDepth} levels (limit MaxDepth)");
+        }
+
+        switch (current)
+        {
+            case AnchorAlias alias:
+                _parser.MoveNext();
+                if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
+                {
+                    Error(LoadErrorCodes.YamlSyntax, alias.Start, $"Alias *{alias.Value.Value} names no anchor defined before it.");
+                    return null;
+                }
+
+                size = anchored.Size;
+                return CountNodes(size, alias.Start) ? anchored.Node : null;
+
+            case Scalar scalar:
+                _parser.MoveNext();
+                if (scalar.Value.Length > _limits.MaxScalarLength)
+                {
+                    return LimitError(scalar.Start, $"a value of {scalar.Value.Length:N0} characters, over {_limits.MaxScalarLength:N0} (limit MaxScalarLength)");
+                }
+
+                var node = new YamlScalar(scalar.Value, scalar.Style, (int)scalar.Start.Line, (int)scalar.Start.Column);
+                return Register(scalar.Anchor, node, size) && CountNodes(1, scalar.Start) ? node : null;
+
+            case SequenceStart sequenceStart:
+            {
+                _parser.MoveNext();
+                var items = new List<YamlNodeBase>();
+                while (!_parser.TryConsume<SequenceEnd>(out _))
+                {
+                    var item = ReadNode(depth + 1, out var itemSize);
+                    if (item is null)
+                    {
+                        return null;
+                    }
+
+                    size += itemSize;
+                    items.Add(item);
+                }
+
+                var sequence = new YamlSequence(items, (int)sequenceStart.Start.Line, (int)sequenceStart.Start.Column);
+                return Register(sequenceStart.Anchor, sequence, size) && CountNodes(1, sequenceStart.Start) ? sequence : null;
+            }
+
+            case MappingStart mappingStart:
+            {
+                _parser.MoveNext();
+                var entries = new List<KeyValuePair<YamlScalar, YamlNodeBase>>();
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                while (!_parser.TryConsume<MappingEnd>(out _))
+                {
+                    var keyEvent = _parser.Current!;
+                    var key = ReadNode(depth + 1, out var keySize);
+                    if (key is null)
+                    {
+                        return null;
+                    }
+
+                    var value = ReadNode(depth + 1, out var valueSize);
+                    if (value is null)
+                    {
+                        return null;
+                    }
+
+                    size += keySize + valueSize;
+                    if (key is not YamlScalar scalarKey)
+                    {
+                        Error(LoadErrorCodes.WrongType, keyEvent.Start, "A key must be a single value, not a list or mapping.");
+                        continue;
+                    }
+
+                    if (!seen.Add(scalarKey.Value))
+                    {
+                        Error(LoadErrorCodes.DuplicateKey, keyEvent.Start, $"Key '{scalarKey.Value}' appears twice in the same mapping.");
+                        continue;
+                    }
+
+                    entries.Add(new(scalarKey, value));
+                }
+
+                var mapping = new YamlMapping(entries, (int)mappingStart.Start.Line, (int)mappingStart.Start.Column);
+                return Register(mappingStart.Anchor, mapping, size) && CountNodes(1, mappingStart.Start) ? mapping : null;
+            }
+
+            default:
+                throw new YamlException(current.Start, current.End, $"Unexpected {current.GetType().Name} in YAML input.");
+        }
+    }
+
+    private bool Register(AnchorName anchor, YamlNodeBase node, long size)
+    {
+        if (!anchor.IsEmpty)
+        {
+            _anchors[anchor.Value] = (node, size);
+        }
+
+        return true;
+    }
+
+    private bool CountNodes(long count, Mark at)
+    {
+        _expandedNodes += count;
+        if (_expandedNodes > _limits.MaxNodes)
+        {
+            LimitError(at, $"more than {_limits.MaxNodes:N0} nodes once aliases are expanded (limit MaxNodes)");
+            return false;
+        }
+
+        return true;
+    }
+
+    private YamlNodeBase? LimitError(Mark at, string what)
+    {
+        if (!_limitHit)
+        {
+            _limitHit = true;
+            Error(LoadErrorCodes.LimitExceeded, at, $"The file is too large to load safely: {what}.");
+        }
+
+        return null;
+    }
+
+    private void Error(string code, Mark at, string message) =>
+        _errors.Add(new LoadError(code, message, _file, Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column)));
+
+    // YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 1) - (...): "; the position is reported separately.
+    private static string TrimMarks(string message)
+    {
+        var marker = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(Line:", StringComparison.Ordinal) && marker >= 0 ? message[(marker + 3)..] : message;
+    }
+}

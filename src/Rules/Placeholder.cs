@@ -1,0 +1,1 @@
+namespace Procurement.Rules; internal static class Placeholder { }

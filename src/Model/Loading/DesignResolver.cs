@@ -16,10 +16,11 @@ internal sealed class DesignResolver(YamlFieldReader reader)
 
     public TenderDesign? Resolve(DesignDto dto)
     {
-        var before = reader.Errors.Count;
         IndexIds(dto);
         CheckReferences(dto);
-        if (reader.Errors.Count > before || dto.Id is null || dto.Region is null || dto.Period?.From is null)
+
+        // Any error, from reading fields or from resolving, leaves holes the model cannot be built over.
+        if (reader.Errors.Count > 0 || dto.Id is null || dto.Region is null || dto.Period?.From is null)
         {
             return null;
         }

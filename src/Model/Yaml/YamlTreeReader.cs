@@ -67,6 +67,13 @@ internal sealed class YamlTreeReader
             _errors.Add(new LoadError(LoadErrorCodes.YamlSyntax, TrimMarks(message), _file, Math.Max(1, (int)ex.Start.Line), Math.Max(1, (int)ex.Start.Column)));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner can fail this way on some unterminated flow collections; report where parsing stood.
+            var at = _parser.Current?.End ?? Mark.Empty;
+            Error(LoadErrorCodes.YamlSyntax, at, "The YAML is not well-formed here (an unclosed '[' or '{' before this point?).");
+            return null;
+        }
     }
 
     // Returns null when a limit was hit (the error is recorded and reading stops).

@@ -1,0 +1,46 @@
+namespace Procurement.Rules.Tests.Model;
+
+/// <summary>A small, valid design whose line numbers the error tests rely on: edit with care.</summary>
+internal static class SampleDesigns
+{
+    public const string Valid = """
+        design: sample-2023
+        region: Voorbeeldregio
+        period: { from: 2023-01-01, until: 2026-12-31 }
+        municipalities:
+          - { id: dordrecht, name: Dordrecht, accessTeam: toegang-dordrecht }
+          - { id: voorschoten, name: Voorschoten, until: 2024-12-31, accessTeam: toegang-voorschoten }
+        lots:
+          - id: ambulant
+            name: Ambulante jeugdhulp
+            productCategories: ["45"]
+            scope: regional
+            light: { procurement: open-house, qualifications: [vog], limits: { intensityHoursPerWeek: 4, durationMonths: 6, budget: 8000 } }
+            heavy: { procurement: selective-tender, maxProviders: 4, qualifications: [vog, skj-registered], limits: { budget: 60000 } }
+        providers:
+          - { id: xonar, agb: "12345678", name: Xonar, qualifications: [vog, skj-registered] }
+          - { id: radar, agb: "23456789", name: Radar, qualifications: [vog], subcontractors: [] }
+        cooperatives:
+          - { id: jens, name: JenS, members: [xonar, radar], region: [dordrecht] }
+        contracts:
+          - { id: C-001, party: xonar, lot: ambulant, category: heavy, municipalities: [dordrecht], period: { from: 2023-01-01, until: 2026-12-31 }, financing: output-based, value: 450000 }
+          - { id: C-002, party: jens, lot: ambulant, category: light, municipalities: [dordrecht, voorschoten], period: { from: 2023-01-01, until: 2024-12-31 }, value: 90000 }
+        careProfiles:
+          - { id: P-0001, municipality: dordrecht, lot: ambulant, category: heavy, mainContractor: xonar, coProviders: [radar], intensityHoursPerWeek: 6, durationMonths: 12, budget: 24000, start: 2023-03-01 }
+          - { id: P-0002, municipality: voorschoten, lot: ambulant, category: light, mainContractor: radar, intensityHoursPerWeek: 2, durationMonths: 3, budget: 2500, start: 2023-05-01 }
+        escalations:
+          - { profile: P-0001, from: light, to: heavy, date: 2023-03-01, approvedBy: toegang-dordrecht }
+        """;
+
+    /// <summary>Replaces the first occurrence of <paramref name="find"/>, failing loudly when the sample changed under the test.</summary>
+    public static string With(string find, string replace)
+    {
+        var index = Valid.IndexOf(find, StringComparison.Ordinal);
+        if (index < 0)
+        {
+            throw new InvalidOperationException($"Sample design does not contain '{find}'.");
+        }
+
+        return string.Concat(Valid.AsSpan(0, index), replace, Valid.AsSpan(index + find.Length));
+    }
+}

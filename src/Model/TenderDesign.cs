@@ -27,13 +27,14 @@ public sealed class TenderDesign
         Region = region;
         PurchasingOrganisation = purchasingOrganisation;
         Period = period;
-        Municipalities = municipalities;
-        Lots = lots;
-        Providers = providers;
-        Cooperatives = cooperatives;
-        Contracts = contracts;
-        CareProfiles = careProfiles;
-        Escalations = escalations;
+        MunicipalityArray = [.. municipalities];
+        LotArray = [.. lots];
+        CategoryArray = [.. lots.SelectMany(l => new[] { l.Light, l.Heavy })];
+        ProviderArray = [.. providers];
+        CooperativeArray = [.. cooperatives];
+        ContractArray = [.. contracts];
+        CareProfileArray = [.. careProfiles];
+        EscalationArray = [.. escalations];
         SourceFile = sourceFile;
         _municipalities = municipalities.ToDictionary(m => m.Id, StringComparer.Ordinal);
         _lots = lots.ToDictionary(l => l.Id, StringComparer.Ordinal);
@@ -55,25 +56,45 @@ public sealed class TenderDesign
     public Period Period { get; }
 
     /// <summary>Participating municipalities (gemeenten), in file order.</summary>
-    public IReadOnlyList<Municipality> Municipalities { get; }
+    public IReadOnlyList<Municipality> Municipalities => MunicipalityArray;
 
     /// <summary>Lots (percelen), in file order.</summary>
-    public IReadOnlyList<Lot> Lots { get; }
+    public IReadOnlyList<Lot> Lots => LotArray;
+
+    /// <summary>The light and heavy category terms of every lot, in lot order.</summary>
+    public IReadOnlyList<CategoryTerms> Categories => CategoryArray;
 
     /// <summary>Providers (aanbieders), in file order.</summary>
-    public IReadOnlyList<Provider> Providers { get; }
+    public IReadOnlyList<Provider> Providers => ProviderArray;
 
     /// <summary>Cooperatives (coöperaties), in file order.</summary>
-    public IReadOnlyList<Cooperative> Cooperatives { get; }
+    public IReadOnlyList<Cooperative> Cooperatives => CooperativeArray;
 
     /// <summary>Contracts (overeenkomsten), in file order.</summary>
-    public IReadOnlyList<Contract> Contracts { get; }
+    public IReadOnlyList<Contract> Contracts => ContractArray;
 
     /// <summary>Care profiles (zorgprofielen), in file order.</summary>
-    public IReadOnlyList<CareProfile> CareProfiles { get; }
+    public IReadOnlyList<CareProfile> CareProfiles => CareProfileArray;
 
     /// <summary>Escalations (op- en afschalingen), in file order.</summary>
-    public IReadOnlyList<Escalation> Escalations { get; }
+    public IReadOnlyList<Escalation> Escalations => EscalationArray;
+
+    // Arrays behind the lists: the evaluator iterates them without interface calls.
+    internal Municipality[] MunicipalityArray { get; }
+
+    internal Lot[] LotArray { get; }
+
+    internal CategoryTerms[] CategoryArray { get; }
+
+    internal Provider[] ProviderArray { get; }
+
+    internal Cooperative[] CooperativeArray { get; }
+
+    internal Contract[] ContractArray { get; }
+
+    internal CareProfile[] CareProfileArray { get; }
+
+    internal Escalation[] EscalationArray { get; }
 
     /// <summary>Path of the file the design was loaded from.</summary>
     public string SourceFile { get; }

@@ -1,0 +1,152 @@
+using Procurement.Rules.Model;
+
+namespace Procurement.Rules.Compiling;
+
+/// <summary>A rule ready to run: typed delegates for its <c>when</c>, clauses, values and message.</summary>
+internal interface ICompiledRule
+{
+    RuleInfo Info { get; }
+
+    int CountSubjects(TenderDesign design);
+
+    /// <summary>Evaluates subjects [<paramref name="from"/>, <paramref name="to"/>) and adds findings for the failing ones.</summary>
+    (int Applied, int Failed) Evaluate(TenderDesign design, DateOnly asOf, int from, int to, List<Finding> findings, CancellationToken cancellationToken);
+}
+
+internal sealed record ValueReader<T>(string Expression, Func<T, TenderDesign, DateOnly, object?> Read);
+
+internal sealed record CompiledClause<T>(string Name, string Text, Func<T, TenderDesign, DateOnly, bool> Holds, ValueReader<T>[] Values);
+
+internal sealed class CompiledRule<T>(
+    RuleInfo info,
+    SubjectKind<T> kind,
+    Func<T, TenderDesign, DateOnly, bool>? when,
+    CompiledClause<T>[] clauses,
+    MessageTemplate<T> message,
+    SourceLocation severitySetBy) : ICompiledRule
+    where T : class
+{
+    public RuleInfo Info { get; } = info;
+
+    public int CountSubjects(TenderDesign design) => kind.Items(design).Length;
+
+    public (int Applied, int Failed) Evaluate(TenderDesign design, DateOnly asOf, int from, int to, List<Finding> findings, CancellationToken cancellationToken)
+    {
+        var subjects = kind.Items(design);
+        var applied = 0;
+        var failed = 0;
+        for (var i = from; i < to; i++)
+        {
+            if ((i & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var subject = subjects[i];
+            var clause = -1;
+            try
+            {
+                if (when is not null && !when(subject, design, asOf))
+                {
+                    continue;
+                }
+
+                applied++;
+                var subjectFailed = false;
+                for (clause = 0; clause < clauses.Length; clause++)
+                {
+                    if (!clauses[clause].Holds(subject, design, asOf))
+                    {
+                        subjectFailed = true;
+                        findings.Add(Fail(subject, design, asOf, clauses[clause]));
+                    }
+                }
+
+                if (subjectFailed)
+                {
+                    failed++;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                failed++;
+                findings.Add(EvaluationError(subject, clause, ex));
+            }
+        }
+
+        return (applied, failed);
+    }
+
+    private Finding Fail(T subject, TenderDesign design, DateOnly asOf, CompiledClause<T> clause)
+    {
+        var values = new FindingValue[clause.Values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = new FindingValue(clause.Values[i].Expression, Read(clause.Values[i], subject, design, asOf));
+        }
+
+        return new Finding
+        {
+            RuleId = Info.Id,
+            Title = Info.Title,
+            Severity = Info.Severity,
+            Subject = kind.Path(subject),
+            SubjectLocation = kind.Location(subject),
+            Message = message.Render(subject, design, asOf),
+            Clause = clause.Name,
+            ClauseExpression = clause.Text,
+            Values = values,
+            ReasonCode = Info.ReasonCode,
+            Reference = Info.Reference,
+            SeveritySetBy = severitySetBy,
+        };
+    }
+
+    private Finding EvaluationError(T subject, int clause, Exception ex)
+    {
+        var where = clause < 0 ? "when" : clauses[clause].Name;
+        return new Finding
+        {
+            RuleId = Info.Id,
+            Title = Info.Title,
+            Severity = Severity.Error,
+            Subject = kind.Path(subject),
+            SubjectLocation = kind.Location(subject),
+            Message = $"Regel {Info.Id} kon niet worden geëvalueerd voor {kind.Path(subject)} ({where}): {ex.GetType().Name}: {ex.Message}",
+            Clause = "evaluation-error",
+            ClauseExpression = clause < 0 ? Info.When ?? string.Empty : clauses[clause].Text,
+            ReasonCode = Info.ReasonCode,
+            Reference = Info.Reference,
+            SeveritySetBy = severitySetBy,
+        };
+    }
+
+    internal static string Read(ValueReader<T> reader, T subject, TenderDesign design, DateOnly asOf)
+    {
+        try
+        {
+            return ValueFormatter.Format(reader.Read(subject, design, asOf));
+        }
+        catch (Exception ex) when (ex is NullReferenceException or InvalidOperationException or ArgumentException or ArithmeticException)
+        {
+            // A value on the path is missing (e.g. no main contractor): show that rather than fail the report.
+            return "null";
+        }
+    }
+}
+
+/// <summary>A message with <c>{expression}</c> placeholders, rendered only for failing subjects.</summary>
+internal sealed class MessageTemplate<T>(IReadOnlyList<object> parts)
+    where T : class
+{
+    public string Render(T subject, TenderDesign design, DateOnly asOf)
+    {
+        var builder = new System.Text.StringBuilder();
+        foreach (var part in parts)
+        {
+            builder.Append(part is ValueReader<T> reader ? CompiledRule<T>.Read(reader, subject, design, asOf) : (string)part);
+        }
+
+        return builder.ToString();
+    }
+}

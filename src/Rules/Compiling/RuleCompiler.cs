@@ -1,0 +1,413 @@
+using System.Linq.Dynamic.Core;
+using System.Linq.Dynamic.Core.CustomTypeProviders;
+using System.Linq.Dynamic.Core.Exceptions;
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Procurement.Rules.Loading;
+using Procurement.Rules.Model;
+
+namespace Procurement.Rules.Compiling;
+
+/// <summary>
+/// Turns effective rules into typed delegates: parse with Dynamic LINQ against the model types, vet with the
+/// allow-list, inline derived <c>let</c> values, compile once. Every problem becomes a positioned load error.
+/// </summary>
+internal sealed partial class RuleCompiler
+{
+    private static readonly ParsingConfig Config = CreateConfig();
+
+    private readonly List<LoadError> _errors;
+    private readonly CompileLimits _limits;
+    private readonly Dictionary<(LetGroupDto Group, IReadOnlyDictionary<string, object> Parameters), LetScope?> _letCache = [];
+    private readonly HashSet<LetGroupDto> _reportedLetGroups = [];
+
+    public RuleCompiler(List<LoadError> errors, CompileLimits? limits = null)
+    {
+        _errors = errors;
+        _limits = limits ?? CompileLimits.Default;
+    }
+
+    public ICompiledRule? Compile(EffectiveRule rule)
+    {
+        if (rule.Rule.For is not { } subject)
+        {
+            return null;
+        }
+
+        var match = ForPattern().Match(subject.Value);
+        var variable = match.Success ? match.Groups["var"].Value : subject.Value.Trim();
+        var collection = match.Success ? match.Groups["collection"].Value : subject.Value.Trim();
+        var kind = SubjectKind.Find(collection);
+        if (kind is null || (!match.Success && kind != SubjectKind.Design))
+        {
+            var known = string.Join(", ", SubjectKind.All.Select(k => k.Collection));
+            _errors.Add(new LoadError(RuleErrorCodes.UnknownSubject,
+                $"'for: {subject.Value}' is not a subject; write 'for: design' or 'for: <name> in <collection>' with one of: {known}.",
+                rule.Pack.File, subject.Line, subject.Column));
+            return null;
+        }
+
+        if (kind == SubjectKind.Design)
+        {
+            variable = "design";
+        }
+        else if (variable is "design" or "asOf" || rule.Parameters.ContainsKey(variable))
+        {
+            _errors.Add(new LoadError(RuleErrorCodes.UnknownSubject, $"The subject cannot be called '{variable}': that name is taken.", rule.Pack.File, subject.Line, subject.Column));
+            return null;
+        }
+
+        return kind.Compile(this, rule, variable);
+    }
+
+    internal ICompiledRule? Compile<T>(SubjectKind<T> kind, EffectiveRule rule, string variable)
+        where T : class
+    {
+        var errorsBefore = _errors.Count;
+        var isDesign = kind.Type == typeof(TenderDesign);
+        var subject = Expression.Parameter(typeof(T), variable);
+        var design = Expression.Parameter(typeof(TenderDesign), isDesign ? "__design" : "design");
+        var asOf = Expression.Parameter(typeof(DateOnly), "asOf");
+        ParameterExpression[] parameters = [subject, design, asOf];
+
+        var externals = new Dictionary<string, object>(rule.Parameters, StringComparer.Ordinal);
+        var replacements = new Dictionary<ParameterExpression, Expression>();
+        foreach (var group in rule.Lets)
+        {
+            if (LetScopeFor(group, rule.Parameters, rule.Pack) is { } scope && scope.Collection == kind.Collection)
+            {
+                foreach (var (name, body) in scope.Values)
+                {
+                    externals[name] = body;
+                }
+
+                replacements[scope.Subject] = subject;
+                replacements[scope.Design] = isDesign ? subject : design;
+                replacements[scope.AsOf] = asOf;
+            }
+        }
+
+        Func<T, TenderDesign, DateOnly, bool>? when = null;
+        if (rule.Rule.When is { } whenSource && Parse(whenSource, whenSource.Text, 0, parameters, typeof(bool), externals) is { } whenLambda)
+        {
+            when = Expression.Lambda<Func<T, TenderDesign, DateOnly, bool>>(Replace(whenLambda.Body, replacements), parameters).Compile();
+        }
+
+        var clauses = new List<CompiledClause<T>>();
+        foreach (var clause in rule.Rule.Require)
+        {
+            if (Parse(clause.Expression, clause.Expression.Text, 0, parameters, typeof(bool), externals) is not { } lambda)
+            {
+                continue;
+            }
+
+            var body = Replace(lambda.Body, replacements);
+            // The members the clause read, then the parameters it used (compiled in as constants, so shown by name).
+            var values = MemberChains.Collect(body, parameters)
+                .Select(chain => new ValueReader<T>(MemberChains.Render(chain, subject, design), CompileReader<T>(chain, parameters)))
+                .Concat(ExpressionText.Identifiers(clause.Expression.Text)
+                    .Select(t => clause.Expression.Text.Substring(t.Start, t.Length))
+                    .Where(rule.Parameters.ContainsKey)
+                    .Distinct(StringComparer.Ordinal)
+                    .Select(name => new ValueReader<T>(name, ConstantReader<T>(rule.Parameters[name]))))
+                .ToArray();
+            clauses.Add(new CompiledClause<T>(clause.Name.Value, clause.Expression.Text, Expression.Lambda<Func<T, TenderDesign, DateOnly, bool>>(body, parameters).Compile(), values));
+        }
+
+        var message = CompileMessage<T>(rule, parameters, externals, replacements);
+        if (_errors.Count > errorsBefore)
+        {
+            return null;
+        }
+
+        var info = new RuleInfo
+        {
+            Id = rule.Rule.Id.Value,
+            Title = rule.Rule.Title ?? rule.Rule.Id.Value,
+            Pack = rule.Pack.Name.Value,
+            Severity = rule.Severity,
+            Subject = kind.Collection,
+            SubjectVariable = variable,
+            When = rule.Rule.When?.Text,
+            Clauses = rule.Rule.Require.Select(c => new KeyValuePair<string, string>(c.Name.Value, c.Expression.Text)).ToArray(),
+            Message = rule.Rule.Message?.Text,
+            Reference = rule.Rule.Reference,
+            ReasonCode = rule.Rule.Reason,
+            Effective = rule.Effective,
+            Enabled = rule.Enabled,
+            Location = rule.Rule.Location,
+            SeveritySetBy = rule.SeveritySetBy,
+            DisabledBy = rule.DisabledBy,
+            Parameters = rule.Parameters,
+        };
+        return new CompiledRule<T>(info, kind, when, [.. clauses], message, rule.SeveritySetBy);
+    }
+
+    private MessageTemplate<T> CompileMessage<T>(EffectiveRule rule, ParameterExpression[] parameters, Dictionary<string, object> externals, Dictionary<ParameterExpression, Expression> replacements)
+        where T : class
+    {
+        var parts = new List<object>();
+        if (rule.Rule.Message is not { } source)
+        {
+            parts.Add(rule.Rule.Title ?? rule.Rule.Id.Value);
+            return new MessageTemplate<T>(parts);
+        }
+
+        var text = source.Text;
+        var literal = new System.Text.StringBuilder();
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if ((c == '{' || c == '}') && i + 1 < text.Length && text[i + 1] == c)
+            {
+                literal.Append(c);
+                i++;
+                continue;
+            }
+
+            if (c != '{')
+            {
+                literal.Append(c);
+                continue;
+            }
+
+            var end = text.IndexOf('}', i + 1);
+            if (end < 0)
+            {
+                Error(source, i, RuleErrorCodes.InvalidPlaceholder, "A '{' in the message has no closing '}'; write '{{' for a literal brace.");
+                break;
+            }
+
+            parts.Add(literal.ToString());
+            literal.Clear();
+            var inner = text[(i + 1)..end];
+            if (Parse(source, inner, i + 1, parameters, null, externals, RuleErrorCodes.InvalidPlaceholder) is { } lambda)
+            {
+                var body = Expression.Convert(Replace(lambda.Body, replacements), typeof(object));
+                parts.Add(new ValueReader<T>(inner, Expression.Lambda<Func<T, TenderDesign, DateOnly, object?>>(body, parameters).Compile()));
+            }
+
+            i = end;
+        }
+
+        parts.Add(literal.ToString());
+        return new MessageTemplate<T>(parts);
+    }
+
+    private static Func<T, TenderDesign, DateOnly, object?> ConstantReader<T>(object value) => (_, _, _) => value;
+
+    private static Func<T, TenderDesign, DateOnly, object?> CompileReader<T>(Expression chain, ParameterExpression[] parameters) =>
+        Expression.Lambda<Func<T, TenderDesign, DateOnly, object?>>(Expression.Convert(chain, typeof(object)), parameters).Compile();
+
+    private LetScope? LetScopeFor(LetGroupDto group, IReadOnlyDictionary<string, object> parameters, PackDto pack)
+    {
+        if (_letCache.TryGetValue((group, parameters), out var cached))
+        {
+            return cached;
+        }
+
+        var scope = CompileLets(group, parameters, pack);
+        _letCache[(group, parameters)] = scope;
+        return scope;
+    }
+
+    private LetScope? CompileLets(LetGroupDto group, IReadOnlyDictionary<string, object> parameters, PackDto pack)
+    {
+        var report = _reportedLetGroups.Add(group);
+        var errors = report ? _errors : [];
+        var match = ForPattern().Match(group.For.Value);
+        var kind = match.Success ? SubjectKind.Find(match.Groups["collection"].Value) : null;
+        if (kind is null || kind == SubjectKind.Design)
+        {
+            errors.Add(new LoadError(RuleErrorCodes.UnknownSubject, $"'for: {group.For.Value}' is not a subject collection for derived values.", pack.File, group.For.Line, group.For.Column));
+            return null;
+        }
+
+        var subject = Expression.Parameter(kind.Type, match.Groups["var"].Value);
+        var design = Expression.Parameter(typeof(TenderDesign), "design");
+        var asOf = Expression.Parameter(typeof(DateOnly), "asOf");
+        var order = LetOrder(group, pack.File, errors);
+        if (order is null)
+        {
+            return null;
+        }
+
+        var externals = new Dictionary<string, object>(parameters, StringComparer.Ordinal);
+        var values = new List<(string, Expression)>();
+        var saved = _errors.Count;
+        foreach (var let in order)
+        {
+            var lambda = ParseInto(errors, let.Expression, let.Expression.Text, 0, [subject, design, asOf], null, externals, RuleErrorCodes.InvalidExpression);
+            if (lambda is null)
+            {
+                return null;
+            }
+
+            externals[let.Name.Value] = lambda.Body;
+            values.Add((let.Name.Value, lambda.Body));
+        }
+
+        return _errors.Count > saved ? null : new LetScope(kind.Collection, subject, design, asOf, values);
+    }
+
+    // Orders let values so each comes after those it uses; a cycle is an error that names it.
+    private static List<NamedExpression>? LetOrder(LetGroupDto group, string file, List<LoadError> errors)
+    {
+        var byName = group.Values.ToDictionary(v => v.Name.Value, StringComparer.Ordinal);
+        var uses = group.Values.ToDictionary(
+            v => v.Name.Value,
+            v => ExpressionText.Identifiers(v.Expression.Text).Select(t => v.Expression.Text.Substring(t.Start, t.Length)).Where(byName.ContainsKey).Distinct().ToList(),
+            StringComparer.Ordinal);
+        var order = new List<NamedExpression>();
+        var state = new Dictionary<string, int>(StringComparer.Ordinal);
+        var path = new List<string>();
+        foreach (var value in group.Values)
+        {
+            if (!Visit(value.Name.Value))
+            {
+                return null;
+            }
+        }
+
+        return order;
+
+        bool Visit(string name)
+        {
+            switch (state.GetValueOrDefault(name))
+            {
+                case 2:
+                    return true;
+                case 1:
+                    var cycle = path.Skip(path.IndexOf(name)).Append(name).ToList();
+                    var first = byName[cycle[0]].Name;
+                    errors.Add(new LoadError(RuleErrorCodes.LetCycle, $"Derived values depend on each other in a cycle: {string.Join(" -> ", cycle)}.", file, first.Line, first.Column));
+                    return false;
+            }
+
+            state[name] = 1;
+            path.Add(name);
+            foreach (var used in uses[name])
+            {
+                if (!Visit(used))
+                {
+                    return false;
+                }
+            }
+
+            path.RemoveAt(path.Count - 1);
+            state[name] = 2;
+            order.Add(byName[name]);
+            return true;
+        }
+    }
+
+    private LambdaExpression? Parse(ExpressionSource source, string text, int offset, ParameterExpression[] parameters, Type? resultType, Dictionary<string, object> externals, string code = RuleErrorCodes.InvalidExpression) =>
+        ParseInto(_errors, source, text, offset, parameters, resultType, externals, code);
+
+    private LambdaExpression? ParseInto(List<LoadError> errors, ExpressionSource source, string text, int offset, ParameterExpression[] parameters, Type? resultType, Dictionary<string, object> externals, string code)
+    {
+        if (ExpressionText.CheckShape(text, _limits) is { } shape)
+        {
+            Add(errors, source, offset + shape.Index, RuleErrorCodes.ExpressionTooComplex, $"The expression is too complex: {shape.Reason}.");
+            return null;
+        }
+
+        var newAt = ExpressionText.FindIdentifier(text, "new");
+        if (newAt >= 0)
+        {
+            Add(errors, source, offset + newAt, RuleErrorCodes.RejectedExpression, "'new' is not allowed: rules may not create objects.");
+            return null;
+        }
+
+        LambdaExpression lambda;
+        try
+        {
+            lambda = DynamicExpressionParser.ParseLambda(Config, parameters, resultType, text, externals);
+        }
+        catch (ParseException ex)
+        {
+            Add(errors, source, offset + ex.Position, code, $"{ex.Message.TrimEnd('.')}{Near(text, ex.Position)}.");
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException or AmbiguousMatchException
+                                       or TargetInvocationException or InvalidCastException or FormatException or OverflowException or IndexOutOfRangeException)
+        {
+            Add(errors, source, offset, code, $"The expression cannot be compiled: {ex.Message}");
+            return null;
+        }
+
+        if (ExpressionVetter.Vet(lambda.Body, _limits.MaxQuantifierDepth) is { } rejection)
+        {
+            var at = ExpressionText.FindIdentifier(text, rejection.Token);
+            Add(errors, source, offset + Math.Max(0, at), rejection.Code, $"'{rejection.Token}' is not allowed: {rejection.Reason}.");
+            return null;
+        }
+
+        return lambda;
+    }
+
+    private void Error(ExpressionSource source, int index, string code, string message) => Add(_errors, source, index, code, message);
+
+    private static void Add(List<LoadError> errors, ExpressionSource source, int index, string code, string message)
+    {
+        var (line, column) = source.Locate(index);
+        errors.Add(new LoadError(code, message, source.File, line, column));
+    }
+
+    private static string Near(string text, int position)
+    {
+        if (position < 0 || position >= text.Length)
+        {
+            return string.Empty;
+        }
+
+        var token = new string(text.Skip(position).TakeWhile(c => !char.IsWhiteSpace(c)).Take(24).ToArray());
+        return token.Length == 0 ? string.Empty : $" (at '{token}')";
+    }
+
+    private static Expression Replace(Expression body, Dictionary<ParameterExpression, Expression> replacements) =>
+        replacements.Count == 0 ? body : new ParameterReplacer(replacements).Visit(body)!;
+
+    private static ParsingConfig CreateConfig()
+    {
+        var config = new ParsingConfig
+        {
+            AllowNewToEvaluateAnyType = false,
+            ResolveTypesBySimpleName = false,
+            DisableMemberAccessToIndexAccessorFallback = true,
+            EvaluateGroupByAtDatabase = false,
+            PrioritizePropertyOrFieldOverTheType = true,
+        };
+        config.CustomTypeProvider = new ModelTypeProvider(config);
+        return config;
+    }
+
+    [GeneratedRegex(@"^\s*(?<var>[A-Za-z][A-Za-z0-9_]*)\s+in\s+(?<collection>[A-Za-z]+)\s*$")]
+    private static partial Regex ForPattern();
+
+    private sealed record LetScope(string Collection, ParameterExpression Subject, ParameterExpression Design, ParameterExpression AsOf, List<(string Name, Expression Body)> Values);
+
+    private sealed class ParameterReplacer(Dictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => replacements.GetValueOrDefault(node, node);
+    }
+
+    /// <summary>Only the public model types are known to expressions by name (for enum values such as <c>CareCategory.Heavy</c>).</summary>
+    private sealed class ModelTypeProvider(ParsingConfig config) : DefaultDynamicLinqCustomTypeProvider(config, [], false)
+    {
+        private static readonly HashSet<Type> ModelTypes = [.. typeof(TenderDesign).Assembly.GetExportedTypes().Where(t => !t.IsAbstract || t.IsSealed || t == typeof(ContractParty))];
+
+        public override HashSet<Type> GetCustomTypes() => ModelTypes;
+    }
+}
+
+internal abstract partial class SubjectKind
+{
+    public abstract ICompiledRule? Compile(RuleCompiler compiler, EffectiveRule rule, string variable);
+}
+
+internal sealed partial class SubjectKind<T>
+{
+    public override ICompiledRule? Compile(RuleCompiler compiler, EffectiveRule rule, string variable) => compiler.Compile(this, rule, variable);
+}

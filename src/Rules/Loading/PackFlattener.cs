@@ -1,0 +1,161 @@
+using Procurement.Rules.Model;
+using Procurement.Rules.Model.Yaml;
+
+namespace Procurement.Rules.Loading;
+
+/// <summary>A rule after layering: its severity, enabled flag, effective period and parameters, each with where it was set.</summary>
+internal sealed record EffectiveRule(
+    RuleDto Rule,
+    PackDto Pack,
+    Severity Severity,
+    SourceLocation SeveritySetBy,
+    bool Enabled,
+    SourceLocation? DisabledBy,
+    Period? Effective,
+    IReadOnlyDictionary<string, object> Parameters,
+    IReadOnlyList<LetGroupDto> Lets);
+
+/// <summary>
+/// Flattens packs and the files that extend them into one list of effective rules. An extending file may override
+/// its base packs' parameters, and per rule id the severity, enabled flag, effective dates and parameters.
+/// Later files win; each change keeps the position of the file that made it.
+/// </summary>
+internal static class PackFlattener
+{
+    public static List<EffectiveRule> Flatten(IReadOnlyList<PackDto> packs, List<LoadError> errors)
+    {
+        var byName = new Dictionary<string, PackDto>(StringComparer.Ordinal);
+        foreach (var pack in packs)
+        {
+            if (!byName.TryAdd(pack.Name.Value, pack))
+            {
+                Error(errors, pack.File, pack.Name, LoadErrorCodes.DuplicateId, $"Pack '{pack.Name.Value}' is loaded twice (first from {byName[pack.Name.Value].File}).");
+            }
+        }
+
+        // The chain of a pack: itself and every pack it extends, root first.
+        var chains = new Dictionary<PackDto, List<PackDto>>();
+        foreach (var pack in packs)
+        {
+            var chain = new List<PackDto> { pack };
+            var current = pack;
+            while (current.Extends is { } extends)
+            {
+                if (!byName.TryGetValue(extends.Value, out var parent))
+                {
+                    Error(errors, current.File, extends, RuleErrorCodes.UnknownTarget, $"Pack '{current.Name.Value}' extends '{extends.Value}', which is not loaded.");
+                    break;
+                }
+
+                if (chain.Contains(parent))
+                {
+                    Error(errors, current.File, extends, RuleErrorCodes.UnknownTarget, $"Packs extend each other in a cycle: {string.Join(" -> ", chain.Select(p => p.Name.Value))} -> {parent.Name.Value}.");
+                    break;
+                }
+
+                chain.Add(parent);
+                current = parent;
+            }
+
+            chain.Reverse();
+            chains[pack] = chain;
+        }
+
+        // Parameters: every pack's own, then overridden by the files that extend it, in load order.
+        var parameters = packs.Distinct().ToDictionary(p => p, p => p.Parameters.GroupBy(x => x.Name).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal));
+        foreach (var pack in packs.Where(p => p.Extends is not null))
+        {
+            foreach (var parameter in pack.Parameters)
+            {
+                var owner = chains[pack].Take(chains[pack].Count - 1).LastOrDefault(p => parameters[p].ContainsKey(parameter.Name));
+                if (owner is not null)
+                {
+                    parameters[owner][parameter.Name] = parameter.Value;
+                    parameters[pack].Remove(parameter.Name);
+                }
+            }
+        }
+
+        var visibleParameters = packs.Distinct().ToDictionary(
+            p => p,
+            p => (IReadOnlyDictionary<string, object>)chains[p].SelectMany(c => parameters[c]).GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal));
+
+        var rules = new Dictionary<string, EffectiveRule>(StringComparer.Ordinal);
+        foreach (var pack in packs)
+        {
+            foreach (var rule in pack.Rules)
+            {
+                if (rules.TryGetValue(rule.Id.Value, out var existing))
+                {
+                    Error(errors, pack.File, rule.Id, LoadErrorCodes.DuplicateId, $"Rule id '{rule.Id.Value}' is already defined at {existing.Rule.Location}.");
+                    continue;
+                }
+
+                rules.Add(rule.Id.Value, new EffectiveRule(
+                    rule,
+                    pack,
+                    rule.Severity ?? Severity.Error,
+                    rule.Location,
+                    rule.Enabled,
+                    rule.Enabled ? null : rule.Location,
+                    rule.Effective is { } e ? new Period(e.From ?? DateOnly.MinValue, e.Until) : null,
+                    visibleParameters[pack],
+                    chains[pack].SelectMany(p => p.Lets).ToArray()));
+            }
+        }
+
+        foreach (var pack in packs)
+        {
+            foreach (var item in pack.Overrides)
+            {
+                if (!rules.TryGetValue(item.Id.Value, out var target) || !chains[pack].Contains(target.Pack))
+                {
+                    Error(errors, pack.File, item.Id, RuleErrorCodes.UnknownTarget,
+                        target is null
+                            ? $"Override names rule '{item.Id.Value}', which no loaded pack defines."
+                            : $"Override names rule '{item.Id.Value}' of pack '{target.Pack.Name.Value}', which '{pack.Name.Value}' does not extend.");
+                    continue;
+                }
+
+                var ruleParameters = target.Parameters;
+                if (item.Parameters.Count > 0)
+                {
+                    var copy = new Dictionary<string, object>(target.Parameters, StringComparer.Ordinal);
+                    foreach (var parameter in item.Parameters)
+                    {
+                        if (!copy.TryGetValue(parameter.Name, out var current))
+                        {
+                            errors.Add(new LoadError(RuleErrorCodes.UnknownParameter, $"Rule '{item.Id.Value}' has no parameter '{parameter.Name}'.", parameter.Location.File, parameter.Location.Line, parameter.Location.Column));
+                            continue;
+                        }
+
+                        if (current.GetType() != parameter.Value.GetType() && !(current is int or decimal && parameter.Value is int or decimal))
+                        {
+                            errors.Add(new LoadError(RuleErrorCodes.UnknownParameter, $"Parameter '{parameter.Name}' is a {current.GetType().Name}; the override gives a {parameter.Value.GetType().Name}.", parameter.Location.File, parameter.Location.Line, parameter.Location.Column));
+                            continue;
+                        }
+
+                        copy[parameter.Name] = parameter.Value;
+                    }
+
+                    ruleParameters = copy;
+                }
+
+                rules[item.Id.Value] = target with
+                {
+                    Severity = item.Severity ?? target.Severity,
+                    SeveritySetBy = item.Severity is null ? target.SeveritySetBy : item.Location,
+                    Enabled = item.Enabled ?? target.Enabled,
+                    DisabledBy = item.Enabled is false ? item.Location : item.Enabled is true ? null : target.DisabledBy,
+                    Effective = item.Effective is { } e ? new Period(e.From ?? DateOnly.MinValue, e.Until) : target.Effective,
+                    Parameters = ruleParameters,
+                };
+            }
+        }
+
+        return [.. rules.Values.OrderBy(r => r.Rule.Id.Value, StringComparer.Ordinal)];
+    }
+
+    private static void Error(List<LoadError> errors, string file, Located<string> at, string code, string message) =>
+        errors.Add(new LoadError(code, message, file, at.Line, at.Column));
+}

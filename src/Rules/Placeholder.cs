@@ -1,1 +1,0 @@
-namespace Procurement.Rules; internal static class Placeholder { }

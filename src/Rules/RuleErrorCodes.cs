@@ -1,0 +1,29 @@
+namespace Procurement.Rules;
+
+/// <summary>Stable codes of the errors the rule loader adds to the YAML ones in <see cref="Model.LoadErrorCodes"/>.</summary>
+public static class RuleErrorCodes
+{
+    /// <summary>An expression that does not parse or does not type-check against the model.</summary>
+    public const string InvalidExpression = "invalid-expression";
+
+    /// <summary>An expression that uses something outside the allow-list (reflection, object creation, clocks, IO, ...).</summary>
+    public const string RejectedExpression = "rejected-expression";
+
+    /// <summary>An expression over the size, nesting or quantifier limits.</summary>
+    public const string ExpressionTooComplex = "expression-too-complex";
+
+    /// <summary>Derived <c>let</c> values that depend on each other in a cycle.</summary>
+    public const string LetCycle = "let-cycle";
+
+    /// <summary>A <c>for</c> that does not name a known subject collection.</summary>
+    public const string UnknownSubject = "unknown-subject";
+
+    /// <summary>An <c>extends</c> or override that names a pack or rule that is not loaded.</summary>
+    public const string UnknownTarget = "unknown-target";
+
+    /// <summary>A parameter override for a parameter the pack does not define, or of another type.</summary>
+    public const string UnknownParameter = "unknown-parameter";
+
+    /// <summary>A message placeholder that is not a valid expression.</summary>
+    public const string InvalidPlaceholder = "invalid-placeholder";
+}

@@ -1,0 +1,147 @@
+using System.Security.Cryptography;
+using System.Text;
+using Procurement.Rules.Compiling;
+using Procurement.Rules.Evaluating;
+using Procurement.Rules.Loading;
+using Procurement.Rules.Model;
+
+namespace Procurement.Rules;
+
+/// <summary>
+/// A compiled, immutable set of rules (regelset). Load it once, then evaluate any number of designs,
+/// from any number of threads at once.
+/// </summary>
+public sealed class RuleSet
+{
+    // Parsing is recursive; compiling on a thread with a large stack keeps even a hostile expression from
+    // overflowing the caller's stack (which .NET cannot catch), on top of the static shape limits.
+    private const int CompilerStackBytes = 64 * 1024 * 1024;
+
+    private readonly ICompiledRule[] _rules;
+
+    private RuleSet(ICompiledRule[] rules, string hash, IReadOnlyList<string> sources)
+    {
+        _rules = rules;
+        Hash = hash;
+        Sources = sources;
+        Rules = rules.Select(r => r.Info).ToArray();
+        LoadedAt = DateTimeOffset.UtcNow;
+    }
+
+    /// <summary>Every rule after layering, ordered by id, including disabled ones.</summary>
+    public IReadOnlyList<RuleInfo> Rules { get; }
+
+    /// <summary>SHA-256 (first 16 hex digits) over the names and texts of the rule files: the same files give the same hash.</summary>
+    public string Hash { get; }
+
+    /// <summary>Names of the rule files the set was built from, in load order.</summary>
+    public IReadOnlyList<string> Sources { get; }
+
+    /// <summary>When the set was compiled.</summary>
+    public DateTimeOffset LoadedAt { get; }
+
+    /// <summary>Loads the rule packs shipped in the library.</summary>
+    public static LoadResult<RuleSet> LoadDefault() => Load(RuleSource.DefaultPacks());
+
+    /// <summary>Loads the rule files directly in <paramref name="directory"/>.</summary>
+    public static LoadResult<RuleSet> LoadDirectory(string directory)
+    {
+        var sources = RuleSource.FromDirectory(directory);
+        return sources.Value is { } value && sources.Errors.Count == 0 ? Load(value) : new LoadResult<RuleSet>(null, sources.Errors);
+    }
+
+    /// <summary>Loads rule files from disk; later files may extend and override earlier ones.</summary>
+    public static LoadResult<RuleSet> LoadFiles(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var sources = new List<RuleSource>();
+        var errors = new List<LoadError>();
+        foreach (var path in paths)
+        {
+            var source = RuleSource.FromFile(path);
+            errors.AddRange(source.Errors);
+            if (source.Value is { } value)
+            {
+                sources.Add(value);
+            }
+        }
+
+        return errors.Count > 0 ? new LoadResult<RuleSet>(null, errors) : Load(sources);
+    }
+
+    /// <summary>Loads, vets and compiles rule files given as text; later files may extend and override earlier ones.</summary>
+    /// <param name="sources">Rule packs first, then override files, in the order they should apply.</param>
+    /// <param name="limits">Limits on each file's size and shape; <see cref="YamlLimits.Default"/> when null.</param>
+    public static LoadResult<RuleSet> Load(IEnumerable<RuleSource> sources, YamlLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var list = sources.ToArray();
+        LoadResult<RuleSet>? result = null;
+        var thread = new Thread(() => result = LoadOnThisThread(list, limits ?? YamlLimits.Default), CompilerStackBytes) { Name = "Procurement.Rules compiler" };
+        thread.Start();
+        thread.Join();
+        return result!;
+    }
+
+    private static LoadResult<RuleSet> LoadOnThisThread(RuleSource[] sources, YamlLimits limits)
+    {
+        var errors = new List<LoadError>();
+        var packs = new List<PackDto>();
+        foreach (var source in sources)
+        {
+            if (source.Yaml.Length > limits.MaxFileBytes)
+            {
+                errors.Add(new LoadError(LoadErrorCodes.LimitExceeded, $"The rule file is over the limit of {limits.MaxFileBytes:N0} bytes (limit MaxFileBytes).", source.Name, 1, 1));
+                continue;
+            }
+
+            if (RulePackReader.Read(source.Yaml, source.Name, limits, errors) is { } pack)
+            {
+                packs.Add(pack);
+            }
+        }
+
+        var effective = PackFlattener.Flatten(packs, errors);
+        var compiler = new RuleCompiler(errors);
+        var compiled = new List<ICompiledRule>(effective.Count);
+        foreach (var rule in effective)
+        {
+            if (compiler.Compile(rule) is { } done)
+            {
+                compiled.Add(done);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new LoadResult<RuleSet>(null, errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Column).ToArray());
+        }
+
+        return new LoadResult<RuleSet>(new RuleSet([.. compiled], HashOf(sources), sources.Select(s => s.Name).ToArray()), []);
+    }
+
+    /// <summary>Checks <paramref name="design"/> against every enabled, effective rule and reports the findings.</summary>
+    /// <param name="design">The loaded design.</param>
+    /// <param name="options">Reference date, severity threshold, timeout, parallelism; defaults when null.</param>
+    /// <param name="cancellationToken">Stops the evaluation with an <see cref="OperationCanceledException"/>.</param>
+    /// <exception cref="TimeoutException">The evaluation took longer than <see cref="EvaluationOptions.Timeout"/>.</exception>
+    public EvaluationReport Evaluate(TenderDesign design, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        return Evaluator.Evaluate(_rules, Hash, design, options ?? EvaluationOptions.Default, cancellationToken);
+    }
+
+    private static string HashOf(RuleSource[] sources)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var source in sources)
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(source.Name));
+            sha.AppendData([0]);
+            sha.AppendData(Encoding.UTF8.GetBytes(source.Yaml));
+            sha.AppendData([0]);
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset())[..16];
+    }
+}

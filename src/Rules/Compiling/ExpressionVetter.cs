@@ -103,8 +103,16 @@ internal sealed class ExpressionVetter : ExpressionVisitor
         return node;
     }
 
+    // Members and methods are checked after what they are called on, so the innermost offence is reported:
+    // in DateTime.Now.Year the culprit is Now, not Year.
     protected override Expression VisitMember(MemberExpression node)
     {
+        var visited = base.VisitMember(node);
+        if (Rejected is not null)
+        {
+            return visited;
+        }
+
         var member = node.Member;
         var declaring = member.DeclaringType!;
         var isStatic = node.Expression is null;
@@ -120,11 +128,17 @@ internal sealed class ExpressionVetter : ExpressionVisitor
                 : $"member {declaring.Name}.{member.Name} is not on the allow-list", RuleErrorCodes.RejectedExpression) ?? node;
         }
 
-        return base.VisitMember(node);
+        return visited;
     }
 
     protected override Expression VisitMethodCall(MethodCallExpression node)
     {
+        var visited = base.VisitMethodCall(node);
+        if (Rejected is not null)
+        {
+            return visited;
+        }
+
         var method = node.Method;
         var declaring = method.DeclaringType!;
         var allowed =
@@ -144,7 +158,7 @@ internal sealed class ExpressionVetter : ExpressionVisitor
             return Reject(method.Name, $"method {declaring.Name}.{method.Name} is not on the allow-list", RuleErrorCodes.RejectedExpression) ?? node;
         }
 
-        return base.VisitMethodCall(node);
+        return visited;
     }
 
     protected override Expression VisitUnary(UnaryExpression node)

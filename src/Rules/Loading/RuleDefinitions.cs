@@ -21,22 +21,28 @@ internal sealed class ExpressionSource(string text, YamlScalar node, string file
         var lines = fileText.Split('\n');
         if (node.Style is YamlDotNet.Core.ScalarStyle.Literal or YamlDotNet.Core.ScalarStyle.Folded)
         {
-            // Block scalar: content starts on the line after the indicator, each line indented alike.
-            var line = node.Line; // 1-based line of the indicator; content lines follow
+            // Block scalar: content starts on the line after the indicator; the first content line sets the
+            // indentation, and any deeper indentation on later lines is part of the text.
             var remaining = index;
-            for (var i = line; i < lines.Length; i++)
+            var indent = -1;
+            for (var i = node.Line; i < lines.Length; i++)
             {
                 var raw = lines[i].TrimEnd('\r');
-                var content = raw.TrimStart(' ');
-                if (content.Length == 0)
+                if (raw.Trim().Length == 0)
                 {
+                    remaining -= 1;
                     continue;
                 }
 
-                var indent = raw.Length - content.Length;
+                if (indent < 0)
+                {
+                    indent = raw.Length - raw.TrimStart(' ').Length;
+                }
+
+                var content = raw.Length > indent ? raw[indent..] : string.Empty;
                 if (remaining <= content.Length)
                 {
-                    return (i + 1, indent + remaining + 1);
+                    return (i + 1, indent + Math.Max(0, remaining) + 1);
                 }
 
                 remaining -= content.Length + 1;

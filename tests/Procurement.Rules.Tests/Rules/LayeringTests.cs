@@ -7,6 +7,9 @@ public sealed class LayeringTests
 {
     private static TenderDesign Design() => EvaluationTests.Generated(7, 400, 0.3);
 
+    private static string[] Keys(IEnumerable<Finding> findings) =>
+        findings.Select(f => $"{f.RuleId}|{f.Subject}|{f.Clause}|{f.Severity}|{f.Message}|{string.Join(";", f.Values)}").ToArray();
+
     [Fact]
     public void Override_Severity_IsAppliedAndItsFileIsKept()
     {
@@ -41,10 +44,10 @@ public sealed class LayeringTests
         var before = RuleFiles.LoadOrThrow(EvaluationTests.OraclePack).Evaluate(design);
         var after = RuleFiles.LoadOrThrow(EvaluationTests.OraclePack, region).Evaluate(design);
 
-        Assert.Equal(before.Findings.Where(f => f.RuleId != "O-1"), after.Findings);
+        Assert.Equal(Keys(before.Findings.Where(f => f.RuleId != "O-1")), Keys(after.Findings));
         var summary = after.Rules.Single(r => r.RuleId == "O-1");
         Assert.Equal(RuleApplication.Disabled, summary.Application);
-        Assert.Equal(new SourceLocation("rules1.yaml", 5, 5), summary.DisabledBy);
+        Assert.Equal(new SourceLocation("rules1.yaml", 4, 5), summary.DisabledBy);
     }
 
     [Fact]
@@ -61,7 +64,7 @@ public sealed class LayeringTests
         var before = RuleFiles.LoadOrThrow(EvaluationTests.OraclePack).Evaluate(design);
         var after = RuleFiles.LoadOrThrow(EvaluationTests.OraclePack, region).Evaluate(design);
 
-        Assert.Equal(before.Findings.Where(f => f.RuleId != "O-2"), after.Findings);
+        Assert.Equal(Keys(before.Findings.Where(f => f.RuleId != "O-2")), Keys(after.Findings));
         Assert.Equal(RuleApplication.NotEffective, after.Rules.Single(r => r.RuleId == "O-2").Application);
         Assert.Equal(RuleApplication.Applied, after.Rules.Single(r => r.RuleId == "O-1").Application);
     }
@@ -102,7 +105,7 @@ public sealed class LayeringTests
     [Theory]
     [InlineData("extends: nothing", "overrides: []", RuleErrorCodes.UnknownTarget, 2, 10)]
     [InlineData("extends: oracle", "overrides:\n  - { id: O-9, enabled: false }", RuleErrorCodes.UnknownTarget, 4, 11)]
-    [InlineData("extends: oracle", "overrides:\n  - { id: O-1, parameters: { nope: 1 } }", RuleErrorCodes.UnknownParameter, 4, 31)]
+    [InlineData("extends: oracle", "overrides:\n  - { id: O-1, parameters: { nope: 1 } }", RuleErrorCodes.UnknownParameter, 4, 30)]
     public void Override_OfSomethingMissing_IsPositionedError(string extends, string overrides, string code, int line, int column)
     {
         var region = $"pack: region\n{extends}\n{overrides}\n";

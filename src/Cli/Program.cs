@@ -1,36 +1,49 @@
 using System.CommandLine;
-using Procurement.Rules.Model;
 
 namespace Procurement.Rules.Cli;
 
 /// <summary>Entry point of the <c>procurement-rules</c> tool.</summary>
 internal static class Program
 {
-    private static int Main(string[] args)
-    {
-        var designs = new Argument<string[]>("design") { Description = "Tender design YAML file(s) to check.", Arity = ArgumentArity.OneOrMore };
-        var validate = new Command("validate", "Load tender designs and report every error with file:line:column.") { designs };
-        validate.SetAction(parse =>
-        {
-            var failed = false;
-            foreach (var path in parse.GetValue(designs) ?? [])
-            {
-                var result = TenderDesignLoader.LoadFile(path);
-                foreach (var error in result.Errors)
-                {
-                    Console.Error.WriteLine(error);
-                }
+    private static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
-                failed |= !result.Succeeded;
-                if (result.Value is { } design)
-                {
-                    Console.WriteLine($"{path}: {design.Id} loaded: {design.Lots.Count} lots, {design.Contracts.Count} contracts, {design.CareProfiles.Count} care profiles.");
-                }
+    /// <summary>Runs the tool; returns the exit code (0 no findings at the threshold, 1 findings, 2 invalid input).</summary>
+    internal static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand(
+            "Checks Dutch youth-care tender designs (inkoopkaders jeugdhulp) against rule packs.\n\n"
+            + "Exit codes: 0 = no finding at or above --fail-on; 1 = findings at or above it; 2 = invalid input (load or usage error).")
+        {
+            ValidateCommand.Create(output, error),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var parseError in parse.Errors)
+            {
+                error.WriteLine($"error: {parseError.Message}");
             }
 
-            return failed ? 2 : 0;
-        });
-        var root = new RootCommand("Checks Dutch youth-care tender designs against rule packs.") { validate };
-        return root.Parse(args).Invoke();
+            return ExitCodes.InvalidInput;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.InvalidInput;
+        }
     }
+}
+
+/// <summary>The tool's exit codes.</summary>
+internal static class ExitCodes
+{
+    public const int Clean = 0;
+    public const int Findings = 1;
+    public const int InvalidInput = 2;
 }

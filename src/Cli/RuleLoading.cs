@@ -1,0 +1,41 @@
+using Procurement.Rules.Model;
+
+namespace Procurement.Rules.Cli;
+
+/// <summary>Loads the rule set the options ask for: the embedded default or a directory, plus override files; prints load errors.</summary>
+internal static class RuleLoading
+{
+    public static RuleSet? Load(string? directory, IReadOnlyList<string> overrideFiles, TextWriter error)
+    {
+        var sources = new List<RuleSource>();
+        var errors = new List<LoadError>();
+        if (directory is null)
+        {
+            sources.AddRange(RuleSource.DefaultPacks());
+        }
+        else
+        {
+            var fromDirectory = RuleSource.FromDirectory(directory);
+            errors.AddRange(fromDirectory.Errors);
+            sources.AddRange(fromDirectory.Value ?? []);
+        }
+
+        foreach (var file in overrideFiles)
+        {
+            var source = RuleSource.FromFile(file);
+            errors.AddRange(source.Errors);
+            if (source.Value is { } value)
+            {
+                sources.Add(value);
+            }
+        }
+
+        var result = errors.Count == 0 ? RuleSet.Load(sources) : null;
+        foreach (var loadError in result?.Errors ?? errors)
+        {
+            error.WriteLine(loadError);
+        }
+
+        return result?.Value;
+    }
+}

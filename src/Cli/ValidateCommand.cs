@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Globalization;
+using Procurement.Rules.Model;
+
+namespace Procurement.Rules.Cli;
+
+/// <summary><c>validate</c>: load designs and rules, evaluate, print the findings.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var designs = new Argument<string[]>("design") { Description = "Tender design YAML file(s) to check.", Arity = ArgumentArity.OneOrMore };
+        designs.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-')))
+            {
+                result.AddError($"Unknown option '{token.Value}'. See 'procurement-rules validate --help'.");
+            }
+        });
+        var rules = new Option<string?>("--rules") { Description = "Directory of rule packs to use instead of the embedded default rules." };
+        var overrides = new Option<string[]>("--override") { Description = "Override file(s) that extend the packs; later files win.", AllowMultipleArgumentsPerToken = true };
+        var asOf = new Option<string?>("--as-of") { Description = "Reference date (yyyy-MM-dd); default: the first day of the design's purchasing period." };
+        var format = new Option<string>("--format") { Description = "Output format: text or json.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a finding has at least this severity: error, warning or info.", DefaultValueFactory = _ => "error" };
+        failOn.AcceptOnlyFromAmong("error", "warning", "info");
+        var outputFile = new Option<string?>("--output") { Description = "Write the report to this file instead of standard output." };
+
+        var command = new Command("validate", "Check tender designs against the rules and report every finding.")
+        {
+            designs, rules, overrides, asOf, format, failOn, outputFile,
+        };
+        command.SetAction(parse =>
+        {
+            DateOnly? referenceDate = null;
+            if (parse.GetValue(asOf) is { } asOfText)
+            {
+                if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                {
+                    error.WriteLine($"error: --as-of '{asOfText}' is not a date; write it as yyyy-MM-dd.");
+                    return ExitCodes.InvalidInput;
+                }
+
+                referenceDate = parsed;
+            }
+
+            var ruleSet = RuleLoading.Load(parse.GetValue(rules), parse.GetValue(overrides) ?? [], error);
+            if (ruleSet is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var threshold = Enum.Parse<Severity>(parse.GetValue(failOn)!, ignoreCase: true);
+            var reports = new List<EvaluationReport>();
+            var invalid = false;
+            foreach (var path in parse.GetValue(designs) ?? [])
+            {
+                var design = TenderDesignLoader.LoadFile(path);
+                foreach (var loadError in design.Errors)
+                {
+                    error.WriteLine(loadError);
+                }
+
+                if (design.Value is null)
+                {
+                    invalid = true;
+                    continue;
+                }
+
+                reports.Add(ruleSet.Evaluate(design.Value, new EvaluationOptions { AsOf = referenceDate, Parallel = design.Value.CareProfiles.Count > 10_000 }));
+            }
+
+            var target = parse.GetValue(outputFile);
+            using (var writer = target is null ? null : new StreamWriter(target))
+            {
+                var sink = (TextWriter?)writer ?? output;
+                if (parse.GetValue(format) == "json")
+                {
+                    JsonReport.Write(reports, sink);
+                }
+                else
+                {
+                    TextReport.Write(reports, ruleSet, sink);
+                }
+            }
+
+            if (invalid)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            return reports.Any(r => r.HasFindingsAtOrAbove(threshold)) ? ExitCodes.Findings : ExitCodes.Clean;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,23 @@
+namespace Procurement.Rules.DependencyInjection;
+
+/// <summary>Options for <see cref="ServiceCollectionExtensions.AddProcurementRules"/>: where the rules come from and how designs are evaluated.</summary>
+public sealed class ProcurementRulesOptions
+{
+    /// <summary>Directories of rule packs (<c>*.yaml</c>), loaded in order; when empty, the embedded default packs are used.</summary>
+    public IList<string> RuleDirectories { get; } = [];
+
+    /// <summary>Override files that extend the packs, applied in order after them (regional, then municipal, ...).</summary>
+    public IList<string> OverrideFiles { get; } = [];
+
+    /// <summary>Reference date used when an evaluation does not give one; null for the design's own start.</summary>
+    public DateOnly? DefaultAsOf { get; set; }
+
+    /// <summary>Findings below this severity are left out of reports made through the provider.</summary>
+    public Severity MinimumSeverity { get; set; } = Severity.Info;
+
+    /// <summary>Recompile and swap the rule set when a rule file on disk changes (hot reload).</summary>
+    public bool WatchForChanges { get; set; } = true;
+
+    /// <summary>How long to wait after the last change before reloading, so a file written in parts is read once.</summary>
+    public TimeSpan ReloadDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+}

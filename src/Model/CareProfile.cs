@@ -78,6 +78,9 @@ public sealed class CareProfile
     /// <summary>Escalations (op- en afschalingen) of this profile, in date order.</summary>
     public IReadOnlyList<Escalation> Escalations { get; internal set; } = [];
 
+    /// <summary>The contract the profile states it is delivered under (contract), if the design names one.</summary>
+    public Contract? Contract { get; internal set; }
+
     /// <summary>The contract under which the main contractor delivers this profile on its start date, or <see langword="null"/>.</summary>
     public Contract? MainContract { get; internal set; }
 

@@ -45,6 +45,12 @@ public sealed class Lot
     /// <summary>The municipality that buys a local lot by itself; <see langword="null"/> for a regional lot.</summary>
     public Municipality? Municipality { get; internal set; }
 
+    /// <summary>
+    /// Municipalities that take no part in this lot although they take part in the design (they buy this care elsewhere,
+    /// e.g. the JenS municipalities in Zuid-Limburg); coverage does not count them.
+    /// </summary>
+    public IReadOnlyList<Municipality> ExcludedMunicipalities { get; internal set; } = [];
+
     /// <summary>Terms of the light category (lichte categorie).</summary>
     public CategoryTerms Light { get; }
 
@@ -104,7 +110,7 @@ public sealed class Lot
         for (var i = 0; i < municipalities.Count; i++)
         {
             var municipality = municipalities[i];
-            if (municipality.ParticipatesOn(date)
+            if (municipality.ParticipatesOn(date) && !Excludes(municipality)
                 && (!Covers(municipality, CareCategory.Light, date) || !Covers(municipality, CareCategory.Heavy, date)))
             {
                 return false;
@@ -121,7 +127,7 @@ public sealed class Lot
         var names = new List<string>();
         foreach (var municipality in municipalities)
         {
-            if (!municipality.ParticipatesOn(date))
+            if (!municipality.ParticipatesOn(date) || Excludes(municipality))
             {
                 continue;
             }
@@ -135,6 +141,20 @@ public sealed class Lot
         }
 
         return string.Join(", ", names);
+    }
+
+    /// <summary>Whether <paramref name="municipality"/> is one of the <see cref="ExcludedMunicipalities"/>.</summary>
+    public bool Excludes(Municipality? municipality)
+    {
+        for (var i = 0; i < ExcludedMunicipalities.Count; i++)
+        {
+            if (ReferenceEquals(ExcludedMunicipalities[i], municipality))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool HasContractCovering(Municipality municipality, CareCategory category, DateOnly date)

@@ -53,6 +53,11 @@ public static partial class TenderDesignWriter
                 writer.WriteLine($"    municipality: {Text(buyer.Id)}");
             }
 
+            if (lot.ExcludedMunicipalities.Count > 0)
+            {
+                writer.WriteLine($"    excludes: {List(lot.ExcludedMunicipalities.Select(m => Text(m.Id)))}");
+            }
+
             writer.WriteLine($"    light: {TermsText(lot.Light)}");
             writer.WriteLine($"    heavy: {TermsText(lot.Heavy)}");
         }
@@ -78,7 +83,7 @@ public static partial class TenderDesignWriter
         writer.WriteLine("careProfiles:");
         foreach (var p in design.CareProfiles)
         {
-            writer.WriteLine($"  - {Flow(("id", Text(p.Id)), ("client", TextOrNull(p.Client)), ("municipality", Text(p.Municipality.Id)), ("lot", Text(p.Lot.Id)), ("category", Kebab(p.Category)), ("mainContractor", TextOrNull(p.MainContractor?.Id)), ("coProviders", p.CoProviders.Count == 0 ? null : List(p.CoProviders.Select(c => Text(c.Id)))), ("intensityHoursPerWeek", Number(p.IntensityHoursPerWeek)), ("durationMonths", Number(p.DurationMonths)), ("budget", Number(p.Budget)), ("start", DateText(p.Start)), ("transferredTo", TextOrNull(p.TransferredTo?.Id)))}");
+            writer.WriteLine($"  - {Flow(("id", Text(p.Id)), ("client", TextOrNull(p.Client)), ("municipality", Text(p.Municipality.Id)), ("lot", Text(p.Lot.Id)), ("category", Kebab(p.Category)), ("mainContractor", TextOrNull(p.MainContractor?.Id)), ("coProviders", p.CoProviders.Count == 0 ? null : List(p.CoProviders.Select(c => Text(c.Id)))), ("intensityHoursPerWeek", Number(p.IntensityHoursPerWeek)), ("durationMonths", Number(p.DurationMonths)), ("budget", Number(p.Budget)), ("start", DateText(p.Start)), ("transferredTo", TextOrNull(p.TransferredTo?.Id)), ("contract", TextOrNull(p.Contract?.Id)))}");
         }
 
         writer.WriteLine("escalations:");

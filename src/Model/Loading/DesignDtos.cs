@@ -26,6 +26,7 @@ internal sealed record LotDto(
     List<Located<string>> ProductCategories,
     LotScope? Scope,
     Located<string>? Municipality,
+    List<Located<string>> Excludes,
     TermsDto? Light,
     TermsDto? Heavy,
     int Line,
@@ -67,6 +68,7 @@ internal sealed record CareProfileDto(
     decimal? Budget,
     DateOnly? Start,
     Located<string>? TransferredTo,
+    Located<string>? Contract,
     int Line,
     int Column);
 

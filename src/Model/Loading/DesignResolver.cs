@@ -13,6 +13,7 @@ internal sealed class DesignResolver(YamlFieldReader reader)
     private readonly Dictionary<string, ProviderDto> _providers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CooperativeDto> _cooperatives = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CareProfileDto> _profiles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ContractDto> _contracts = new(StringComparer.Ordinal);
 
     public TenderDesign? Resolve(DesignDto dto)
     {
@@ -35,7 +36,7 @@ internal sealed class DesignResolver(YamlFieldReader reader)
         var parties = new Dictionary<string, int>(StringComparer.Ordinal);
         AddIds(dto.Providers, p => p.Id, _providers, "provider", parties);
         AddIds(dto.Cooperatives, c => c.Id, _cooperatives, "provider or cooperative", parties);
-        AddIds(dto.Contracts, c => c.Id, new Dictionary<string, ContractDto>(StringComparer.Ordinal), "contract");
+        AddIds(dto.Contracts, c => c.Id, _contracts, "contract");
         AddIds(dto.CareProfiles, p => p.Id, _profiles, "care profile");
         AddIds(dto.Escalations, e => e.Id, new Dictionary<string, EscalationDto>(StringComparer.Ordinal), "escalation");
     }
@@ -85,6 +86,11 @@ internal sealed class DesignResolver(YamlFieldReader reader)
                 reader.Error(municipality.Line, municipality.Column, LoadErrorCodes.BadValue,
                     $"Lot '{lot.Id?.Value}' is regional; only a local lot names the municipality that buys it.");
             }
+
+            foreach (var excluded in lot.Excludes)
+            {
+                Check(excluded, _municipalities, "municipality");
+            }
         }
 
         foreach (var provider in dto.Providers)
@@ -128,6 +134,7 @@ internal sealed class DesignResolver(YamlFieldReader reader)
             Check(profile.Lot, _lots, "lot");
             CheckProvider(profile.MainContractor, "main contractor");
             CheckProvider(profile.TransferredTo, "provider");
+            Check(profile.Contract, _contracts, "contract");
             foreach (var coProvider in profile.CoProviders)
             {
                 CheckProvider(coProvider, "co-provider");
@@ -199,6 +206,7 @@ internal sealed class DesignResolver(YamlFieldReader reader)
             {
                 Index = lots.Count,
                 Municipality = l.Municipality is { } buyer ? municipalityById[buyer.Value] : null,
+                ExcludedMunicipalities = l.Excludes.Select(m => municipalityById[m.Value]).Distinct().ToArray(),
             };
             lots.Add(lot);
             lotById.Add(lot.Id, lot);
@@ -251,6 +259,7 @@ internal sealed class DesignResolver(YamlFieldReader reader)
         }
 
         var contracts = new List<Contract>(dto.Contracts.Count);
+        var contractById = new Dictionary<string, Contract>(StringComparer.Ordinal);
         foreach (var c in dto.Contracts)
         {
             var contract = new Contract(
@@ -264,6 +273,7 @@ internal sealed class DesignResolver(YamlFieldReader reader)
                 c.Value!.Value,
                 At(c.Line, c.Column));
             contracts.Add(contract);
+            contractById.Add(contract.Id, contract);
         }
 
         IndexContracts(municipalities, lots, providers, cooperatives, contracts);
@@ -285,7 +295,10 @@ internal sealed class DesignResolver(YamlFieldReader reader)
                 p.Budget!.Value,
                 p.Start!.Value,
                 p.TransferredTo is { } transferred ? (Provider)partyById[transferred.Value] : null,
-                At(p.Line, p.Column));
+                At(p.Line, p.Column))
+            {
+                Contract = p.Contract is { } stated ? contractById[stated.Value] : null,
+            };
             profile.MainContract = profile.MainContractor?.ContractFor(profile.Lot, profile.Category, profile.Municipality, profile.Start);
             profiles.Add(profile);
             profileById.Add(profile.Id, profile);

@@ -10,7 +10,7 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
 
     internal static readonly string[] PeriodKeys = ["from", "until"];
     internal static readonly string[] MunicipalityKeys = ["id", "name", "from", "until", "accessTeam"];
-    internal static readonly string[] LotKeys = ["id", "name", "sector", "productCategories", "scope", "municipality", "light", "heavy"];
+    internal static readonly string[] LotKeys = ["id", "name", "sector", "productCategories", "scope", "municipality", "excludes", "light", "heavy"];
     internal static readonly string[] TermsKeys = ["procurement", "maxProviders", "qualifications", "financing", "limits"];
     internal static readonly string[] LimitsKeys = ["intensityHoursPerWeek", "durationMonths", "budget"];
     internal static readonly string[] ProviderKeys = ["id", "name", "agb", "qualifications", "subcontractors"];
@@ -18,7 +18,7 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
     internal static readonly string[] ContractKeys = ["id", "party", "lot", "category", "municipalities", "period", "financing", "value"];
 
     internal static readonly string[] CareProfileKeys =
-        ["id", "client", "municipality", "lot", "category", "mainContractor", "coProviders", "intensityHoursPerWeek", "durationMonths", "budget", "start", "transferredTo"];
+        ["id", "client", "municipality", "lot", "category", "mainContractor", "coProviders", "intensityHoursPerWeek", "durationMonths", "budget", "start", "transferredTo", "contract"];
 
     internal static readonly string[] EscalationKeys = ["id", "profile", "from", "to", "fromScope", "toScope", "toLot", "date", "approvedBy"];
 
@@ -136,6 +136,7 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
             productCategories,
             fields["scope"] is null ? LotScope.Regional : reader.Enum<LotScope>(fields["scope"], "lot scope"),
             reader.Text(fields["municipality"], "buying municipality"),
+            reader.TextList(fields["excludes"], "excluded municipality"),
             light,
             heavy,
             fields.Line,
@@ -259,6 +260,7 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
             reader.Decimal(reader.Required(fields, "budget"), "budget"),
             reader.Date(reader.Required(fields, "start"), "the profile's start"),
             reader.Text(fields["transferredTo"], "provider transferred to"),
+            reader.Text(fields["contract"], "contract"),
             fields.Line,
             fields.Column);
     }

@@ -7,32 +7,35 @@ namespace Procurement.Rules.Model.Yaml;
 internal readonly record struct Located<T>(T Value, int Line, int Column);
 
 /// <summary>The keys of one YAML mapping, checked against the keys its kind allows.</summary>
-internal sealed class MappingFields
+internal sealed class MappingFields(YamlMapping mapping, string what)
 {
-    private readonly Dictionary<string, YamlNodeBase> _values;
+    public YamlMapping Mapping { get; } = mapping;
 
-    public MappingFields(YamlMapping mapping, string what)
-    {
-        Mapping = mapping;
-        What = what;
-        _values = new Dictionary<string, YamlNodeBase>(mapping.Entries.Count, StringComparer.Ordinal);
-        foreach (var (key, value) in mapping.Entries)
-        {
-            _values[key.Value] = value;
-        }
-    }
-
-    public YamlMapping Mapping { get; }
-
-    public string What { get; }
+    public string What { get; } = what;
 
     public int Line => Mapping.Line;
 
     public int Column => Mapping.Column;
 
-    public YamlNodeBase? this[string key] => _values.GetValueOrDefault(key);
+    // Mappings in design and rule files have a handful of keys: a linear scan beats building a dictionary per item.
+    public YamlNodeBase? this[string key]
+    {
+        get
+        {
+            var entries = Mapping.Entries;
+            for (var i = 0; i < entries.Count; i++)
+            {
+                if (string.Equals(entries[i].Key.Value, key, StringComparison.Ordinal))
+                {
+                    return entries[i].Value;
+                }
+            }
 
-    public bool Has(string key) => _values.ContainsKey(key);
+            return null;
+        }
+    }
+
+    public bool Has(string key) => this[key] is not null;
 }
 
 /// <summary>
@@ -206,16 +209,12 @@ internal sealed class YamlFieldReader(string file, List<LoadError> errors)
             return null;
         }
 
-        foreach (var value in System.Enum.GetValues<T>())
+        if (YamlNames.EnumValues<T>.ByName.TryGetValue(text.Value, out var value))
         {
-            if (string.Equals(YamlNames.Kebab(value.ToString()), text.Value, StringComparison.Ordinal))
-            {
-                return value;
-            }
+            return value;
         }
 
-        var allowed = string.Join(", ", System.Enum.GetValues<T>().Select(v => YamlNames.Kebab(v.ToString())));
-        Error(text.Line, text.Column, LoadErrorCodes.BadValue, $"'{text.Value}' is not a valid {what}; use one of: {allowed}.");
+        Error(text.Line, text.Column, LoadErrorCodes.BadValue, $"'{text.Value}' is not a valid {what}; use one of: {string.Join(", ", YamlNames.EnumValues<T>.ByName.Keys)}.");
         return null;
     }
 
@@ -286,6 +285,14 @@ internal sealed class YamlFieldReader(string file, List<LoadError> errors)
 /// <summary>How C# names appear in YAML files.</summary>
 internal static class YamlNames
 {
+    /// <summary>The YAML names of an enum's values, computed once per enum type.</summary>
+    public static class EnumValues<T>
+        where T : struct, Enum
+    {
+        public static readonly IReadOnlyDictionary<string, T> ByName =
+            System.Enum.GetValues<T>().ToDictionary(v => Kebab(v.ToString()), StringComparer.Ordinal);
+    }
+
     /// <summary><c>SelectiveTender</c> becomes <c>selective-tender</c>.</summary>
     public static string Kebab(string pascal)
     {

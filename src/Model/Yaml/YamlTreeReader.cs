@@ -133,7 +133,7 @@ internal sealed class YamlTreeReader
             {
                 _parser.MoveNext();
                 var entries = new List<KeyValuePair<YamlScalar, YamlNodeBase>>();
-                var seen = new HashSet<string>(StringComparer.Ordinal);
+                HashSet<string>? seen = null; // only for large mappings: small ones are scanned
                 while (!_parser.TryConsume<MappingEnd>(out _))
                 {
                     var keyEvent = _parser.Current!;
@@ -156,7 +156,7 @@ internal sealed class YamlTreeReader
                         continue;
                     }
 
-                    if (!seen.Add(scalarKey.Value))
+                    if (IsDuplicate(entries, ref seen, scalarKey.Value))
                     {
                         Error(LoadErrorCodes.DuplicateKey, keyEvent.Start, $"Key '{scalarKey.Value}' appears twice in the same mapping.");
                         continue;
@@ -172,6 +172,28 @@ internal sealed class YamlTreeReader
             default:
                 throw new YamlException(current.Start, current.End, $"Unexpected {current.GetType().Name} in YAML input.");
         }
+    }
+
+    // Mappings have few keys, so a scan avoids a hash set per mapping (hundreds of thousands in a national
+    // design); a large mapping switches to a set so a hostile file cannot make duplicate checks quadratic.
+    private static bool IsDuplicate(List<KeyValuePair<YamlScalar, YamlNodeBase>> entries, ref HashSet<string>? seen, string key)
+    {
+        const int ScanLimit = 16;
+        if (seen is null && entries.Count < ScanLimit)
+        {
+            foreach (var entry in entries)
+            {
+                if (string.Equals(entry.Key.Value, key, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        seen ??= new HashSet<string>(entries.Select(e => e.Key.Value), StringComparer.Ordinal);
+        return !seen.Add(key);
     }
 
     private bool Register(AnchorName anchor, YamlNodeBase node, long size)

@@ -47,6 +47,8 @@ public sealed class TenderDesignLoaderTests
     [InlineData("{ id: P-0002, municipality: voorschoten, ", "{ id: P-0002, ", LoadErrorCodes.MissingField, 24, 5)]
     [InlineData("name: Xonar, qualifications", "name: Xonar, name: Xonar2, qualifications", LoadErrorCodes.DuplicateKey, 15, 48)]
     [InlineData("productCategories: [\"45\"]", "productCategories: [\"4500\"]", LoadErrorCodes.BadValue, 10, 25)]
+    [InlineData("    scope: regional\n", "    scope: regional\n    excludes: [leiden]\n", LoadErrorCodes.DanglingReference, 12, 16)]
+    [InlineData("start: 2023-05-01 }", "start: 2023-05-01, contract: C-404 }", LoadErrorCodes.DanglingReference, 24, 189)]
     [InlineData("region: Voorbeeldregio", "region: [Voorbeeldregio", LoadErrorCodes.YamlSyntax, 2, 9)]
     public void Load_BrokenDesign_ReportsCodeLineAndColumn(string find, string replace, string code, int line, int column)
     {

@@ -49,7 +49,7 @@ internal static class PackDesigns
           - { id: jens, name: JenS, members: [xonar, radar], region: [dordrecht, zwijndrecht] }
         contracts:
           - { id: C-AL, party: jens, lot: ambulant, category: light, municipalities: [dordrecht, zwijndrecht], period: { from: 2023-01-01, until: 2026-12-31 }, value: 400000 }
-          - { id: C-AH1, party: xonar, lot: ambulant, category: heavy, municipalities: [dordrecht, zwijndrecht], period: { from: 2023-01-01, until: 2026-12-31 }, value: 600000 }
+          - { id: C-AH1, party: xonar, lot: ambulant, category: heavy, municipalities: [dordrecht, zwijndrecht], period: { from: 2023-01-01, until: 2026-12-31 }, value: 250000 }
           - { id: C-AH2, party: mondriaan, lot: ambulant, category: heavy, municipalities: [dordrecht, zwijndrecht], period: { from: 2023-01-01, until: 2026-12-31 }, value: 500000 }
           - { id: C-BL, party: jens, lot: basishulp, category: light, municipalities: [dordrecht, zwijndrecht], period: { from: 2023-01-01, until: 2026-12-31 }, financing: task-oriented, value: 300000 }
           - { id: C-BH, party: jens, lot: basishulp, category: heavy, municipalities: [dordrecht, zwijndrecht], period: { from: 2023-01-01, until: 2026-12-31 }, financing: task-oriented, value: 700000 }

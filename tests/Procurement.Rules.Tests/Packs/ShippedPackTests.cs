@@ -21,7 +21,7 @@ public sealed class ShippedPackTests
     private const string AmbulantHeavy = "heavy: { procurement: selective-tender, maxProviders: 3,";
     private const string AmbulantLight = "light: { procurement: open-house,";
     private const string ContractAL = "{ id: C-AL, party: jens, lot: ambulant, category: light, municipalities: [dordrecht, zwijndrecht],";
-    private const string ContractAH1Value = "period: { from: 2023-01-01, until: 2026-12-31 }, value: 600000 }";
+    private const string ContractAH1Value = "period: { from: 2023-01-01, until: 2026-12-31 }, value: 250000 }";
     private const string ContractAH2 = "{ id: C-AH2, party: mondriaan, lot: ambulant, category: heavy, municipalities: [dordrecht, zwijndrecht], period: { from: 2023-01-01, until: 2026-12-31 },";
     private const string ContractBLPeriod = "category: light, municipalities: [dordrecht, zwijndrecht], period: { from: 2023-01-01, until: 2026-12-31 }, financing: task-oriented, value: 300000 }";
     private const string BeforeContractGL = "  - { id: C-GL,";
@@ -31,6 +31,7 @@ public sealed class ShippedPackTests
     private const string ProfileP2Main = "mainContractor: radar, coProviders: [kindpraktijk]";
     private const string ProfileP2Size = "intensityHoursPerWeek: 2, durationMonths: 3, budget: 2500";
     private const string ProfileP3Transfer = "start: 2023-02-01, transferredTo: xonar }";
+    private const string ProfileP4End = "budget: 3000, start: 2023-04-01 }";
 
     /// <summary>Splits basishulp light into two successive JenS contracts: 2023-2024 and 2025-2026.</summary>
     private static readonly (string, string)[] SplitBasishulpLight =
@@ -56,11 +57,12 @@ public sealed class ShippedPackTests
         new("EL-010", "successive lump-sum partners in one lot and category",
             (ContractBLPeriod, "category: light, municipalities: [dordrecht, zwijndrecht], period: { from: 2023-01-01, until: 2024-12-31 }, financing: task-oriented, value: 300000 }"),
             (BeforeContractGL, "  - { id: C-BL2, party: mondriaan, lot: basishulp, category: light, municipalities: [dordrecht, zwijndrecht], period: { from: 2025-01-01, until: 2026-12-31 }, financing: task-oriented, value: 300000 }\n" + BeforeContractGL)),
-        new("EL-011", "value exactly at the European threshold", (ContractAH1Value, "period: { from: 2023-01-01, until: 2026-12-31 }, value: 750000 }")),
+        new("EL-011", "selective-tender category worth exactly the European threshold in all"),
         new("MC-001", "one main contractor, other providers as co-providers"),
         new("MC-002", "main contractor contracted through its cooperative", (ProfileP2Main, "mainContractor: xonar, coProviders: [radar]")),
         new("MC-003", "co-provider that is a registered subcontractor of the main contractor"),
-        new("MC-004", "no cooperative holds the contract the uncontracted main contractor would need", (ProfileP1CoProviders, "mainContractor: kindpraktijk, coProviders: [mondriaan]")),
+        new("MC-004", "profile names the cooperative's contract and its main contractor is a member", (ProfileP4End, ProfileP4End.Replace(" }", ", contract: C-BL }", StringComparison.Ordinal))),
+        new("MC-006", "profile names a contract for its own lot, category, municipality and date", (ProfileP4End, ProfileP4End.Replace(" }", ", contract: C-BL }", StringComparison.Ordinal))),
         new("MC-005", "budget exactly at the category limit", ("budget: 24000", "budget: 60000")),
         new("ES-001", "light profile exactly at every light limit", (ProfileP2Size, "intensityHoursPerWeek: 4, durationMonths: 6, budget: 8000")),
         new("ES-002", "escalations approved by the profile municipality's access team"),
@@ -103,8 +105,8 @@ public sealed class ShippedPackTests
             (ContractAL, "{ id: C-AL, party: jens, lot: ambulant, category: light, municipalities: [dordrecht, zwijndrecht, papendrecht],")),
         new("EL-010", "two lump-sum partners for Dordrecht at the same time", ["contracts[C-BL]#single-party", "contracts[C-BL2]#single-party"],
             (BeforeContractGL, "  - { id: C-BL2, party: mondriaan, lot: basishulp, category: light, municipalities: [dordrecht], period: { from: 2025-01-01, until: 2026-12-31 }, financing: task-oriented, value: 100000 }\n" + BeforeContractGL)),
-        new("EL-011", "value above the European threshold", ["contracts[C-AH1]#below-european-threshold"],
-            (ContractAH1Value, "period: { from: 2023-01-01, until: 2026-12-31 }, value: 750001 }")),
+        new("EL-011", "selective-tender category worth more than the European threshold in all", ["lots[ambulant].heavy#below-european-threshold"],
+            (ContractAH1Value, "period: { from: 2023-01-01, until: 2026-12-31 }, value: 250001 }")),
         new("MC-001", "profile without a main contractor", ["careProfiles[P-4]#has-main-contractor"],
             ("mainContractor: xonar, coProviders: [radar]", "coProviders: [radar]")),
         new("MC-001", "main contractor also listed as co-provider", ["careProfiles[P-1]#not-also-co-provider"],
@@ -116,8 +118,16 @@ public sealed class ShippedPackTests
             (BeforeContractGL, "  - { id: C-AL2, party: jens, lot: ambulant, category: light, municipalities: [zwijndrecht], period: { from: 2023-06-01, until: 2026-12-31 }, value: 100000 }\n" + BeforeContractGL)),
         new("MC-003", "co-provider neither contracted nor a registered subcontractor", ["careProfiles[P-1]#co-providers-allowed"],
             (ProfileP1CoProviders, "mainContractor: xonar, coProviders: [kindpraktijk]")),
-        new("MC-004", "main contractor is not a member of the cooperative that holds the contract", ["careProfiles[P-2]#member-of-contract-party"],
-            (ProfileP2Main, "mainContractor: mondriaan, coProviders: [kindpraktijk]")),
+        new("MC-004", "main contractor is not a member of the cooperative whose contract the profile names", ["careProfiles[P-4]#member-of-contract-party"],
+            ("mainContractor: xonar, coProviders: [radar]", "mainContractor: mondriaan, coProviders: [radar]"),
+            (ProfileP4End, ProfileP4End.Replace(" }", ", contract: C-BL }", StringComparison.Ordinal))),
+        new("MC-006", "profile names a contract of another lot", ["careProfiles[P-4]#same-lot"],
+            (ProfileP4End, ProfileP4End.Replace(" }", ", contract: C-AL }", StringComparison.Ordinal))),
+        new("MC-006", "profile names a contract of the other category", ["careProfiles[P-4]#same-category"],
+            (ProfileP4End, ProfileP4End.Replace(" }", ", contract: C-BH }", StringComparison.Ordinal))),
+        new("MC-006", "profile names a contract not for its municipality", ["careProfiles[P-1]#covers-municipality"],
+            ("budget: 24000, start: 2023-03-01 }", "budget: 24000, start: 2023-03-01, contract: C-AH1 }"),
+            ("{ id: C-AH1, party: xonar, lot: ambulant, category: heavy, municipalities: [dordrecht, zwijndrecht],", "{ id: C-AH1, party: xonar, lot: ambulant, category: heavy, municipalities: [zwijndrecht],")),
         new("MC-005", "budget above the category limit", ["careProfiles[P-1]#within-budget"],
             ("budget: 24000", "budget: 60001")),
         new("ES-001", "light profile over the intensity limit", ["careProfiles[P-2]#within-intensity"],
@@ -262,7 +272,7 @@ public sealed class ShippedPackTests
             """;
         var result = RuleSet.Load([.. RuleSource.DefaultPacks(), new RuleSource("hoge-drempel.yaml", Override)]);
         Assert.Empty(result.Errors.Select(e => e.ToString()));
-        var design = TenderDesignLoader.LoadString(PackDesigns.With((ContractAH1Value, "period: { from: 2023-01-01, until: 2026-12-31 }, value: 750001 }")), "drempel.yaml").GetValueOrThrow();
+        var design = TenderDesignLoader.LoadString(PackDesigns.With((ContractAH1Value, "period: { from: 2023-01-01, until: 2026-12-31 }, value: 500000 }")), "drempel.yaml").GetValueOrThrow();
 
         var report = result.GetValueOrThrow().Evaluate(design);
 

@@ -79,7 +79,9 @@ public static class TenderDesignLoader
             return Failed(LoadErrorCodes.LimitExceeded, fileName, $"The input is over the limit of {limits.MaxFileBytes:N0} bytes (limit MaxFileBytes).");
         }
 
-        var root = YamlTreeReader.Read(yaml, fileName, limits, errors);
+        var fields = new YamlFieldReader(fileName, errors);
+        var designReader = new DesignYamlReader(fields);
+        var root = YamlTreeReader.Read(yaml, fileName, limits, errors, designReader.AcceptItem);
         if (root is null)
         {
             if (errors.Count == 0)
@@ -90,8 +92,7 @@ public static class TenderDesignLoader
             return new LoadResult<TenderDesign>(null, errors);
         }
 
-        var fields = new YamlFieldReader(fileName, errors);
-        var dto = new DesignYamlReader(fields).Read(root);
+        var dto = designReader.Read(root);
         var design = dto is null ? null : new DesignResolver(fields).Resolve(dto);
         return new LoadResult<TenderDesign>(design, Sorted(errors));
     }

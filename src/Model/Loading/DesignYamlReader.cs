@@ -22,6 +22,39 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
 
     internal static readonly string[] EscalationKeys = ["id", "profile", "from", "to", "fromScope", "toScope", "toLot", "date", "approvedBy"];
 
+    private readonly List<MunicipalityDto> _municipalities = [];
+    private readonly List<LotDto> _lots = [];
+    private readonly List<ProviderDto> _providers = [];
+    private readonly List<CooperativeDto> _cooperatives = [];
+    private readonly List<ContractDto> _contracts = [];
+    private readonly List<CareProfileDto> _careProfiles = [];
+    private readonly List<EscalationDto> _escalations = [];
+
+    /// <summary>Reads one item of a top-level list as the tree reader streams it; items of unknown lists are skipped (the key is reported).</summary>
+    public void AcceptItem(string key, YamlNodeBase item)
+    {
+        switch (key)
+        {
+            case "municipalities": Add(_municipalities, ReadMunicipality(item)); break;
+            case "lots": Add(_lots, ReadLot(item)); break;
+            case "providers": Add(_providers, ReadProvider(item)); break;
+            case "cooperatives": Add(_cooperatives, ReadCooperative(item)); break;
+            case "contracts": Add(_contracts, ReadContract(item)); break;
+            case "careProfiles": Add(_careProfiles, ReadCareProfile(item)); break;
+            case "escalations": Add(_escalations, ReadEscalation(item)); break;
+        }
+
+        static void Add<T>(List<T> list, T? item)
+            where T : class
+        {
+            if (item is not null)
+            {
+                list.Add(item);
+            }
+        }
+    }
+
+    /// <summary>Reads the root mapping; lists already streamed through <see cref="AcceptItem"/> are empty in the tree and kept as read.</summary>
     public DesignDto? Read(YamlNodeBase root)
     {
         var fields = reader.Mapping(root, "the design", DesignKeys);
@@ -40,20 +73,20 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
             region,
             organisation,
             period,
-            ReadList(fields["municipalities"], "municipalities", ReadMunicipality),
-            ReadList(fields["lots"], "lots", ReadLot),
-            ReadList(fields["providers"], "providers", ReadProvider),
-            ReadList(fields["cooperatives"], "cooperatives", ReadCooperative),
-            ReadList(fields["contracts"], "contracts", ReadContract),
-            ReadList(fields["careProfiles"], "care profiles", ReadCareProfile),
-            ReadList(fields["escalations"], "escalations", ReadEscalation));
+            ReadList(fields["municipalities"], "municipalities", ReadMunicipality, _municipalities),
+            ReadList(fields["lots"], "lots", ReadLot, _lots),
+            ReadList(fields["providers"], "providers", ReadProvider, _providers),
+            ReadList(fields["cooperatives"], "cooperatives", ReadCooperative, _cooperatives),
+            ReadList(fields["contracts"], "contracts", ReadContract, _contracts),
+            ReadList(fields["careProfiles"], "care profiles", ReadCareProfile, _careProfiles),
+            ReadList(fields["escalations"], "escalations", ReadEscalation, _escalations));
     }
 
-    private List<T> ReadList<T>(YamlNodeBase? node, string what, Func<YamlNodeBase, T?> read)
+    private List<T> ReadList<T>(YamlNodeBase? node, string what, Func<YamlNodeBase, T?> read, List<T> streamed)
         where T : class
     {
         var items = reader.Sequence(node, what);
-        var result = new List<T>(items.Count);
+        var result = streamed;
         foreach (var item in items)
         {
             if (read(item) is { } dto)

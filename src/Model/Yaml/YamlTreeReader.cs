@@ -14,21 +14,32 @@ internal sealed class YamlTreeReader
     private readonly YamlLimits _limits;
     private readonly List<LoadError> _errors;
     private readonly Dictionary<string, (YamlNodeBase Node, long Size)> _anchors = new(StringComparer.Ordinal);
+    private readonly Action<string, YamlNodeBase>? _itemSink;
     private IParser _parser = null!;
     private long _expandedNodes;
     private bool _limitHit;
 
-    private YamlTreeReader(string file, YamlLimits limits, List<LoadError> errors)
+    private YamlTreeReader(string file, YamlLimits limits, List<LoadError> errors, Action<string, YamlNodeBase>? itemSink)
     {
         _file = file;
         _limits = limits;
         _errors = errors;
+        _itemSink = itemSink;
     }
 
     /// <summary>Parses the first document of <paramref name="text"/>; returns null (with errors added) when it cannot.</summary>
-    public static YamlNodeBase? Read(string text, string file, YamlLimits limits, List<LoadError> errors)
+    /// <param name="text">The YAML text.</param>
+    /// <param name="file">Name used in error positions.</param>
+    /// <param name="limits">Limits on size and shape.</param>
+    /// <param name="errors">Where errors are added.</param>
+    /// <param name="itemSink">
+    /// When given, each item of a list directly under the root mapping is handed to it as soon as it is read, with the
+    /// list's key, instead of being kept in the tree; the list stays in the tree empty. A design of 100,000 care
+    /// profiles is then never held as a node tree, only as the records read from it.
+    /// </param>
+    public static YamlNodeBase? Read(string text, string file, YamlLimits limits, List<LoadError> errors, Action<string, YamlNodeBase>? itemSink = null)
     {
-        var reader = new YamlTreeReader(file, limits, errors);
+        var reader = new YamlTreeReader(file, limits, errors, itemSink);
         return reader.ReadDocument(text);
     }
 
@@ -44,7 +55,7 @@ internal sealed class YamlTreeReader
             }
 
             _parser.Consume<DocumentStart>();
-            var root = ReadNode(1, out _);
+            var root = ReadNode(1, out _, null);
             if (root is null)
             {
                 return null;
@@ -76,8 +87,9 @@ internal sealed class YamlTreeReader
         }
     }
 
-    // Returns null when a limit was hit (the error is recorded and reading stops).
-    private YamlNodeBase? ReadNode(int depth, out long size)
+    // Returns null when a limit was hit (the error is recorded and reading stops). A non-null streamKey means this
+    // node is the value of that key in the root mapping; if it is a list, its items go to the item sink.
+    private YamlNodeBase? ReadNode(int depth, out long size, string? streamKey)
     {
         size = 1;
         var current = _parser.Current ?? throw new YamlException("Unexpected end of YAML input.");
@@ -113,16 +125,24 @@ internal sealed class YamlTreeReader
             {
                 _parser.MoveNext();
                 var items = new List<YamlNodeBase>();
+                var stream = streamKey is not null && _itemSink is not null && sequenceStart.Anchor.IsEmpty;
                 while (!_parser.TryConsume<SequenceEnd>(out _))
                 {
-                    var item = ReadNode(depth + 1, out var itemSize);
+                    var item = ReadNode(depth + 1, out var itemSize, null);
                     if (item is null)
                     {
                         return null;
                     }
 
                     size += itemSize;
-                    items.Add(item);
+                    if (stream)
+                    {
+                        _itemSink!(streamKey!, item);
+                    }
+                    else
+                    {
+                        items.Add(item);
+                    }
                 }
 
                 var sequence = new YamlSequence(items, (int)sequenceStart.Start.Line, (int)sequenceStart.Start.Column);
@@ -137,13 +157,13 @@ internal sealed class YamlTreeReader
                 while (!_parser.TryConsume<MappingEnd>(out _))
                 {
                     var keyEvent = _parser.Current!;
-                    var key = ReadNode(depth + 1, out var keySize);
+                    var key = ReadNode(depth + 1, out var keySize, null);
                     if (key is null)
                     {
                         return null;
                     }
 
-                    var value = ReadNode(depth + 1, out var valueSize);
+                    var value = ReadNode(depth + 1, out var valueSize, depth == 1 && key is YamlScalar rootKey ? rootKey.Value : null);
                     if (value is null)
                     {
                         return null;

@@ -15,6 +15,7 @@ internal static class Program
             + "Exit codes: 0 = no finding at or above --fail-on; 1 = findings at or above it; 2 = invalid input (load or usage error).")
         {
             ValidateCommand.Create(output, error),
+            SchemaCommand.Create(output),
         };
 
         var parse = root.Parse(args);

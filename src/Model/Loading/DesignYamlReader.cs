@@ -5,23 +5,6 @@ namespace Procurement.Rules.Model.Loading;
 /// <summary>Reads the YAML tree of a design file into <see cref="DesignDto"/> records, reporting every field error.</summary>
 internal sealed class DesignYamlReader(YamlFieldReader reader)
 {
-    internal static readonly string[] DesignKeys =
-        ["design", "region", "purchasingOrganisation", "period", "municipalities", "lots", "providers", "cooperatives", "contracts", "careProfiles", "escalations"];
-
-    internal static readonly string[] PeriodKeys = ["from", "until"];
-    internal static readonly string[] MunicipalityKeys = ["id", "name", "from", "until", "accessTeam"];
-    internal static readonly string[] LotKeys = ["id", "name", "sector", "productCategories", "scope", "municipality", "excludes", "light", "heavy"];
-    internal static readonly string[] TermsKeys = ["procurement", "maxProviders", "qualifications", "financing", "limits"];
-    internal static readonly string[] LimitsKeys = ["intensityHoursPerWeek", "durationMonths", "budget"];
-    internal static readonly string[] ProviderKeys = ["id", "name", "agb", "qualifications", "subcontractors"];
-    internal static readonly string[] CooperativeKeys = ["id", "name", "members", "region"];
-    internal static readonly string[] ContractKeys = ["id", "party", "lot", "category", "municipalities", "period", "financing", "value"];
-
-    internal static readonly string[] CareProfileKeys =
-        ["id", "client", "municipality", "lot", "category", "mainContractor", "coProviders", "intensityHoursPerWeek", "durationMonths", "budget", "start", "transferredTo", "contract"];
-
-    internal static readonly string[] EscalationKeys = ["id", "profile", "from", "to", "fromScope", "toScope", "toLot", "date", "approvedBy"];
-
     private readonly List<MunicipalityDto> _municipalities = [];
     private readonly List<LotDto> _lots = [];
     private readonly List<ProviderDto> _providers = [];
@@ -57,7 +40,7 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
     /// <summary>Reads the root mapping; lists already streamed through <see cref="AcceptItem"/> are empty in the tree and kept as read.</summary>
     public DesignDto? Read(YamlNodeBase root)
     {
-        var fields = reader.Mapping(root, "the design", DesignKeys);
+        var fields = reader.Mapping(root, "the design", DesignSchema.Design.Keys);
         if (fields is null)
         {
             reader.Error(root, LoadErrorCodes.WrongType, "A design file must be a mapping with keys such as 'design', 'region', 'period' and 'lots'.");
@@ -100,7 +83,7 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
 
     private PeriodDto? ReadPeriod(YamlNodeBase? node, string what)
     {
-        var fields = reader.Mapping(node, what, PeriodKeys);
+        var fields = reader.Mapping(node, what, DesignSchema.Period.Keys);
         if (fields is null)
         {
             return null;
@@ -118,7 +101,7 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
 
     private MunicipalityDto? ReadMunicipality(YamlNodeBase node)
     {
-        var fields = reader.Mapping(node, "a municipality", MunicipalityKeys);
+        var fields = reader.Mapping(node, "a municipality", DesignSchema.Municipality.Keys);
         if (fields is null)
         {
             return null;
@@ -143,7 +126,7 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
 
     private LotDto? ReadLot(YamlNodeBase node)
     {
-        var fields = reader.Mapping(node, "a lot", LotKeys);
+        var fields = reader.Mapping(node, "a lot", DesignSchema.Lot.Keys);
         if (fields is null)
         {
             return null;
@@ -186,13 +169,13 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
             return null;
         }
 
-        var fields = reader.Mapping(node, $"the {key} category", TermsKeys);
+        var fields = reader.Mapping(node, $"the {key} category", DesignSchema.Terms.Keys);
         if (fields is null)
         {
             return null;
         }
 
-        var limitsFields = reader.Mapping(fields["limits"], "category limits", LimitsKeys);
+        var limitsFields = reader.Mapping(fields["limits"], "category limits", DesignSchema.Limits.Keys);
         var limits = limitsFields is null
             ? new LimitsDto(null, null, null)
             : new LimitsDto(
@@ -211,7 +194,7 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
 
     private ProviderDto? ReadProvider(YamlNodeBase node)
     {
-        var fields = reader.Mapping(node, "a provider", ProviderKeys);
+        var fields = reader.Mapping(node, "a provider", DesignSchema.Provider.Keys);
         if (fields is null)
         {
             return null;
@@ -236,7 +219,7 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
 
     private CooperativeDto? ReadCooperative(YamlNodeBase node)
     {
-        var fields = reader.Mapping(node, "a cooperative", CooperativeKeys);
+        var fields = reader.Mapping(node, "a cooperative", DesignSchema.Cooperative.Keys);
         if (fields is null)
         {
             return null;
@@ -253,7 +236,7 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
 
     private ContractDto? ReadContract(YamlNodeBase node)
     {
-        var fields = reader.Mapping(node, "a contract", ContractKeys);
+        var fields = reader.Mapping(node, "a contract", DesignSchema.Contract.Keys);
         if (fields is null)
         {
             return null;
@@ -274,7 +257,7 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
 
     private CareProfileDto? ReadCareProfile(YamlNodeBase node)
     {
-        var fields = reader.Mapping(node, "a care profile", CareProfileKeys);
+        var fields = reader.Mapping(node, "a care profile", DesignSchema.CareProfile.Keys);
         if (fields is null)
         {
             return null;
@@ -300,7 +283,7 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
 
     private EscalationDto? ReadEscalation(YamlNodeBase node)
     {
-        var fields = reader.Mapping(node, "an escalation", EscalationKeys);
+        var fields = reader.Mapping(node, "an escalation", DesignSchema.Escalation.Keys);
         if (fields is null)
         {
             return null;

@@ -7,12 +7,6 @@ namespace Procurement.Rules.Loading;
 /// <summary>Reads one rule file (a pack, or an override file that extends a pack) into a <see cref="PackDto"/>.</summary>
 internal sealed class RulePackReader
 {
-    internal static readonly string[] PackKeys = ["pack", "version", "description", "extends", "parameters", "let", "rules", "overrides"];
-    internal static readonly string[] RuleKeys = ["id", "title", "severity", "reference", "effective", "for", "when", "require", "message", "reason", "enabled"];
-    internal static readonly string[] OverrideKeys = ["id", "severity", "enabled", "effective", "parameters"];
-    internal static readonly string[] LetKeys = ["for", "values"];
-    internal static readonly string[] EffectiveKeys = ["from", "until"];
-
     private readonly YamlFieldReader _reader;
     private readonly string _text;
 
@@ -40,7 +34,7 @@ internal sealed class RulePackReader
 
     private PackDto? ReadPack(YamlNodeBase root)
     {
-        var fields = _reader.Mapping(root, "a rule file", PackKeys);
+        var fields = _reader.Mapping(root, "a rule file", RuleFileSchema.Pack.Keys);
         if (fields is null)
         {
             _reader.Error(root, LoadErrorCodes.WrongType, "A rule file must be a mapping with keys such as 'pack', 'version' and 'rules'.");
@@ -51,7 +45,7 @@ internal sealed class RulePackReader
         var lets = new List<LetGroupDto>();
         foreach (var node in _reader.Sequence(fields["let"], "let groups"))
         {
-            var let = _reader.Mapping(node, "a let group", LetKeys);
+            var let = _reader.Mapping(node, "a let group", RuleFileSchema.LetGroup.Keys);
             if (let is null)
             {
                 continue;
@@ -103,7 +97,7 @@ internal sealed class RulePackReader
 
     private RuleDto? ReadRule(YamlNodeBase node)
     {
-        var fields = _reader.Mapping(node, "a rule", RuleKeys);
+        var fields = _reader.Mapping(node, "a rule", RuleFileSchema.Rule.Keys);
         if (fields is null)
         {
             return null;
@@ -132,7 +126,7 @@ internal sealed class RulePackReader
 
     private OverrideDto? ReadOverride(YamlNodeBase node)
     {
-        var fields = _reader.Mapping(node, "an override", OverrideKeys);
+        var fields = _reader.Mapping(node, "an override", RuleFileSchema.Override.Keys);
         if (fields is null)
         {
             return null;
@@ -151,7 +145,7 @@ internal sealed class RulePackReader
 
     private EffectiveDto? Effective(YamlNodeBase? node)
     {
-        var fields = _reader.Mapping(node, "an effective period", EffectiveKeys);
+        var fields = _reader.Mapping(node, "an effective period", RuleFileSchema.Effective.Keys);
         if (fields is null)
         {
             return null;

@@ -1,0 +1,125 @@
+using Procurement.Rules.Model.Yaml;
+
+namespace Procurement.Rules.Model.Loading;
+
+/// <summary>The keys of every mapping in a design file, with their kinds and meanings (Dutch terms in brackets).</summary>
+internal static class DesignSchema
+{
+    public static readonly ObjectSpec Period = new(
+        "period",
+        "A period of days, both ends inclusive (looptijd).",
+        new("from", FieldKind.Date, true, "First day, yyyy-MM-dd."),
+        new("until", FieldKind.Date, false, "Last day, yyyy-MM-dd; leave out for no end."));
+
+    public static readonly ObjectSpec Municipality = new(
+        "municipality",
+        "A municipality taking part in the joint purchase (gemeente).",
+        new("id", FieldKind.Text, true, "Identifier used by contracts and profiles."),
+        new("name", FieldKind.Text, true, "Name of the municipality."),
+        new("from", FieldKind.Date, false, "First day it takes part (deelname vanaf)."),
+        new("until", FieldKind.Date, false, "Last day it takes part, e.g. the 31 December before it leaves."),
+        new("accessTeam", FieldKind.Text, false, "Id of its access team (toegang), which approves escalations."));
+
+    public static readonly ObjectSpec Limits = new(
+        "limits",
+        "Limits of a category (grenzen); a profile above them does not fit the category.",
+        new("intensityHoursPerWeek", FieldKind.Number, false, "Maximum hours per week."),
+        new("durationMonths", FieldKind.Integer, false, "Maximum duration in months."),
+        new("budget", FieldKind.Number, false, "Maximum budget per profile in euros."));
+
+    public static readonly ObjectSpec Terms = new(
+        "categoryTerms",
+        "Terms of the light or heavy category of a lot (lichte/zware categorie).",
+        FieldSpec.Enum<ProcurementForm>("procurement", true, "How the category is bought (inkoopvorm)."),
+        new("maxProviders", FieldKind.Integer, false, "Maximum number of contracted parties; leave out for no cap."),
+        new("qualifications", FieldKind.TextList, false, "Qualifications every contracted provider must hold, e.g. vog, skj-registered."),
+        FieldSpec.Enum<FinancingForm>("financing", false, "Financing form of the category's contracts (bekostiging)."),
+        new("limits", FieldKind.Object, false, "Limits of intensity, duration and budget.") { Object = Limits });
+
+    public static readonly ObjectSpec Lot = new(
+        "lot",
+        "A lot (perceel): a slice of care bought separately, with a light and a heavy category.",
+        new("id", FieldKind.Text, true, "Identifier used by contracts and profiles."),
+        new("name", FieldKind.Text, true, "Name of the lot."),
+        new("sector", FieldKind.Text, false, "Sector the lot follows; links a regional lot to a municipality's local lot. Defaults to the id."),
+        new("productCategories", FieldKind.TextList, false, "iJw product-category codes, two digits, e.g. \"45\".") { Pattern = "^[0-9]{2}$" },
+        FieldSpec.Enum<LotScope>("scope", false, "Bought regionally (default) or locally by one municipality."),
+        new("municipality", FieldKind.Text, false, "For a local lot: the municipality that buys it."),
+        new("excludes", FieldKind.TextList, false, "Municipalities that take part in the design but not in this lot (they buy it elsewhere)."),
+        new("light", FieldKind.Object, true, "Terms of the light category.") { Object = Terms },
+        new("heavy", FieldKind.Object, true, "Terms of the heavy category.") { Object = Terms });
+
+    public static readonly ObjectSpec Provider = new(
+        "provider",
+        "A care provider (zorgaanbieder).",
+        new("id", FieldKind.Text, true, "Identifier used by contracts and profiles; shared with cooperatives."),
+        new("name", FieldKind.Text, true, "Name of the provider."),
+        new("agb", FieldKind.Text, true, "AGB code: exactly eight digits, quoted.") { Pattern = "^[0-9]{8}$" },
+        new("qualifications", FieldKind.TextList, false, "Qualifications the provider holds."),
+        new("subcontractors", FieldKind.TextList, false, "Ids of providers registered as its subcontractors (onderaannemers)."));
+
+    public static readonly ObjectSpec Cooperative = new(
+        "cooperative",
+        "A cooperative (coöperatie) of member providers that contracts as one party.",
+        new("id", FieldKind.Text, true, "Identifier used by contracts; shared with providers."),
+        new("name", FieldKind.Text, true, "Name of the cooperative."),
+        new("members", FieldKind.TextList, true, "Ids of its member providers (leden)."),
+        new("region", FieldKind.TextList, false, "Ids of the municipalities it serves (werkgebied); leave out for no fixed region."));
+
+    public static readonly ObjectSpec Contract = new(
+        "contract",
+        "A contract (overeenkomst) for one category of one lot.",
+        new("id", FieldKind.Text, true, "Identifier of the contract."),
+        new("party", FieldKind.Text, true, "Id of the provider or cooperative that holds it."),
+        new("lot", FieldKind.Text, true, "Id of the lot."),
+        FieldSpec.Enum<CareCategory>("category", true, "The category contracted."),
+        new("municipalities", FieldKind.TextList, true, "Ids of the municipalities the contract is for."),
+        new("period", FieldKind.Object, true, "Contract period (looptijd).") { Object = Period },
+        FieldSpec.Enum<FinancingForm>("financing", false, "Financing form (bekostigingsvorm)."),
+        new("value", FieldKind.Number, true, "Estimated value in euros excl. VAT (geraamde waarde)."));
+
+    public static readonly ObjectSpec CareProfile = new(
+        "careProfile",
+        "A care profile (zorgprofiel) for one child or family, with one main contractor.",
+        new("id", FieldKind.Text, true, "Identifier of the profile."),
+        new("client", FieldKind.Text, false, "Pseudonymised reference to the child or family."),
+        new("municipality", FieldKind.Text, true, "Id of the municipality that issued it."),
+        new("lot", FieldKind.Text, true, "Id of the lot."),
+        FieldSpec.Enum<CareCategory>("category", true, "The profile's current category."),
+        new("mainContractor", FieldKind.Text, false, "Id of the main contractor (hoofdaannemer), a provider."),
+        new("coProviders", FieldKind.TextList, false, "Ids of co-providers (samenwerkingspartners)."),
+        new("intensityHoursPerWeek", FieldKind.Number, true, "Hours per week."),
+        new("durationMonths", FieldKind.Integer, true, "Duration in months."),
+        new("budget", FieldKind.Number, true, "Budget in euros."),
+        new("start", FieldKind.Date, true, "Start date (ingangsdatum)."),
+        new("transferredTo", FieldKind.Text, false, "Id of the provider the profile was transferred to after escalation."),
+        new("contract", FieldKind.Text, false, "Id of the contract the profile is delivered under, if stated."));
+
+    public static readonly ObjectSpec Escalation = new(
+        "escalation",
+        "An escalation or de-escalation (op- of afschaling) of a care profile.",
+        new("id", FieldKind.Text, false, "Identifier; defaults to profile/date."),
+        new("profile", FieldKind.Text, true, "Id of the care profile."),
+        FieldSpec.Enum<CareCategory>("from", true, "Category before."),
+        FieldSpec.Enum<CareCategory>("to", true, "Category after."),
+        FieldSpec.Enum<LotScope>("fromScope", false, "Scope before (local or regional care)."),
+        FieldSpec.Enum<LotScope>("toScope", false, "Scope after."),
+        new("toLot", FieldKind.Text, false, "Id of the lot after the escalation; defaults to the profile's lot."),
+        new("date", FieldKind.Date, true, "Date it takes effect."),
+        new("approvedBy", FieldKind.Text, false, "Id of the access team that approved it."));
+
+    public static readonly ObjectSpec Design = new(
+        "tenderDesign",
+        "A youth-care tender design (inkoopkader jeugdhulp) for Procurement.Rules.",
+        new("design", FieldKind.Text, true, "Identifier of the design, e.g. zuid-holland-zuid-2018."),
+        new("region", FieldKind.Text, true, "The youth-care region (jeugdregio)."),
+        new("purchasingOrganisation", FieldKind.Text, false, "The organisation that buys for the region."),
+        new("period", FieldKind.Object, true, "Period of the purchasing framework.") { Object = Period },
+        new("municipalities", FieldKind.ObjectList, false, "Participating municipalities.") { Object = Municipality },
+        new("lots", FieldKind.ObjectList, false, "Lots (percelen).") { Object = Lot },
+        new("providers", FieldKind.ObjectList, false, "Providers (aanbieders).") { Object = Provider },
+        new("cooperatives", FieldKind.ObjectList, false, "Cooperatives (coöperaties).") { Object = Cooperative },
+        new("contracts", FieldKind.ObjectList, false, "Contracts (overeenkomsten).") { Object = Contract },
+        new("careProfiles", FieldKind.ObjectList, false, "Care profiles (zorgprofielen).") { Object = CareProfile },
+        new("escalations", FieldKind.ObjectList, false, "Escalations (op- en afschalingen).") { Object = Escalation });
+}

@@ -1,0 +1,200 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Procurement.Rules.Model.Yaml;
+
+/// <summary>What kind of value a YAML field holds; drives both the JSON Schema and the documentation.</summary>
+internal enum FieldKind
+{
+    Text,
+    Number,
+    Integer,
+    Date,
+    Boolean,
+    Enum,
+    TextList,
+    Object,
+    ObjectList,
+    Expression,
+    ExpressionMap,
+    ScalarMap,
+}
+
+/// <summary>One key of a YAML mapping: its kind, whether it is required, and what it means.</summary>
+internal sealed record FieldSpec(string Name, FieldKind Kind, bool Required, string Description)
+{
+    public ObjectSpec? Object { get; init; }
+
+    public IReadOnlyList<string>? Values { get; init; }
+
+    public string? Pattern { get; init; }
+
+    public static FieldSpec Enum<T>(string name, bool required, string description)
+        where T : struct, Enum => new(name, FieldKind.Enum, required, description) { Values = [.. YamlNames.EnumValues<T>.ByName.Keys] };
+}
+
+/// <summary>
+/// One kind of YAML mapping (a lot, a rule, ...). The loaders take their allowed keys from here and the JSON Schemas
+/// for editors are generated from here, so the two cannot drift apart.
+/// </summary>
+internal sealed class ObjectSpec(string name, string description, params FieldSpec[] fields)
+{
+    public string Name { get; } = name;
+
+    public string Description { get; } = description;
+
+    public IReadOnlyList<FieldSpec> Fields { get; } = fields;
+
+    public IReadOnlyCollection<string> Keys { get; } = [.. fields.Select(f => f.Name)];
+}
+
+/// <summary>Writes an <see cref="ObjectSpec"/> tree as a JSON Schema (draft-07, which editors support best), deterministically.</summary>
+internal static class JsonSchemaWriter
+{
+    public static string Write(ObjectSpec root, string title)
+    {
+        var definitions = new SortedDictionary<string, ObjectSpec>(StringComparer.Ordinal);
+        Collect(root, definitions);
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("$schema", "http://json-schema.org/draft-07/schema#");
+            json.WriteString("title", title);
+            WriteObjectBody(json, root);
+            json.WriteStartObject("definitions");
+            foreach (var (name, spec) in definitions.Where(d => d.Value != root))
+            {
+                json.WriteStartObject(name);
+                WriteObjectBody(json, spec);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+
+    private static void Collect(ObjectSpec spec, SortedDictionary<string, ObjectSpec> definitions)
+    {
+        if (!definitions.TryAdd(spec.Name, spec))
+        {
+            return;
+        }
+
+        foreach (var field in spec.Fields)
+        {
+            if (field.Object is { } child)
+            {
+                Collect(child, definitions);
+            }
+        }
+    }
+
+    private static void WriteObjectBody(Utf8JsonWriter json, ObjectSpec spec)
+    {
+        json.WriteString("description", spec.Description);
+        json.WriteString("type", "object");
+        json.WriteBoolean("additionalProperties", false);
+        var required = spec.Fields.Where(f => f.Required).Select(f => f.Name).ToArray();
+        if (required.Length > 0)
+        {
+            json.WriteStartArray("required");
+            foreach (var name in required)
+            {
+                json.WriteStringValue(name);
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteStartObject("properties");
+        foreach (var field in spec.Fields)
+        {
+            json.WriteStartObject(field.Name);
+            json.WriteString("description", field.Description);
+            WriteType(json, field);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteType(Utf8JsonWriter json, FieldSpec field)
+    {
+        switch (field.Kind)
+        {
+            case FieldKind.Text or FieldKind.Expression:
+                json.WriteString("type", "string");
+                if (field.Pattern is { } pattern)
+                {
+                    json.WriteString("pattern", pattern);
+                }
+
+                break;
+            case FieldKind.Number:
+                json.WriteString("type", "number");
+                json.WriteNumber("minimum", 0);
+                break;
+            case FieldKind.Integer:
+                json.WriteString("type", "integer");
+                json.WriteNumber("minimum", 0);
+                break;
+            case FieldKind.Date:
+                json.WriteString("type", "string");
+                json.WriteString("pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+                break;
+            case FieldKind.Boolean:
+                json.WriteString("type", "boolean");
+                break;
+            case FieldKind.Enum:
+                json.WriteString("type", "string");
+                json.WriteStartArray("enum");
+                foreach (var value in field.Values!)
+                {
+                    json.WriteStringValue(value);
+                }
+
+                json.WriteEndArray();
+                break;
+            case FieldKind.TextList:
+                json.WriteString("type", "array");
+                json.WriteStartObject("items");
+                json.WriteString("type", "string");
+                if (field.Pattern is { } itemPattern)
+                {
+                    json.WriteString("pattern", itemPattern);
+                }
+
+                json.WriteEndObject();
+                break;
+            case FieldKind.Object:
+                json.WriteString("$ref", $"#/definitions/{field.Object!.Name}");
+                break;
+            case FieldKind.ObjectList:
+                json.WriteString("type", "array");
+                json.WriteStartObject("items");
+                json.WriteString("$ref", $"#/definitions/{field.Object!.Name}");
+                json.WriteEndObject();
+                break;
+            case FieldKind.ExpressionMap:
+                json.WriteString("type", "object");
+                json.WriteStartObject("additionalProperties");
+                json.WriteString("type", "string");
+                json.WriteEndObject();
+                break;
+            case FieldKind.ScalarMap:
+                json.WriteString("type", "object");
+                json.WriteStartObject("additionalProperties");
+                json.WriteStartArray("type");
+                json.WriteStringValue("string");
+                json.WriteStringValue("number");
+                json.WriteStringValue("boolean");
+                json.WriteEndArray();
+                json.WriteEndObject();
+                break;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using Procurement.Rules.Loading;
+using Procurement.Rules.Model.Loading;
+using Procurement.Rules.Model.Yaml;
+
+namespace Procurement.Rules;
+
+/// <summary>JSON Schemas of the YAML files, for editors (completion, validation) and for other tools.</summary>
+public static class JsonSchemas
+{
+    /// <summary>The schema of a tender-design file (inkoopkader), generated from the loader's own field table.</summary>
+    public static string TenderDesign() =>
+        JsonSchemaWriter.Write(DesignSchema.Design, "Procurement.Rules tender design");
+
+    /// <summary>The schema of a rule file: a pack or an override file.</summary>
+    public static string RuleFile() =>
+        JsonSchemaWriter.Write(RuleFileSchema.Pack, "Procurement.Rules rule file");
+}

@@ -7,8 +7,8 @@ internal static class SchemaCommand
 {
     public static Command Create(TextWriter output)
     {
-        var kind = new Option<string>("--kind") { Description = "Which files: design or rules.", DefaultValueFactory = _ => "design" };
-        kind.AcceptOnlyFromAmong("design", "rules");
+        var kind = new Option<string>("--kind") { Description = "Which files: design, rules or rule-tests.", DefaultValueFactory = _ => "design" };
+        kind.AcceptOnlyFromAmong("design", "rules", "rule-tests");
         var outputFile = new Option<string?>("--output") { Description = "Write the schema to this file instead of standard output." };
         var command = new Command("schema", "Print the JSON Schema for design files or rule files (use it with the yaml-language-server $schema comment).")
         {
@@ -16,7 +16,12 @@ internal static class SchemaCommand
         };
         command.SetAction(parse =>
         {
-            var schema = parse.GetValue(kind) == "rules" ? JsonSchemas.RuleFile() : JsonSchemas.TenderDesign();
+            var schema = parse.GetValue(kind) switch
+            {
+                "rules" => JsonSchemas.RuleFile(),
+                "rule-tests" => JsonSchemas.RuleTests(),
+                _ => JsonSchemas.TenderDesign(),
+            };
             if (parse.GetValue(outputFile) is { } path)
             {
                 File.WriteAllText(path, schema);

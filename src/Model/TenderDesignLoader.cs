@@ -97,6 +97,24 @@ public static class TenderDesignLoader
         return new LoadResult<TenderDesign>(design, Sorted(errors));
     }
 
+    /// <summary>Loads a design written inline in another YAML file (e.g. a rule test); positions refer to that file.</summary>
+    internal static TenderDesign? LoadNode(YamlNodeBase node, string fileName, List<LoadError> errors)
+    {
+        var fields = new YamlFieldReader(fileName, errors);
+        var before = errors.Count;
+        var dto = new DesignYamlReader(fields).Read(node);
+        if (dto is null || errors.Count > before)
+        {
+            return null;
+        }
+
+        // The resolver builds nothing when any error is present, so give it a list of its own.
+        var own = new List<LoadError>();
+        var design = new DesignResolver(new YamlFieldReader(fileName, own)).Resolve(dto);
+        errors.AddRange(own);
+        return design;
+    }
+
     internal static IReadOnlyList<LoadError> Sorted(List<LoadError> errors) =>
         errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToArray();
 

@@ -14,4 +14,8 @@ public static class JsonSchemas
     /// <summary>The schema of a rule file: a pack or an override file.</summary>
     public static string RuleFile() =>
         JsonSchemaWriter.Write(RuleFileSchema.Pack, "Procurement.Rules rule file");
+
+    /// <summary>The schema of a rule-test file (see <see cref="Procurement.Rules.RuleTests.RuleTestRunner"/>).</summary>
+    public static string RuleTests() =>
+        JsonSchemaWriter.Write(Procurement.Rules.RuleTests.RuleTestSchema.File, "Procurement.Rules rule tests");
 }

@@ -9,8 +9,31 @@ internal interface ICompiledRule
 
     int CountSubjects(TenderDesign design);
 
-    /// <summary>Evaluates subjects [<paramref name="from"/>, <paramref name="to"/>) and adds findings for the failing ones.</summary>
-    (int Applied, int Failed) Evaluate(TenderDesign design, DateOnly asOf, int from, int to, List<Finding> findings, CancellationToken cancellationToken);
+    /// <summary>
+    /// Evaluates subjects [<paramref name="from"/>, <paramref name="to"/>) and adds findings for the failing ones;
+    /// when <paramref name="coverage"/> is given, also counts how often each clause held and failed.
+    /// </summary>
+    (int Applied, int Failed) Evaluate(TenderDesign design, DateOnly asOf, int from, int to, List<Finding> findings, CancellationToken cancellationToken, ClauseCounts? coverage = null);
+}
+
+/// <summary>How often each clause of one rule held and failed; filled only when rule tests measure coverage.</summary>
+internal sealed class ClauseCounts(int clauses)
+{
+    public int[] Held { get; } = new int[clauses];
+
+    public int[] Failed { get; } = new int[clauses];
+
+    public void Record(int clause, bool holds)
+    {
+        if (holds)
+        {
+            Held[clause]++;
+        }
+        else
+        {
+            Failed[clause]++;
+        }
+    }
 }
 
 internal sealed record ValueReader<T>(string Expression, Func<T, TenderDesign, DateOnly, object?> Read);
@@ -30,7 +53,7 @@ internal sealed class CompiledRule<T>(
 
     public int CountSubjects(TenderDesign design) => kind.Items(design).Length;
 
-    public (int Applied, int Failed) Evaluate(TenderDesign design, DateOnly asOf, int from, int to, List<Finding> findings, CancellationToken cancellationToken)
+    public (int Applied, int Failed) Evaluate(TenderDesign design, DateOnly asOf, int from, int to, List<Finding> findings, CancellationToken cancellationToken, ClauseCounts? coverage = null)
     {
         var subjects = kind.Items(design);
         var applied = 0;
@@ -55,7 +78,9 @@ internal sealed class CompiledRule<T>(
                 var subjectFailed = false;
                 for (clause = 0; clause < clauses.Length; clause++)
                 {
-                    if (!clauses[clause].Holds(subject, design, asOf))
+                    var holds = clauses[clause].Holds(subject, design, asOf);
+                    coverage?.Record(clause, holds);
+                    if (!holds)
                     {
                         subjectFailed = true;
                         findings.Add(Fail(subject, design, asOf, clauses[clause]));

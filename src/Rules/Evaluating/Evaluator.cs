@@ -21,7 +21,8 @@ internal static class Evaluator
         {
             foreach (var rule in rules)
             {
-                summaries.Add(EvaluateRule(rule, design, asOf, options.Parallel, findings, token));
+                var coverage = options.Coverage?.GetValueOrDefault(rule.Info.Id);
+                summaries.Add(EvaluateRule(rule, design, asOf, options.Parallel && coverage is null, findings, token, coverage));
             }
         }
         catch (OperationCanceledException) when (timeout is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
@@ -45,7 +46,7 @@ internal static class Evaluator
         };
     }
 
-    private static RuleSummary EvaluateRule(ICompiledRule rule, TenderDesign design, DateOnly asOf, bool parallel, List<Finding> findings, CancellationToken token)
+    private static RuleSummary EvaluateRule(ICompiledRule rule, TenderDesign design, DateOnly asOf, bool parallel, List<Finding> findings, CancellationToken token, ClauseCounts? coverage)
     {
         var info = rule.Info;
         var subjects = rule.CountSubjects(design);
@@ -80,7 +81,7 @@ internal static class Evaluator
         }
         else
         {
-            (applied, failed) = rule.Evaluate(design, asOf, 0, subjects, findings, token);
+            (applied, failed) = rule.Evaluate(design, asOf, 0, subjects, findings, token, coverage);
         }
 
         return new RuleSummary

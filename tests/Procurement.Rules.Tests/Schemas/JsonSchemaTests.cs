@@ -15,6 +15,16 @@ public sealed class JsonSchemaTests
             data.Add("rules.schema.json", Path.GetRelativePath(AppContext.BaseDirectory, file));
         }
 
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "rules", "tests"), "*.yaml").Order(StringComparer.Ordinal))
+        {
+            data.Add("rule-tests.schema.json", Path.GetRelativePath(AppContext.BaseDirectory, file));
+        }
+
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "rules", "tests", "designs"), "*.yaml").Order(StringComparer.Ordinal))
+        {
+            data.Add("design.schema.json", Path.GetRelativePath(AppContext.BaseDirectory, file));
+        }
+
         foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "examples"), "*.yaml").Order(StringComparer.Ordinal))
         {
             data.Add("design.schema.json", Path.GetRelativePath(AppContext.BaseDirectory, file));
@@ -26,13 +36,19 @@ public sealed class JsonSchemaTests
     [Theory]
     [InlineData("design.schema.json")]
     [InlineData("rules.schema.json")]
+    [InlineData("rule-tests.schema.json")]
     public void CommittedSchema_EqualsTheGeneratedOne(string file)
     {
-        var generated = file == "design.schema.json" ? JsonSchemas.TenderDesign() : JsonSchemas.RuleFile();
+        var generated = file switch
+        {
+            "design.schema.json" => JsonSchemas.TenderDesign(),
+            "rules.schema.json" => JsonSchemas.RuleFile(),
+            _ => JsonSchemas.RuleTests(),
+        };
 
         var committed = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "schemas", file));
 
-        Assert.True(committed == generated, $"schemas/{file} is out of date: run 'dotnet run --project src/Cli -- schema --kind {(file.StartsWith("design", StringComparison.Ordinal) ? "design" : "rules")} --output schemas/{file}'.");
+        Assert.True(committed == generated, $"schemas/{file} is out of date: run 'dotnet run --project src/Cli -- schema --kind {file.Replace(".schema.json", "", StringComparison.Ordinal).Replace("design", "design", StringComparison.Ordinal)} --output schemas/{file}'.");
     }
 
     [Theory]
@@ -45,7 +61,8 @@ public sealed class JsonSchemaTests
         var errors = schema.Validate(YamlToJson(text));
 
         Assert.Empty(errors.Select(e => $"{e.Path}: {e.Kind} (line {e.LineNumber})"));
-        Assert.StartsWith($"# yaml-language-server: $schema=../schemas/{schemaFile}", text, StringComparison.Ordinal);
+        var depth = file.Count(c => c == Path.DirectorySeparatorChar);
+        Assert.StartsWith($"# yaml-language-server: $schema={string.Concat(Enumerable.Repeat("../", depth))}schemas/{schemaFile}", text, StringComparison.Ordinal);
     }
 
     [Fact]

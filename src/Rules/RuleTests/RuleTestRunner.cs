@@ -1,0 +1,234 @@
+using System.Globalization;
+using System.Text;
+using Procurement.Rules.Compiling;
+using Procurement.Rules.Model;
+using Procurement.Rules.Model.Yaml;
+
+namespace Procurement.Rules.RuleTests;
+
+/// <summary>
+/// Runs rule tests written in YAML (like <c>opa test</c>): each names a design, the findings expected of it and the
+/// rules that must stay silent, and the run measures which clauses the tests made both hold and fail.
+/// </summary>
+public static class RuleTestRunner
+{
+    /// <summary>The rule-test files (<c>*.yaml</c>) in <paramref name="directory"/>, in name order; none when it does not exist.</summary>
+    public static IReadOnlyList<string> FindTestFiles(string directory) =>
+        Directory.Exists(directory)
+            ? [.. Directory.EnumerateFiles(directory, "*.yaml").Order(StringComparer.Ordinal)]
+            : [];
+
+    /// <summary>Runs the tests in <paramref name="testFiles"/> against <paramref name="ruleSet"/>.</summary>
+    public static RuleTestReport Run(RuleSet ruleSet, IEnumerable<string> testFiles)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        ArgumentNullException.ThrowIfNull(testFiles);
+        var counts = ruleSet.Rules.Where(r => r.Enabled).ToDictionary(r => r.Id, r => new ClauseCounts(r.Clauses.Count), StringComparer.Ordinal);
+        var errors = new List<LoadError>();
+        var results = new List<RuleTestResult>();
+        foreach (var file in testFiles)
+        {
+            RunFile(ruleSet, file, counts, errors, results);
+        }
+
+        var coverage = ruleSet.Rules.Where(r => r.Enabled)
+            .SelectMany(r => r.Clauses.Select((c, i) => new ClauseCoverage(r.Id, c.Key, counts[r.Id].Held[i], counts[r.Id].Failed[i])))
+            .ToArray();
+        return new RuleTestReport { Tests = results, Errors = errors, Coverage = coverage };
+    }
+
+    private static void RunFile(RuleSet ruleSet, string file, IReadOnlyDictionary<string, ClauseCounts> counts, List<LoadError> errors, List<RuleTestResult> results)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(file, Encoding.UTF8);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            errors.Add(new LoadError(LoadErrorCodes.FileUnreadable, $"Cannot read the rule-test file: {ex.Message}", file, 1, 1));
+            return;
+        }
+
+        var root = YamlTreeReader.Read(text, file, YamlLimits.Default, errors);
+        var reader = new YamlFieldReader(file, errors);
+        var fields = root is null ? null : reader.Mapping(root, "a rule-test file", RuleTestSchema.File.Keys);
+        if (fields is null)
+        {
+            return;
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(file))!;
+        var basePath = reader.Text(fields["base"], "base design")?.Value;
+        var fileAsOf = reader.Date(fields["asOf"], "asOf");
+        foreach (var node in reader.Sequence(reader.Required(fields, "tests"), "tests"))
+        {
+            if (ReadTest(reader, node) is { } test)
+            {
+                results.Add(RunTest(ruleSet, test, directory, basePath, fileAsOf, counts));
+            }
+        }
+    }
+
+    private static TestCase? ReadTest(YamlFieldReader reader, YamlNodeBase node)
+    {
+        var fields = reader.Mapping(node, "a rule test", RuleTestSchema.Test.Keys);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var name = reader.Text(reader.Required(fields, "name"), "test name")?.Value;
+        var replacements = new List<(string Find, string With)>();
+        foreach (var item in reader.Sequence(fields["replace"], "replacements"))
+        {
+            var edit = reader.Mapping(item, "a replacement", RuleTestSchema.Replacement.Keys);
+            if (edit is not null && reader.Text(reader.Required(edit, "find"), "find")?.Value is { } find)
+            {
+                replacements.Add((find, reader.Text(edit["with"], "with")?.Value ?? string.Empty));
+            }
+        }
+
+        var expected = new List<Expected>();
+        foreach (var item in reader.Sequence(fields["expect"], "expected findings"))
+        {
+            var finding = reader.Mapping(item, "an expected finding", RuleTestSchema.ExpectedFinding.Keys);
+            if (finding is not null
+                && reader.Text(reader.Required(finding, "rule"), "rule id")?.Value is { } rule
+                && reader.Text(reader.Required(finding, "subject"), "subject")?.Value is { } subject)
+            {
+                expected.Add(new Expected(rule, subject, reader.Text(finding["clause"], "clause")?.Value, reader.Enum<Severity>(finding["severity"], "severity")));
+            }
+        }
+
+        var absent = reader.TextList(fields["absent"], "rule id").Select(r => r.Value).ToArray();
+        if (expected.Count == 0 && absent.Length == 0)
+        {
+            reader.Error(fields.Line, fields.Column, LoadErrorCodes.MissingField, $"Rule test '{name}' has neither 'expect' nor 'absent': it would test nothing.");
+            return null;
+        }
+
+        var design = fields["design"];
+        return name is null
+            ? null
+            : new TestCase(name, new SourceLocation(reader.File, fields.Line, fields.Column), design as YamlMapping, reader.Text(design as YamlScalar, "design file")?.Value,
+                replacements, reader.Date(fields["asOf"], "asOf"), expected, absent);
+    }
+
+    private static RuleTestResult RunTest(RuleSet ruleSet, TestCase test, string directory, string? basePath, DateOnly? fileAsOf, IReadOnlyDictionary<string, ClauseCounts> counts)
+    {
+        var (design, error) = LoadDesign(test, directory, basePath);
+        if (design is null)
+        {
+            return new RuleTestResult { Name = test.Name, Location = test.Location, Error = error };
+        }
+
+        var unknown = test.Expected.Select(e => e.Rule).Concat(test.Absent).Where(id => !ruleSet.Rules.Any(r => r.Id == id)).Distinct().ToArray();
+        if (unknown.Length > 0)
+        {
+            return new RuleTestResult { Name = test.Name, Location = test.Location, Error = $"no loaded rule has id {string.Join(", ", unknown)}" };
+        }
+
+        var report = ruleSet.Evaluate(design, new EvaluationOptions { AsOf = test.AsOf ?? fileAsOf, Coverage = counts });
+        var underTest = test.Expected.Select(e => e.Rule).ToHashSet(StringComparer.Ordinal);
+        var actual = report.Findings.Where(f => underTest.Contains(f.RuleId)).ToList();
+        var missing = new List<string>();
+        foreach (var expected in test.Expected)
+        {
+            var match = actual.FindIndex(expected.Matches);
+            if (match < 0)
+            {
+                missing.Add(expected.ToString());
+            }
+            else
+            {
+                actual.RemoveAt(match);
+            }
+        }
+
+        var unexpected = actual.Select(Describe).ToList();
+        foreach (var rule in test.Absent)
+        {
+            unexpected.AddRange(report.Findings.Where(f => f.RuleId == rule).Select(Describe));
+            if (report.Rules.Single(r => r.RuleId == rule).Application != RuleApplication.Applied)
+            {
+                missing.Add($"{rule} to apply to at least one subject (it did not, so its silence proves nothing)");
+            }
+        }
+
+        return new RuleTestResult { Name = test.Name, Location = test.Location, Missing = missing, Unexpected = unexpected };
+    }
+
+    private static (TenderDesign? Design, string? Error) LoadDesign(TestCase test, string directory, string? basePath)
+    {
+        if (test.InlineDesign is { } inline)
+        {
+            var errors = new List<LoadError>();
+            var loaded = TenderDesignLoader.LoadNode(inline, test.Location.File, errors);
+            return loaded is null ? (null, "the inline design does not load: " + string.Join("; ", errors)) : (loaded, null);
+        }
+
+        var path = test.DesignFile ?? basePath;
+        if (path is null)
+        {
+            return (null, "no design: give 'design' in the test or 'base' in the file");
+        }
+
+        path = Path.Combine(directory, path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path, Encoding.UTF8);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"cannot read {path}: {ex.Message}");
+        }
+
+        foreach (var (find, with) in test.Replacements)
+        {
+            var first = text.IndexOf(find, StringComparison.Ordinal);
+            if (first < 0 || text.IndexOf(find, first + 1, StringComparison.Ordinal) >= 0)
+            {
+                return (null, string.Create(CultureInfo.InvariantCulture, $"'{find}' must occur exactly once in {Path.GetFileName(path)}; it occurs {Occurrences(text, find)} times"));
+            }
+
+            text = string.Concat(text.AsSpan(0, first), with, text.AsSpan(first + find.Length));
+        }
+
+        var result = TenderDesignLoader.LoadString(text, path);
+        return result.Value is null ? (null, "the design does not load: " + string.Join("; ", result.Errors)) : (result.Value, null);
+    }
+
+    private static int Occurrences(string text, string find)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(find, StringComparison.Ordinal); i >= 0; i = text.IndexOf(find, i + 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static string Describe(Finding f) => $"{f.RuleId} {f.Subject}#{f.Clause} ({f.Severity.ToString().ToLowerInvariant()}): {f.Message}";
+
+    private sealed record TestCase(
+        string Name,
+        SourceLocation Location,
+        YamlMapping? InlineDesign,
+        string? DesignFile,
+        IReadOnlyList<(string Find, string With)> Replacements,
+        DateOnly? AsOf,
+        IReadOnlyList<Expected> Expected,
+        IReadOnlyList<string> Absent);
+
+    private sealed record Expected(string Rule, string Subject, string? Clause, Severity? Severity)
+    {
+        public bool Matches(Finding f) =>
+            f.RuleId == Rule && f.Subject == Subject && (Clause is null || f.Clause == Clause) && (Severity is null || f.Severity == Severity);
+
+        public override string ToString() =>
+            $"{Rule} {Subject}{(Clause is null ? string.Empty : "#" + Clause)}{(Severity is null ? string.Empty : $" ({Severity.Value.ToString().ToLowerInvariant()})")}";
+    }
+}

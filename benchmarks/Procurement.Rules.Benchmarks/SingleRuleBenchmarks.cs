@@ -96,6 +96,28 @@ public class SingleRuleBenchmarks : BenchmarkBase
         return failures;
     }
 
+    /// <summary>
+    /// Plain C# that also reports what failed, as a hand-written check in an application would: the failing profile
+    /// and a message. The engine's report carries this and more (clause, values read, severity, position).
+    /// </summary>
+    [Benchmark]
+    public int HandWrittenWithMessages()
+    {
+        var failures = new List<(string Subject, string Message)>();
+        var profiles = _design.CareProfiles;
+        for (var i = 0; i < profiles.Count; i++)
+        {
+            var p = profiles[i];
+            if (p.Category == CareCategory.Heavy && p.MainContractor is { } main
+                && !main.HoldsContract(p.Lot, CareCategory.Heavy, p.Municipality, p.Start))
+            {
+                failures.Add(($"careProfiles[{p.Id}]", $"Zorgprofiel {p.Id}: {main.Name} heeft geen zwaar contract voor {p.Lot.Name}"));
+            }
+        }
+
+        return failures.Count;
+    }
+
     /// <summary>Procurement.Rules: the one-rule pack, compiled once, evaluated over the whole design (report included).</summary>
     [Benchmark]
     public int Engine() => _ruleSet.Evaluate(_design).Findings.Count;

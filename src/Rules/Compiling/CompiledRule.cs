@@ -22,18 +22,6 @@ internal sealed class ClauseCounts(int clauses)
     public int[] Held { get; } = new int[clauses];
 
     public int[] Failed { get; } = new int[clauses];
-
-    public void Record(int clause, bool holds)
-    {
-        if (holds)
-        {
-            Held[clause]++;
-        }
-        else
-        {
-            Failed[clause]++;
-        }
-    }
 }
 
 internal sealed record ValueReader<T>(string Expression, Func<T, TenderDesign, DateOnly, object?> Read);
@@ -43,12 +31,16 @@ internal sealed record CompiledClause<T>(string Name, string Text, Func<T, Tende
 internal sealed class CompiledRule<T>(
     RuleInfo info,
     SubjectKind<T> kind,
+    Func<T[], TenderDesign, DateOnly, int, int, int[], int[], int> scan,
     Func<T, TenderDesign, DateOnly, bool>? when,
     CompiledClause<T>[] clauses,
     MessageTemplate<T> message,
     SourceLocation severitySetBy) : ICompiledRule
     where T : class
 {
+    // Subjects per call of the scan: cancellation is checked between chunks.
+    private const int Chunk = 4096;
+
     public RuleInfo Info { get; } = info;
 
     public int CountSubjects(TenderDesign design) => kind.Items(design).Length;
@@ -56,50 +48,116 @@ internal sealed class CompiledRule<T>(
     public (int Applied, int Failed) Evaluate(TenderDesign design, DateOnly asOf, int from, int to, List<Finding> findings, CancellationToken cancellationToken, ClauseCounts? coverage = null)
     {
         var subjects = kind.Items(design);
+        if (from >= to)
+        {
+            return (0, 0);
+        }
+
+        var hits = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(2, Math.Min(Chunk, to - from) * 2));
+        try
+        {
+            return Scan(subjects, design, asOf, from, to, hits, findings, cancellationToken, coverage);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(hits);
+        }
+    }
+
+    private (int Applied, int Failed) Scan(T[] subjects, TenderDesign design, DateOnly asOf, int from, int to, int[] hits, List<Finding> findings, CancellationToken cancellationToken, ClauseCounts? coverage)
+    {
+        var state = new int[3];
         var applied = 0;
         var failed = 0;
-        for (var i = from; i < to; i++)
+        var index = from;
+        while (index < to)
         {
-            if ((i & 1023) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            var subject = subjects[i];
-            var clause = -1;
+            cancellationToken.ThrowIfCancellationRequested();
+            var end = Math.Min(to, index + Chunk);
+            state[1] = 0;
+            state[2] = 0;
+            int count;
+            Exception? error = null;
             try
             {
-                if (when is not null && !when(subject, design, asOf))
-                {
-                    continue;
-                }
-
-                applied++;
-                var subjectFailed = false;
-                for (clause = 0; clause < clauses.Length; clause++)
-                {
-                    var holds = clauses[clause].Holds(subject, design, asOf);
-                    coverage?.Record(clause, holds);
-                    if (!holds)
-                    {
-                        subjectFailed = true;
-                        findings.Add(Fail(subject, design, asOf, clauses[clause]));
-                    }
-                }
-
-                if (subjectFailed)
-                {
-                    failed++;
-                }
+                count = scan(subjects, design, asOf, index, end, hits, state);
+                index = end;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // A clause threw for subject state[0]: keep what the scan found before it, report it, go on after it.
+                count = state[2];
+                error = ex;
+            }
+
+            applied += state[1];
+            if (coverage is not null)
+            {
+                for (var clause = 0; clause < clauses.Length; clause++)
+                {
+                    coverage.Held[clause] += state[1];
+                }
+            }
+
+            for (var hit = 0; hit < count; hit++)
+            {
+                var subject = subjects[hits[hit * 2]];
+                var mask = hits[(hit * 2) + 1];
                 failed++;
-                findings.Add(EvaluationError(subject, clause, ex));
+                for (var clause = 0; clause < clauses.Length; clause++)
+                {
+                    if ((mask & (1 << clause)) != 0)
+                    {
+                        findings.Add(Fail(subject, design, asOf, clauses[clause]));
+                        if (coverage is not null)
+                        {
+                            coverage.Held[clause]--;
+                            coverage.Failed[clause]++;
+                        }
+                    }
+                }
+            }
+
+            if (error is not null)
+            {
+                var thrower = subjects[state[0]];
+                failed++;
+                findings.Add(EvaluationError(thrower, ThrowingClause(thrower, design, asOf), error));
+                index = state[0] + 1;
             }
         }
 
         return (applied, failed);
+    }
+
+    // Which part threw, found by evaluating the parts one by one (only ever done for a subject that threw): -1 for when.
+    private int ThrowingClause(T subject, TenderDesign design, DateOnly asOf)
+    {
+        try
+        {
+            if (when is not null && !when(subject, design, asOf))
+            {
+                return -1;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return -1;
+        }
+
+        for (var clause = 0; clause < clauses.Length; clause++)
+        {
+            try
+            {
+                clauses[clause].Holds(subject, design, asOf);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return clause;
+            }
+        }
+
+        return clauses.Length - 1;
     }
 
     private Finding Fail(T subject, TenderDesign design, DateOnly asOf, CompiledClause<T> clause)

@@ -22,6 +22,57 @@ internal static class MemberChains
         _ => chain.ToString(),
     };
 
+    /// <summary>
+    /// A null-safe reader of a member path: a missing link gives null. It is compiled on first use, because values are
+    /// read only for failing subjects: a rule that never fails never pays for compiling its readers.
+    /// </summary>
+    public static Func<T, Model.TenderDesign, DateOnly, object?> Reader<T>(Expression chain, ParameterExpression[] parameters) =>
+        Lazily(() => Expression.Lambda<Func<T, Model.TenderDesign, DateOnly, object?>>(NullSafe(chain), parameters).Compile());
+
+    /// <summary>A delegate that compiles itself on its first call, once, from whichever thread gets there first.</summary>
+    public static Func<T, Model.TenderDesign, DateOnly, TResult> Lazily<T, TResult>(Func<Func<T, Model.TenderDesign, DateOnly, TResult>> compile)
+    {
+        var compiled = new Lazy<Func<T, Model.TenderDesign, DateOnly, TResult>>(compile, LazyThreadSafetyMode.ExecutionAndPublication);
+        return (subject, design, asOf) => compiled.Value(subject, design, asOf);
+    }
+
+    // profile.MainContractor.Name becomes: t1 = profile.MainContractor; t1 == null ? null : (object)t1.Name
+    private static Expression NullSafe(Expression chain)
+    {
+        var links = new List<MemberExpression>();
+        var root = chain;
+        while (root is MemberExpression member)
+        {
+            links.Insert(0, member);
+            root = member.Expression!;
+        }
+
+        var variables = new List<ParameterExpression>();
+        var current = root;
+        var steps = new List<(ParameterExpression Variable, Expression Value)>();
+        foreach (var link in links)
+        {
+            var variable = Expression.Variable(link.Type);
+            steps.Add((variable, Expression.MakeMemberAccess(current, link.Member)));
+            variables.Add(variable);
+            current = variable;
+        }
+
+        Expression result = Expression.Convert(current, typeof(object));
+        for (var i = steps.Count - 1; i >= 0; i--)
+        {
+            var owner = i == 0 ? root : steps[i - 1].Variable;
+            var assignAndContinue = Expression.Block(Expression.Assign(steps[i].Variable, steps[i].Value), result);
+            result = CanBeNull(owner.Type)
+                ? Expression.Condition(Expression.Equal(owner, Expression.Constant(null, owner.Type)), Expression.Constant(null, typeof(object)), assignAndContinue)
+                : assignAndContinue;
+        }
+
+        return Expression.Block(typeof(object), variables, result);
+    }
+
+    private static bool CanBeNull(Type type) => !type.IsValueType || Nullable.GetUnderlyingType(type) is not null;
+
     private static bool IsRooted(Expression expression, ParameterExpression[] parameters)
     {
         while (expression is MemberExpression member && member.Expression is not null)

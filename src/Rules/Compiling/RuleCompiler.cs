@@ -15,6 +15,8 @@ namespace Procurement.Rules.Compiling;
 /// </summary>
 internal sealed partial class RuleCompiler
 {
+    private const int MaxClauses = SubjectScan.MaxClauses;
+
     private static readonly ParsingConfig Config = CreateConfig();
 
     private readonly List<LoadError> _errors;
@@ -88,12 +90,13 @@ internal sealed partial class RuleCompiler
             }
         }
 
-        Func<T, TenderDesign, DateOnly, bool>? when = null;
+        Expression? whenBody = null;
         if (rule.Rule.When is { } whenSource && Parse(whenSource, whenSource.Text, 0, parameters, typeof(bool), externals) is { } whenLambda)
         {
-            when = Expression.Lambda<Func<T, TenderDesign, DateOnly, bool>>(Replace(whenLambda.Body, replacements), parameters).Compile();
+            whenBody = Replace(whenLambda.Body, replacements);
         }
 
+        var clauseBodies = new List<Expression>();
         var clauses = new List<CompiledClause<T>>();
         foreach (var clause in rule.Rule.Require)
         {
@@ -105,14 +108,20 @@ internal sealed partial class RuleCompiler
             var body = Replace(lambda.Body, replacements);
             // The members the clause read, then the parameters it used (compiled in as constants, so shown by name).
             var values = MemberChains.Collect(body, parameters)
-                .Select(chain => new ValueReader<T>(MemberChains.Render(chain, subject, design), CompileReader<T>(chain, parameters)))
+                .Select(chain => new ValueReader<T>(MemberChains.Render(chain, subject, design), MemberChains.Reader<T>(chain, parameters)))
                 .Concat(ExpressionText.Identifiers(clause.Expression.Text)
                     .Select(t => clause.Expression.Text.Substring(t.Start, t.Length))
                     .Where(rule.Parameters.ContainsKey)
                     .Distinct(StringComparer.Ordinal)
                     .Select(name => new ValueReader<T>(name, ConstantReader<T>(rule.Parameters[name]))))
                 .ToArray();
-            clauses.Add(new CompiledClause<T>(clause.Name.Value, clause.Expression.Text, Expression.Lambda<Func<T, TenderDesign, DateOnly, bool>>(body, parameters).Compile(), values));
+            clauseBodies.Add(body);
+            clauses.Add(new CompiledClause<T>(clause.Name.Value, clause.Expression.Text, Interpret<T, bool>(body, parameters), values));
+        }
+
+        if (clauses.Count > MaxClauses)
+        {
+            _errors.Add(new LoadError(RuleErrorCodes.ExpressionTooComplex, $"Rule '{rule.Rule.Id.Value}' has {clauses.Count} clauses; the limit is {MaxClauses}.", rule.Pack.File, rule.Rule.Location.Line, rule.Rule.Location.Column));
         }
 
         var message = CompileMessage<T>(rule, parameters, externals, replacements);
@@ -141,7 +150,8 @@ internal sealed partial class RuleCompiler
             DisabledBy = rule.DisabledBy,
             Parameters = rule.Parameters,
         };
-        return new CompiledRule<T>(info, kind, when, [.. clauses], message, rule.SeveritySetBy);
+        var when = whenBody is null ? null : Interpret<T, bool>(whenBody, parameters);
+        return new CompiledRule<T>(info, kind, SubjectScan.Compile<T>(whenBody, clauseBodies, parameters), when, [.. clauses], message, rule.SeveritySetBy);
     }
 
     private MessageTemplate<T> CompileMessage<T>(EffectiveRule rule, ParameterExpression[] parameters, Dictionary<string, object> externals, Dictionary<ParameterExpression, Expression> replacements)
@@ -185,7 +195,7 @@ internal sealed partial class RuleCompiler
             if (Parse(source, inner, i + 1, parameters, null, externals, RuleErrorCodes.InvalidPlaceholder) is { } lambda)
             {
                 var body = Expression.Convert(Replace(lambda.Body, replacements), typeof(object));
-                parts.Add(new ValueReader<T>(inner, Expression.Lambda<Func<T, TenderDesign, DateOnly, object?>>(body, parameters).Compile()));
+                parts.Add(new ValueReader<T>(inner, MemberChains.Lazily(() => Expression.Lambda<Func<T, TenderDesign, DateOnly, object?>>(body, parameters).Compile())));
             }
 
             i = end;
@@ -197,8 +207,11 @@ internal sealed partial class RuleCompiler
 
     private static Func<T, TenderDesign, DateOnly, object?> ConstantReader<T>(object value) => (_, _, _) => value;
 
-    private static Func<T, TenderDesign, DateOnly, object?> CompileReader<T>(Expression chain, ParameterExpression[] parameters) =>
-        Expression.Lambda<Func<T, TenderDesign, DateOnly, object?>>(Expression.Convert(chain, typeof(object)), parameters).Compile();
+    // Delegates that run only to find which clause threw are interpreted: far cheaper to build than compiled ones, and
+    // their speed does not matter. The subject scan is compiled at load; messages and values on first failure.
+    private static Func<T, TenderDesign, DateOnly, TResult> Interpret<T, TResult>(Expression body, ParameterExpression[] parameters) =>
+        Expression.Lambda<Func<T, TenderDesign, DateOnly, TResult>>(body.Type == typeof(TResult) ? body : Expression.Convert(body, typeof(TResult)), parameters)
+            .Compile(preferInterpretation: true);
 
     private LetScope? LetScopeFor(LetGroupDto group, IReadOnlyDictionary<string, object> parameters, PackDto pack)
     {

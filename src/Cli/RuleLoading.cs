@@ -7,6 +7,24 @@ internal static class RuleLoading
 {
     public static RuleSet? Load(string? directory, IReadOnlyList<string> overrideFiles, TextWriter error)
     {
+        var sources = Sources(directory, overrideFiles, error);
+        if (sources is null)
+        {
+            return null;
+        }
+
+        var result = RuleSet.Load(sources);
+        foreach (var loadError in result.Errors)
+        {
+            error.WriteLine(loadError);
+        }
+
+        return result.Value;
+    }
+
+    /// <summary>The rule files the options name, or null (with the errors printed) when one cannot be read.</summary>
+    public static IReadOnlyList<RuleSource>? Sources(string? directory, IReadOnlyList<string> overrideFiles, TextWriter error)
+    {
         var sources = new List<RuleSource>();
         var errors = new List<LoadError>();
         if (directory is null)
@@ -30,12 +48,11 @@ internal static class RuleLoading
             }
         }
 
-        var result = errors.Count == 0 ? RuleSet.Load(sources) : null;
-        foreach (var loadError in result?.Errors ?? errors)
+        foreach (var loadError in errors)
         {
             error.WriteLine(loadError);
         }
 
-        return result?.Value;
+        return errors.Count == 0 ? sources : null;
     }
 }

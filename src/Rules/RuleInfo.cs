@@ -55,4 +55,7 @@ public sealed record RuleInfo
 
     /// <summary>Parameter values the rule was compiled with, after layering.</summary>
     public IReadOnlyDictionary<string, object> Parameters { get; init; } = new Dictionary<string, object>();
+
+    /// <summary>Set when 'when' reads nothing of the subject and is false: the rule can never apply (a lint finding).</summary>
+    internal bool WhenIsAlwaysFalse { get; init; }
 }

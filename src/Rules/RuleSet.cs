@@ -76,14 +76,22 @@ public sealed class RuleSet
     {
         ArgumentNullException.ThrowIfNull(sources);
         var list = sources.ToArray();
-        LoadResult<RuleSet>? result = null;
-        var thread = new Thread(() => result = LoadOnThisThread(list, limits ?? YamlLimits.Default), CompilerStackBytes) { Name = "Procurement.Rules compiler" };
-        thread.Start();
-        thread.Join();
-        return result!;
+        return OnCompilerThread(() => LoadOnThisThread(list, limits ?? YamlLimits.Default));
     }
 
     private static LoadResult<RuleSet> LoadOnThisThread(RuleSource[] sources, YamlLimits limits)
+    {
+        var build = Build(sources, limits);
+        if (build.Errors.Count > 0)
+        {
+            return new LoadResult<RuleSet>(null, build.Errors);
+        }
+
+        return new LoadResult<RuleSet>(new RuleSet([.. build.Compiled], HashOf(sources), sources.Select(s => s.Name).ToArray()), []);
+    }
+
+    /// <summary>Reads, flattens and compiles the sources, keeping every stage for the linter; runs on the compiler thread.</summary>
+    internal static RuleSetBuild Build(RuleSource[] sources, YamlLimits limits)
     {
         var errors = new List<LoadError>();
         var packs = new List<PackDto>();
@@ -112,12 +120,18 @@ public sealed class RuleSet
             }
         }
 
-        if (errors.Count > 0)
-        {
-            return new LoadResult<RuleSet>(null, errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Column).ToArray());
-        }
+        var sorted = errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Column).ToArray();
+        return new RuleSetBuild(packs, effective, compiled, sorted);
+    }
 
-        return new LoadResult<RuleSet>(new RuleSet([.. compiled], HashOf(sources), sources.Select(s => s.Name).ToArray()), []);
+    /// <summary>Runs <paramref name="work"/> on a thread with a large stack (see <see cref="CompilerStackBytes"/>).</summary>
+    internal static T OnCompilerThread<T>(Func<T> work)
+    {
+        T result = default!;
+        var thread = new Thread(() => result = work(), CompilerStackBytes) { Name = "Procurement.Rules compiler" };
+        thread.Start();
+        thread.Join();
+        return result;
     }
 
     /// <summary>Checks <paramref name="design"/> against every enabled, effective rule and reports the findings.</summary>
@@ -145,3 +159,6 @@ public sealed class RuleSet
         return Convert.ToHexStringLower(sha.GetHashAndReset())[..16];
     }
 }
+
+/// <summary>Every stage of building a rule set: what was read, how it was layered, what compiled, and the errors.</summary>
+internal sealed record RuleSetBuild(List<PackDto> Packs, List<EffectiveRule> Rules, List<ICompiledRule> Compiled, IReadOnlyList<LoadError> Errors);

@@ -73,6 +73,14 @@ internal static class MemberChains
 
     private static bool CanBeNull(Type type) => !type.IsValueType || Nullable.GetUnderlyingType(type) is not null;
 
+    /// <summary>Whether <paramref name="body"/> reads any of <paramref name="parameters"/>.</summary>
+    public static bool Uses(Expression body, ParameterExpression[] parameters)
+    {
+        var collector = new Collector(parameters);
+        collector.Visit(body);
+        return collector.Chains.Count > 0 || collector.SawDesign;
+    }
+
     private static bool IsRooted(Expression expression, ParameterExpression[] parameters)
     {
         while (expression is MemberExpression member && member.Expression is not null)
@@ -100,6 +108,8 @@ internal static class MemberChains
             return base.VisitMember(node);
         }
 
+        public bool SawDesign { get; private set; }
+
         protected override Expression VisitParameter(ParameterExpression node)
         {
             if (parameters.Contains(node) && node.Type != typeof(Model.TenderDesign))
@@ -107,6 +117,7 @@ internal static class MemberChains
                 Add(node);
             }
 
+            SawDesign |= parameters.Contains(node);
             return node;
         }
 

@@ -149,6 +149,7 @@ internal sealed partial class RuleCompiler
             SeveritySetBy = rule.SeveritySetBy,
             DisabledBy = rule.DisabledBy,
             Parameters = rule.Parameters,
+            WhenIsAlwaysFalse = whenBody is not null && IsConstantFalse(whenBody, parameters),
         };
         var when = whenBody is null ? null : Interpret<T, bool>(whenBody, parameters);
         return new CompiledRule<T>(info, kind, SubjectScan.Compile<T>(whenBody, clauseBodies, parameters), when, [.. clauses], message, rule.SeveritySetBy);
@@ -203,6 +204,24 @@ internal sealed partial class RuleCompiler
 
         parts.Add(literal.ToString());
         return new MessageTemplate<T>(parts);
+    }
+
+    // A 'when' that reads no subject, design or date is a constant; the linter reports one that is always false.
+    private static bool IsConstantFalse(Expression when, ParameterExpression[] parameters)
+    {
+        if (MemberChains.Uses(when, parameters))
+        {
+            return false;
+        }
+
+        try
+        {
+            return !Expression.Lambda<Func<bool>>(when).Compile(preferInterpretation: true)();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return false;
+        }
     }
 
     private static Func<T, TenderDesign, DateOnly, object?> ConstantReader<T>(object value) => (_, _, _) => value;

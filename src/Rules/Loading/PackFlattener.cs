@@ -33,33 +33,7 @@ internal static class PackFlattener
             }
         }
 
-        // The chain of a pack: itself and every pack it extends, root first.
-        var chains = new Dictionary<PackDto, List<PackDto>>();
-        foreach (var pack in packs)
-        {
-            var chain = new List<PackDto> { pack };
-            var current = pack;
-            while (current.Extends is { } extends)
-            {
-                if (!byName.TryGetValue(extends.Value, out var parent))
-                {
-                    Error(errors, current.File, extends, RuleErrorCodes.UnknownTarget, $"Pack '{current.Name.Value}' extends '{extends.Value}', which is not loaded.");
-                    break;
-                }
-
-                if (chain.Contains(parent))
-                {
-                    Error(errors, current.File, extends, RuleErrorCodes.UnknownTarget, $"Packs extend each other in a cycle: {string.Join(" -> ", chain.Select(p => p.Name.Value))} -> {parent.Name.Value}.");
-                    break;
-                }
-
-                chain.Add(parent);
-                current = parent;
-            }
-
-            chain.Reverse();
-            chains[pack] = chain;
-        }
+        var chains = Chains(packs, byName, errors);
 
         // Parameters: every pack's own, then overridden by the files that extend it, in load order.
         var parameters = packs.Distinct().ToDictionary(p => p, p => p.Parameters.GroupBy(x => x.Name).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal));
@@ -154,6 +128,47 @@ internal static class PackFlattener
         }
 
         return [.. rules.Values.OrderBy(r => r.Rule.Id.Value, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The chain of each pack: every pack it extends and itself, root first. Broken links are reported once.</summary>
+    public static Dictionary<PackDto, List<PackDto>> Chains(IReadOnlyList<PackDto> packs, IReadOnlyDictionary<string, PackDto> byName, List<LoadError>? errors)
+    {
+        var chains = new Dictionary<PackDto, List<PackDto>>();
+        foreach (var pack in packs)
+        {
+            var chain = new List<PackDto> { pack };
+            var current = pack;
+            while (current.Extends is { } extends)
+            {
+                if (!byName.TryGetValue(extends.Value, out var parent))
+                {
+                    if (errors is not null)
+                    {
+                        Error(errors, current.File, extends, RuleErrorCodes.UnknownTarget, $"Pack '{current.Name.Value}' extends '{extends.Value}', which is not loaded.");
+                    }
+
+                    break;
+                }
+
+                if (chain.Contains(parent))
+                {
+                    if (errors is not null)
+                    {
+                        Error(errors, current.File, extends, RuleErrorCodes.UnknownTarget, $"Packs extend each other in a cycle: {string.Join(" -> ", chain.Select(p => p.Name.Value))} -> {parent.Name.Value}.");
+                    }
+
+                    break;
+                }
+
+                chain.Add(parent);
+                current = parent;
+            }
+
+            chain.Reverse();
+            chains[pack] = chain;
+        }
+
+        return chains;
     }
 
     private static void Error(List<LoadError> errors, string file, Located<string> at, string code, string message) =>

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Globalization;
+using Procurement.Rules.Linting;
+
+namespace Procurement.Rules.Cli;
+
+/// <summary><c>lint</c>: load and vet rule files only, and report every error and issue with file:line:column.</summary>
+internal static class LintCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var rules = new Option<string?>("--rules") { Description = "Directory of rule packs; default: the embedded packs." };
+        var overrides = new Option<string[]>("--override") { Description = "Override file(s) to check with the packs.", AllowMultipleArgumentsPerToken = true };
+        var asOf = new Option<string?>("--as-of") { Description = "Date against which an effective period counts as ended (yyyy-MM-dd); default: today." };
+        var command = new Command("lint", "Load and vet rule files, and report rules that can never apply, unused parameters, missing messages and more.")
+        {
+            rules, overrides, asOf,
+        };
+        command.SetAction(parse =>
+        {
+            var date = DateOnly.FromDateTime(DateTime.Today);
+            if (parse.GetValue(asOf) is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            {
+                error.WriteLine($"error: --as-of '{text}' is not a date; write it as yyyy-MM-dd.");
+                return ExitCodes.InvalidInput;
+            }
+
+            var sources = RuleLoading.Sources(parse.GetValue(rules), parse.GetValue(overrides) ?? [], error);
+            if (sources is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var report = RuleLinter.Lint(sources, date);
+            foreach (var loadError in report.Errors)
+            {
+                output.WriteLine(loadError);
+            }
+
+            foreach (var issue in report.Issues)
+            {
+                output.WriteLine(issue);
+            }
+
+            output.WriteLine($"{report.Errors.Count} error(s), {report.Issues.Count} warning(s) in {sources.Count} file(s).");
+            return report.Errors.Count > 0 ? ExitCodes.InvalidInput : report.Issues.Count > 0 ? ExitCodes.Findings : ExitCodes.Clean;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Globalization;
+using Procurement.Rules.RuleTests;
+
+namespace Procurement.Rules.Cli;
+
+/// <summary><c>test</c>: run the rule tests written in YAML and print clause coverage.</summary>
+internal static class TestCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var rules = new Option<string?>("--rules") { Description = "Directory of rule packs; default: the embedded packs." };
+        var tests = new Option<string?>("--tests") { Description = "Directory of rule-test files; default: <rules>/tests, or rules/tests for the embedded packs." };
+        var minCoverage = new Option<double>("--min-coverage") { Description = "Fail when fewer than this percentage of clauses both held and failed in the tests.", DefaultValueFactory = _ => 0 };
+        var command = new Command("test", "Run the rule tests (rules/tests/*.yaml) and report clause coverage.")
+        {
+            rules, tests, minCoverage,
+        };
+        command.SetAction(parse =>
+        {
+            var ruleSet = RuleLoading.Load(parse.GetValue(rules), [], error);
+            if (ruleSet is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var directory = parse.GetValue(tests) ?? Path.Combine(parse.GetValue(rules) ?? "rules", "tests");
+            var files = RuleTestRunner.FindTestFiles(directory);
+            if (files.Count == 0)
+            {
+                error.WriteLine($"error: no rule-test files (*.yaml) in '{directory}'.");
+                return ExitCodes.InvalidInput;
+            }
+
+            var report = RuleTestRunner.Run(ruleSet, files);
+            foreach (var loadError in report.Errors)
+            {
+                error.WriteLine(loadError);
+            }
+
+            foreach (var result in report.Tests)
+            {
+                output.WriteLine(result.Describe());
+            }
+
+            output.WriteLine();
+            output.WriteLine("Clause coverage (held / failed in the tests):");
+            foreach (var rule in report.Coverage.GroupBy(c => c.RuleId))
+            {
+                output.WriteLine($"  {rule.Key,-8} {string.Join("  ", rule.Select(c => $"{(c.Covered ? "ok " : "-- ")}{c.Clause} {c.Held}/{c.Failed}"))}");
+            }
+
+            var passed = report.Tests.Count(t => t.Passed);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{passed} of {report.Tests.Count} rule tests passed; clause coverage {report.CoveragePercent:0.#}%."));
+            var min = parse.GetValue(minCoverage);
+            if (report.CoveragePercent < min)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Coverage {report.CoveragePercent:0.#}% is below the required {min:0.#}%."));
+            }
+
+            if (report.Errors.Count > 0)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            return report.Passed && report.CoveragePercent >= min ? ExitCodes.Clean : ExitCodes.Findings;
+        });
+        return command;
+    }
+}

@@ -20,13 +20,16 @@ internal static class ValidateCommand
         var rules = new Option<string?>("--rules") { Description = "Directory of rule packs to use instead of the embedded default rules." };
         var overrides = new Option<string[]>("--override") { Description = "Override file(s) that extend the packs; later files win.", AllowMultipleArgumentsPerToken = true };
         var asOf = new Option<string?>("--as-of") { Description = "Reference date (yyyy-MM-dd); default: the first day of the design's purchasing period." };
-        var format = new Option<string>("--format") { Description = "Output format: text or json.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = new Option<string>("--format") { Description = "Output format: text, json, sarif (SARIF 2.1.0), html (one self-contained file) or markdown.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "sarif", "html", "markdown");
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a finding has at least this severity: error, warning or info.", DefaultValueFactory = _ => "error" };
         failOn.AcceptOnlyFromAmong("error", "warning", "info");
         var outputFile = new Option<string?>("--output") { Description = "Write the report to this file instead of standard output." };
 
-        var command = new Command("validate", "Check tender designs against the rules and report every finding.")
+        var command = new Command(
+            "validate",
+            "Check tender designs against the rules and report every finding.\n"
+            + "Exit codes: 0 = no finding at or above --fail-on; 1 = findings at or above it; 2 = invalid input (load or usage error).")
         {
             designs, rules, overrides, asOf, format, failOn, outputFile,
         };
@@ -51,7 +54,7 @@ internal static class ValidateCommand
             }
 
             var threshold = Enum.Parse<Severity>(parse.GetValue(failOn)!, ignoreCase: true);
-            var reports = new List<EvaluationReport>();
+            var reports = new List<DesignResult>();
             var invalid = false;
             foreach (var path in parse.GetValue(designs) ?? [])
             {
@@ -67,20 +70,34 @@ internal static class ValidateCommand
                     continue;
                 }
 
-                reports.Add(ruleSet.Evaluate(design.Value, new EvaluationOptions { AsOf = referenceDate, Parallel = design.Value.CareProfiles.Count > 10_000 }));
+                var large = design.Value.CareProfiles.Count > 10_000;
+                using (Progress.Start(large, $"evaluating {design.Value.CareProfiles.Count:N0} care profiles of {path}", error))
+                {
+                    reports.Add(new DesignResult(ruleSet.Evaluate(design.Value, new EvaluationOptions { AsOf = referenceDate, Parallel = large }), design.Value));
+                }
             }
 
             var target = parse.GetValue(outputFile);
             using (var writer = target is null ? null : new StreamWriter(target))
             {
                 var sink = (TextWriter?)writer ?? output;
-                if (parse.GetValue(format) == "json")
+                switch (parse.GetValue(format))
                 {
-                    JsonReport.Write(reports, sink);
-                }
-                else
-                {
-                    TextReport.Write(reports, ruleSet, sink);
+                    case "json":
+                        JsonReport.Write(reports.Select(r => r.Report).ToList(), sink);
+                        break;
+                    case "sarif":
+                        SarifReport.Write(reports, ruleSet, sink);
+                        break;
+                    case "html":
+                        HtmlReport.Write(reports, ruleSet, sink);
+                        break;
+                    case "markdown":
+                        MarkdownReport.Write(reports, ruleSet, sink);
+                        break;
+                    default:
+                        TextReport.Write(reports, ruleSet, sink, TextReport.UseColour(sink));
+                        break;
                 }
             }
 
@@ -89,7 +106,7 @@ internal static class ValidateCommand
                 return ExitCodes.InvalidInput;
             }
 
-            return reports.Any(r => r.HasFindingsAtOrAbove(threshold)) ? ExitCodes.Findings : ExitCodes.Clean;
+            return reports.Any(r => r.Report.HasFindingsAtOrAbove(threshold)) ? ExitCodes.Findings : ExitCodes.Clean;
         });
         return command;
     }

@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Globalization;
+using Procurement.Rules.Model;
+
+namespace Procurement.Rules.Cli;
+
+/// <summary>
+/// <c>explain</c>: for one rule, how it was applied to a design: whether it was effective, enabled and by which file,
+/// how many subjects it had and applied to, and for every failing subject each clause's outcome with the values read.
+/// </summary>
+internal static class ExplainCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var design = new Argument<string>("design") { Description = "Tender design YAML file." };
+        var ruleId = new Option<string>("--rule") { Description = "The rule id to explain, e.g. MC-002.", Required = true };
+        var subject = new Option<string?>("--subject") { Description = "Only this subject path, e.g. careProfiles[zhz-zp-010]." };
+        var rules = new Option<string?>("--rules") { Description = "Directory of rule packs to use instead of the embedded default rules." };
+        var overrides = new Option<string[]>("--override") { Description = "Override file(s) that extend the packs; later files win.", AllowMultipleArgumentsPerToken = true };
+        var asOf = new Option<string?>("--as-of") { Description = "Reference date (yyyy-MM-dd); default: the first day of the design's purchasing period." };
+        var command = new Command("explain", "Explain one rule on a design: where it applied, each failing clause with the values read, and why it did not apply.")
+        {
+            design, ruleId, subject, rules, overrides, asOf,
+        };
+        command.SetAction(parse =>
+        {
+            DateOnly? referenceDate = null;
+            if (parse.GetValue(asOf) is { } asOfText)
+            {
+                if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                {
+                    error.WriteLine($"error: --as-of '{asOfText}' is not a date; write it as yyyy-MM-dd.");
+                    return ExitCodes.InvalidInput;
+                }
+
+                referenceDate = parsed;
+            }
+
+            var ruleSet = RuleLoading.Load(parse.GetValue(rules), parse.GetValue(overrides) ?? [], error);
+            if (ruleSet is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var id = parse.GetValue(ruleId)!;
+            var rule = ruleSet.Rules.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.Ordinal));
+            if (rule is null)
+            {
+                error.WriteLine($"error: no rule '{id}' in the rule set; known ids: {string.Join(", ", ruleSet.Rules.Select(r => r.Id).Order(StringComparer.Ordinal))}.");
+                return ExitCodes.InvalidInput;
+            }
+
+            var path = parse.GetValue(design)!;
+            var loaded = TenderDesignLoader.LoadFile(path);
+            foreach (var loadError in loaded.Errors)
+            {
+                error.WriteLine(loadError);
+            }
+
+            if (loaded.Value is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var report = ruleSet.Evaluate(loaded.Value, new EvaluationOptions { AsOf = referenceDate, MinimumSeverity = Severity.Info });
+            var result = new DesignResult(report, loaded.Value);
+            var summary = report.Rules.FirstOrDefault(r => r.RuleId == rule.Id);
+            var only = parse.GetValue(subject);
+            var findings = report.Findings.Where(f => f.RuleId == rule.Id && (only is null || f.Subject == only)).ToList();
+
+            output.WriteLine($"{rule.Id} {rule.Title}");
+            output.WriteLine($"  pack {rule.Pack}, defined at {ReportText.Location(rule.Location)}");
+            output.WriteLine($"  severity {ReportText.Label(rule.Severity)}, set by {ReportText.Location(rule.SeveritySetBy)}");
+            if (rule.Reference is not null)
+            {
+                output.WriteLine($"  reference {rule.Reference}");
+            }
+
+            output.WriteLine($"  for {rule.SubjectVariable} in {rule.Subject}");
+            output.WriteLine($"  when {rule.When ?? "(always)"}");
+            foreach (var (name, expression) in rule.Clauses)
+            {
+                output.WriteLine($"  require {name}: {expression}");
+            }
+
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  as of {report.AsOf:yyyy-MM-dd}, design {report.DesignId} ({report.DesignFile})"));
+            output.WriteLine();
+            var application = summary?.Application ?? RuleApplication.NoMatchingSubjects;
+            switch (application)
+            {
+                case RuleApplication.Disabled:
+                    output.WriteLine($"not applied: disabled by {ReportText.Location(summary?.DisabledBy ?? rule.DisabledBy)}");
+                    break;
+                case RuleApplication.NotEffective:
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"not applied: not effective on {report.AsOf:yyyy-MM-dd} (effective {rule.Effective?.From:yyyy-MM-dd} .. {rule.Effective?.Until:yyyy-MM-dd})"));
+                    break;
+                case RuleApplication.NoMatchingSubjects:
+                    output.WriteLine($"not applied: the design has no {rule.Subject}");
+                    break;
+                default:
+                    var subjects = summary?.Subjects ?? 0;
+                    var applied = summary?.Applied ?? 0;
+                    var failed = summary?.Failed ?? 0;
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"applied: {subjects} subject(s) in {rule.Subject}; 'when' held for {applied} and was false for {subjects - applied} (not applied there); {failed} failed, {applied - failed} passed every clause"));
+                    break;
+            }
+
+            foreach (var bySubject in findings.GroupBy(f => f.Subject, StringComparer.Ordinal))
+            {
+                var first = bySubject.First();
+                var (lot, municipality) = result.Group(first);
+                output.WriteLine();
+                output.WriteLine($"{bySubject.Key}  ({ReportText.Location(first.SubjectLocation)}; lot {lot}, municipality {municipality})");
+                foreach (var (name, expression) in rule.Clauses)
+                {
+                    var failing = bySubject.FirstOrDefault(f => f.Clause == name);
+                    if (failing is null)
+                    {
+                        output.WriteLine($"  {name}: holds");
+                        continue;
+                    }
+
+                    output.WriteLine($"  {name}: FAILS ({ReportText.Label(failing.Severity)}) {expression}");
+                    foreach (var value in failing.Values)
+                    {
+                        output.WriteLine($"      {value.Expression} = {value.Value}");
+                    }
+
+                    output.WriteLine($"      {failing.Message}");
+                }
+            }
+
+            if (only is not null && findings.Count == 0)
+            {
+                output.WriteLine();
+                output.WriteLine($"{only}: no failing clause (every clause holds, 'when' was false, or the subject does not exist)");
+            }
+
+            return ExitCodes.Clean;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,56 @@
+namespace Procurement.Rules.Cli;
+
+/// <summary>
+/// A progress indicator on standard error for large designs: an elapsed-time spinner while the evaluation runs.
+/// Shown only when standard error is the real, non-redirected console; never written to standard output.
+/// </summary>
+internal sealed class Progress : IDisposable
+{
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task task;
+    private readonly TextWriter error;
+
+    private Progress(string what, TextWriter error)
+    {
+        this.error = error;
+        var started = DateTime.UtcNow;
+        task = Task.Run(async () =>
+        {
+            var frames = "|/-\\";
+            var i = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                error.Write($"\r{frames[i++ % frames.Length]} {what} ({(DateTime.UtcNow - started).TotalSeconds:0}s)");
+                try
+                {
+                    await Task.Delay(200, stop.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        });
+    }
+
+    /// <summary>Starts the indicator when <paramref name="large"/> and standard error is an interactive console; otherwise does nothing.</summary>
+    public static IDisposable Start(bool large, string what, TextWriter error) =>
+        large && ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected ? new Progress(what, error) : NoProgress.Instance;
+
+    public void Dispose()
+    {
+        stop.Cancel();
+        task.Wait();
+        error.Write("\r\u001b[2K");
+        stop.Dispose();
+    }
+
+    private sealed class NoProgress : IDisposable
+    {
+        public static readonly NoProgress Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
+}

@@ -11,15 +11,17 @@ internal static class InitCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var force = new Option<bool>("--force") { Description = "Overwrite the files when they exist." };
+        var directory = new Option<string?>("--directory") { Description = "Write into this folder instead of the current one." };
         var command = new Command(
             "init",
             $"Write a starter design ({DesignFile}) and override file ({OverrideFile}) into the current folder.")
         {
-            force,
+            force, directory,
         };
         command.SetAction(parse =>
         {
-            var folder = Environment.CurrentDirectory;
+            var folder = parse.GetValue(directory) ?? Environment.CurrentDirectory;
+            Directory.CreateDirectory(folder);
             var files = new[] { (DesignFile, StarterDesign), (OverrideFile, StarterOverrides) };
             if (!parse.GetValue(force) && files.FirstOrDefault(f => File.Exists(Path.Combine(folder, f.Item1))) is { Item1: { } existing })
             {
@@ -64,7 +66,7 @@ internal static class InitCommand
           - { id: jens, name: JenS, members: [xonar, radar], region: [dordrecht, voorschoten] }
         contracts:
           - { id: C-001, party: xonar, lot: ambulant, category: heavy, municipalities: [dordrecht, voorschoten], period: { from: 2025-01-01, until: 2028-12-31 }, financing: output-based, value: 450000 }
-      - { id: C-003, party: radar, lot: ambulant, category: heavy, municipalities: [dordrecht, voorschoten], period: { from: 2025-01-01, until: 2028-12-31 }, financing: output-based, value: 250000 }
+          - { id: C-003, party: radar, lot: ambulant, category: heavy, municipalities: [dordrecht, voorschoten], period: { from: 2025-01-01, until: 2028-12-31 }, financing: output-based, value: 250000 }
           - { id: C-002, party: jens, lot: ambulant, category: light, municipalities: [dordrecht, voorschoten], period: { from: 2025-01-01, until: 2028-12-31 }, value: 90000 }
         careProfiles:
           - { id: P-0001, municipality: dordrecht, lot: ambulant, category: heavy, mainContractor: xonar, intensityHoursPerWeek: 6, durationMonths: 12, budget: 24000, start: 2025-03-01 }

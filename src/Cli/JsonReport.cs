@@ -16,4 +16,8 @@ internal static class JsonReport
 
     public static void Write(IReadOnlyList<EvaluationReport> reports, TextWriter output) =>
         output.WriteLine(JsonSerializer.Serialize(reports, Options));
+
+    /// <summary>Reads a report written by <see cref="Write"/> back (the shape is stable, so this round-trips).</summary>
+    public static IReadOnlyList<EvaluationReport> Read(string json) =>
+        JsonSerializer.Deserialize<List<EvaluationReport>>(json, Options) ?? [];
 }

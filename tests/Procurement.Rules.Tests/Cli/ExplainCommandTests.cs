@@ -1,0 +1,74 @@
+using Procurement.Rules.Cli;
+using Xunit;
+
+namespace Procurement.Rules.Tests.Cli;
+
+public sealed class ExplainCommandTests
+{
+    private static (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = Program.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private static string Example(string name) => Path.Combine(AppContext.BaseDirectory, "examples", name);
+
+    [Fact]
+    public void Explain_FailingRule_ShowsCountsClauseOutcomesAndValues()
+    {
+        var (exit, output, error) = Run("explain", Example("zuid-holland-zuid.yaml"), "--rule", "MC-002");
+
+        Assert.Equal(0, exit);
+        Assert.Equal("", error);
+        Assert.Contains("applied: 32 subject(s) in CareProfiles; 'when' held for 32", output, StringComparison.Ordinal);
+        Assert.Contains("1 failed, 31 passed every clause", output, StringComparison.Ordinal);
+        Assert.Contains("careProfiles[zhz-zp-010]", output, StringComparison.Ordinal);
+        Assert.Contains("contracted: FAILS (error)", output, StringComparison.Ordinal);
+        Assert.Contains("profile.Category = heavy", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_DisabledByOverride_SaysWhichFile()
+    {
+        var overrides = Path.Combine(Path.GetTempPath(), $"pr-cli-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(overrides, """
+            pack: local
+            extends: main-contractor
+            overrides:
+              - { id: MC-002, enabled: false }
+            """);
+
+        var (exit, output, _) = Run("explain", Example("zuid-holland-zuid.yaml"), "--rule", "MC-002", "--override", overrides);
+
+        Assert.Equal(0, exit);
+        Assert.Contains($"not applied: disabled by {overrides}:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_SubjectThatPasses_SaysSo()
+    {
+        var (exit, output, _) = Run("explain", Example("zuid-holland-zuid.yaml"), "--rule", "MC-002", "--subject", "careProfiles[zhz-zp-001]");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("careProfiles[zhz-zp-001]: no failing clause", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("zhz-zp-010", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("explain", "examples-missing.yaml", "--rule", "MC-002")]
+    [InlineData("explain", "--rule", "MC-002")]
+    [InlineData("explain", "EXAMPLE", "--rule", "NOPE-1")]
+    [InlineData("explain", "EXAMPLE")]
+    public void Explain_BadInput_ExitsTwoWithOneLineError(params string[] args)
+    {
+        var resolved = args.Select(a => a == "EXAMPLE" ? Example("haaglanden.yaml") : a).ToArray();
+
+        var (exit, _, error) = Run(resolved);
+
+        Assert.Equal(2, exit);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.NotEqual("", error.Trim());
+    }
+}

@@ -1,31 +1,44 @@
 using System.Globalization;
+using Spectre.Console;
 
 namespace Procurement.Rules.Cli;
 
 /// <summary>
-/// The plain-text report: per design the findings grouped by lot and municipality, a table of findings per rule,
-/// and a summary line. Severity labels are coloured (ANSI) only when asked to.
+/// The plain-text report, written through a Spectre.Console <see cref="IAnsiConsole"/> on the given writer: per design
+/// the findings grouped by lot and municipality, a table of findings per rule, and a summary line. Severities are
+/// coloured only when asked to (a terminal, not redirected, no NO_COLOR).
 /// </summary>
 internal static class TextReport
 {
     public static void Write(IReadOnlyList<DesignResult> results, RuleSet ruleSet, TextWriter output, bool colour = false)
     {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = colour ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(output),
+            Interactive = InteractionSupport.No,
+        });
+
+        // Wrap at the terminal's width; never wrap a redirected report (tools read it line by line).
+        console.Profile.Width = colour ? Math.Max(SafeWindowWidth(), 80) : 10_000;
         foreach (var result in results)
         {
             var report = result.Report;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.DesignFile}: design {report.DesignId}, as of {report.AsOf:yyyy-MM-dd}, rules {ruleSet.Hash}"));
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.DesignFile}: design {report.DesignId}, as of {report.AsOf:yyyy-MM-dd}, rules {ruleSet.Hash}"));
             foreach (var group in ReportText.ByLotAndMunicipality(result))
             {
-                output.WriteLine(Paint($"  lot {group.Key.Lot}, municipality {group.Key.Municipality}", "1", colour));
+                console.MarkupLine($"  [bold]lot {Markup.Escape(group.Key.Lot)}, municipality {Markup.Escape(group.Key.Municipality)}[/]");
                 foreach (var finding in group)
                 {
                     var label = ReportText.Label(finding.Severity);
-                    output.WriteLine($"  {Paint(label, Code(finding.Severity), colour)}{new string(' ', Math.Max(1, 8 - label.Length))}{finding.RuleId,-7} {finding.Subject}  ({ReportText.Location(finding.SubjectLocation)})");
-                    output.WriteLine($"          {finding.Message}");
-                    output.WriteLine($"          clause {finding.Clause}: {finding.ClauseExpression}");
+                    console.MarkupLine(
+                        $"  [{Style(finding.Severity)}]{label}[/]{new string(' ', Math.Max(1, 8 - label.Length))}{Markup.Escape($"{finding.RuleId,-7} {finding.Subject}  ({ReportText.Location(finding.SubjectLocation)})")}");
+                    console.WriteLine($"          {finding.Message}");
+                    console.WriteLine($"          clause {finding.Clause}: {finding.ClauseExpression}");
                     if (finding.Values.Count > 0)
                     {
-                        output.WriteLine($"          values: {string.Join(", ", finding.Values.Select(v => $"{v.Expression} = {v.Value}"))}");
+                        console.WriteLine($"          values: {string.Join(", ", finding.Values.Select(v => $"{v.Expression} = {v.Value}"))}");
                     }
                 }
             }
@@ -33,21 +46,27 @@ internal static class TextReport
             var perRule = report.Findings.GroupBy(f => f.RuleId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
             if (perRule.Count > 0)
             {
-                output.WriteLine();
-                output.WriteLine("  rule     error  warning  info");
+                var table = new Table().Border(TableBorder.Simple)
+                    .AddColumn("rule").AddColumn(new TableColumn("error").RightAligned())
+                    .AddColumn(new TableColumn("warning").RightAligned()).AddColumn(new TableColumn("info").RightAligned())
+                    .AddColumn("title");
                 foreach (var g in perRule)
                 {
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"  {g.Key,-7} {g.Count(f => f.Severity == Severity.Error),6} {g.Count(f => f.Severity == Severity.Warning),8} {g.Count(f => f.Severity == Severity.Info),5}"));
+                    table.AddRow(
+                        Markup.Escape(g.Key),
+                        Count(g.Count(f => f.Severity == Severity.Error), Severity.Error),
+                        Count(g.Count(f => f.Severity == Severity.Warning), Severity.Warning),
+                        Count(g.Count(f => f.Severity == Severity.Info), Severity.Info),
+                        Markup.Escape(g.First().Title));
                 }
 
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {"total",-7} {report.ErrorCount,6} {report.WarningCount,8} {report.InfoCount,5}"));
+                table.AddRow("total", Count(report.ErrorCount, Severity.Error), Count(report.WarningCount, Severity.Warning), Count(report.InfoCount, Severity.Info), "");
+                console.Write(table);
             }
 
             var applied = report.Rules.Count(r => r.Application == RuleApplication.Applied);
             var skipped = report.Rules.Where(r => r.Application is RuleApplication.NotEffective or RuleApplication.Disabled).ToArray();
-            output.WriteLine(
+            console.WriteLine(
                 $"  {report.ErrorCount} error(s), {report.WarningCount} warning(s), {report.InfoCount} info; "
                 + $"{report.Rules.Count} rules, {applied} applied"
                 + (skipped.Length == 0 ? "" : $", not applied: {string.Join(", ", skipped.Select(s => $"{s.RuleId} ({(s.Application == RuleApplication.Disabled ? "disabled" : "not effective")})"))}"));
@@ -58,12 +77,25 @@ internal static class TextReport
     public static bool UseColour(TextWriter output) =>
         ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
 
-    private static string Code(Severity severity) => severity switch
+    private static int SafeWindowWidth()
     {
-        Severity.Error => "31;1",
-        Severity.Warning => "33",
-        _ => "36",
+        try
+        {
+            return Console.WindowWidth;
+        }
+        catch (IOException)
+        {
+            return 80;
+        }
+    }
+
+    private static string Style(Severity severity) => severity switch
+    {
+        Severity.Error => "red bold",
+        Severity.Warning => "yellow",
+        _ => "cyan",
     };
 
-    private static string Paint(string text, string code, bool colour) => colour ? $"\u001b[{code}m{text}\u001b[0m" : text;
+    private static string Count(int count, Severity severity) =>
+        count == 0 ? "[grey]0[/]" : $"[{Style(severity)}]{count.ToString(CultureInfo.InvariantCulture)}[/]";
 }

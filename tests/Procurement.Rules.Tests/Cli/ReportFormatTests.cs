@@ -127,10 +127,23 @@ public sealed class ReportFormatTests
 
         Assert.Equal(1, exit);
         Assert.Contains("  lot Jeugd-GGZ, municipality Alblasserdam", output, StringComparison.Ordinal);
-        Assert.Matches(@"(?m)^  MC-002\s+1\s+0\s+0$", output);
-        Assert.Matches(@"(?m)^  total\s+3\s+0\s+6$", output);
+        Assert.Matches(@"(?m)^\s*MC-002\s+1\s+0\s+0\s", output);
+        Assert.Matches(@"(?m)^\s*total\s+3\s+0\s+6\s", output);
         Assert.DoesNotContain("\u001b[", output, StringComparison.Ordinal);
         Assert.False(TextReport.UseColour(new StringWriter()));
+    }
+
+    [Fact]
+    public void Text_OnATerminal_ColoursTheSeverities()
+    {
+        var design = Procurement.Rules.Model.TenderDesignLoader.LoadFile(Example("zuid-holland-zuid.yaml")).GetValueOrThrow();
+        var rules = Procurement.Rules.RuleSet.LoadDefault().GetValueOrThrow();
+        using var output = new StringWriter();
+
+        TextReport.Write([new DesignResult(rules.Evaluate(design), design)], rules, output, colour: true);
+
+        Assert.Contains("\u001b[", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("MC-002", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
 using Procurement.Rules.Compiling;
@@ -41,24 +42,29 @@ public sealed class RuleSet
     public DateTimeOffset LoadedAt { get; }
 
     /// <summary>Loads the rule packs shipped in the library.</summary>
-    public static LoadResult<RuleSet> LoadDefault() => Load(RuleSource.DefaultPacks());
+    /// <param name="limits">Limits on the rule files; <see cref="RuleLimits.Default"/> when null.</param>
+    public static LoadResult<RuleSet> LoadDefault(RuleLimits? limits = null) => Load(RuleSource.DefaultPacks(), limits);
 
     /// <summary>Loads the rule files directly in <paramref name="directory"/>.</summary>
-    public static LoadResult<RuleSet> LoadDirectory(string directory)
+    /// <param name="directory">A directory of rule files (<c>*.yaml</c>, <c>*.yml</c>).</param>
+    /// <param name="limits">Limits on the rule files; <see cref="RuleLimits.Default"/> when null.</param>
+    public static LoadResult<RuleSet> LoadDirectory(string directory, RuleLimits? limits = null)
     {
-        var sources = RuleSource.FromDirectory(directory);
-        return sources.Value is { } value && sources.Errors.Count == 0 ? Load(value) : new LoadResult<RuleSet>(null, sources.Errors);
+        var sources = RuleSource.FromDirectory(directory, limits);
+        return sources.Value is { } value && sources.Errors.Count == 0 ? Load(value, limits) : new LoadResult<RuleSet>(null, sources.Errors);
     }
 
     /// <summary>Loads rule files from disk; later files may extend and override earlier ones.</summary>
-    public static LoadResult<RuleSet> LoadFiles(IEnumerable<string> paths)
+    /// <param name="paths">Rule packs first, then override files.</param>
+    /// <param name="limits">Limits on the rule files; <see cref="RuleLimits.Default"/> when null.</param>
+    public static LoadResult<RuleSet> LoadFiles(IEnumerable<string> paths, RuleLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var sources = new List<RuleSource>();
         var errors = new List<LoadError>();
         foreach (var path in paths)
         {
-            var source = RuleSource.FromFile(path);
+            var source = RuleSource.FromFile(path, limits);
             errors.AddRange(source.Errors);
             if (source.Value is { } value)
             {
@@ -66,20 +72,34 @@ public sealed class RuleSet
             }
         }
 
-        return errors.Count > 0 ? new LoadResult<RuleSet>(null, errors) : Load(sources);
+        return errors.Count > 0 ? new LoadResult<RuleSet>(null, errors) : Load(sources, limits);
     }
 
     /// <summary>Loads, vets and compiles rule files given as text; later files may extend and override earlier ones.</summary>
     /// <param name="sources">Rule packs first, then override files, in the order they should apply.</param>
-    /// <param name="limits">Limits on each file's size and shape; <see cref="YamlLimits.Default"/> when null.</param>
-    public static LoadResult<RuleSet> Load(IEnumerable<RuleSource> sources, YamlLimits? limits = null)
+    /// <param name="limits">Limits on the files' size and shape and on their expressions; <see cref="RuleLimits.Default"/> when null.</param>
+    public static LoadResult<RuleSet> Load(IEnumerable<RuleSource> sources, RuleLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var list = sources.ToArray();
-        return OnCompilerThread(() => LoadOnThisThread(list, limits ?? YamlLimits.Default));
+        var list = Checked(sources);
+        return OnCompilerThread(() => LoadOnThisThread(list, limits ?? RuleLimits.Default));
     }
 
-    private static LoadResult<RuleSet> LoadOnThisThread(RuleSource[] sources, YamlLimits limits)
+    /// <summary>The sources as an array, refusing nulls here: on the compiler thread they would end the process.</summary>
+    internal static RuleSource[] Checked(IEnumerable<RuleSource> sources)
+    {
+        var list = sources.ToArray();
+        foreach (var source in list)
+        {
+            ArgumentNullException.ThrowIfNull(source, nameof(sources));
+            ArgumentNullException.ThrowIfNull(source.Name, nameof(sources));
+            ArgumentNullException.ThrowIfNull(source.Yaml, nameof(sources));
+        }
+
+        return list;
+    }
+
+    private static LoadResult<RuleSet> LoadOnThisThread(RuleSource[] sources, RuleLimits limits)
     {
         var build = Build(sources, limits);
         if (build.Errors.Count > 0)
@@ -91,26 +111,33 @@ public sealed class RuleSet
     }
 
     /// <summary>Reads, flattens and compiles the sources, keeping every stage for the linter; runs on the compiler thread.</summary>
-    internal static RuleSetBuild Build(RuleSource[] sources, YamlLimits limits)
+    internal static RuleSetBuild Build(RuleSource[] sources, RuleLimits limits)
     {
         var errors = new List<LoadError>();
         var packs = new List<PackDto>();
         foreach (var source in sources)
         {
-            if (source.Yaml.Length > limits.MaxFileBytes)
+            if (source.Yaml.Length > limits.Yaml.MaxFileBytes)
             {
-                errors.Add(new LoadError(LoadErrorCodes.LimitExceeded, $"The rule file is over the limit of {limits.MaxFileBytes:N0} bytes (limit MaxFileBytes).", source.Name, 1, 1));
+                errors.Add(new LoadError(LoadErrorCodes.LimitExceeded, $"The rule file is over the limit of {limits.Yaml.MaxFileBytes:N0} bytes (limit MaxFileBytes).", source.Name, 1, 1));
                 continue;
             }
 
-            if (RulePackReader.Read(source.Yaml, source.Name, limits, errors) is { } pack)
+            if (RulePackReader.Read(source.Yaml, source.Name, limits.Yaml, errors) is { } pack)
             {
                 packs.Add(pack);
             }
         }
 
+        // Counted before anything is compiled: compiling is where the time goes.
+        if (packs.SelectMany(p => p.Rules).Skip(limits.MaxRules).FirstOrDefault() is { } over)
+        {
+            errors.Add(new LoadError(LoadErrorCodes.LimitExceeded, $"The rule files hold more than {limits.MaxRules:N0} rules (limit MaxRules).", over.Location.File, over.Location.Line, over.Location.Column));
+            return new RuleSetBuild(packs, [], [], Sorted(errors));
+        }
+
         var effective = PackFlattener.Flatten(packs, errors);
-        var compiler = new RuleCompiler(errors);
+        var compiler = new RuleCompiler(errors, limits);
         var compiled = new List<ICompiledRule>(effective.Count);
         foreach (var rule in effective)
         {
@@ -120,19 +147,38 @@ public sealed class RuleSet
             }
         }
 
-        var sorted = errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Column).ToArray();
-        return new RuleSetBuild(packs, effective, compiled, sorted);
+        return new RuleSetBuild(packs, effective, compiled, Sorted(errors));
     }
 
-    /// <summary>Runs <paramref name="work"/> on a thread with a large stack (see <see cref="CompilerStackBytes"/>).</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> on a thread with a large stack (see <see cref="CompilerStackBytes"/>); an exception
+    /// is rethrown to the caller, since escaping that thread it would end the process.
+    /// </summary>
     internal static T OnCompilerThread<T>(Func<T> work)
     {
         T result = default!;
-        var thread = new Thread(() => result = work(), CompilerStackBytes) { Name = "Procurement.Rules compiler" };
+        ExceptionDispatchInfo? failure = null;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    result = work();
+                }
+                catch (Exception ex)
+                {
+                    failure = ExceptionDispatchInfo.Capture(ex);
+                }
+            },
+            CompilerStackBytes) { Name = "Procurement.Rules compiler" };
         thread.Start();
         thread.Join();
+        failure?.Throw();
         return result;
     }
+
+    private static LoadError[] Sorted(List<LoadError> errors) =>
+        errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Column).ToArray();
 
     /// <summary>Checks <paramref name="design"/> against every enabled, effective rule and reports the findings.</summary>
     /// <param name="design">The loaded design.</param>

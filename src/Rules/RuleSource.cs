@@ -22,13 +22,36 @@ public sealed record RuleSource(string Name, string Yaml)
             .ToArray();
     }
 
-    /// <summary>Reads a rule file from disk; a file that cannot be read is reported as a load error.</summary>
-    public static LoadResult<RuleSource> FromFile(string path)
+    /// <summary>Reads a rule file from disk; a file that cannot be read, or is over the size limit, is reported as a load error.</summary>
+    /// <param name="path">Path of the rule file.</param>
+    /// <param name="limits">Its <see cref="RuleLimits.Yaml"/> file size limit applies before reading; <see cref="RuleLimits.Default"/> when null.</param>
+    public static LoadResult<RuleSource> FromFile(string path, RuleLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        var maxBytes = (limits ?? RuleLimits.Default).Yaml.MaxFileBytes;
         try
         {
-            return new LoadResult<RuleSource>(new RuleSource(path, File.ReadAllText(path, Encoding.UTF8)), []);
+            // Read no further than the limit allows, even if the file grows while it is read.
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            if (stream.CanSeek && stream.Length > maxBytes)
+            {
+                return TooLarge(path, $"The rule file is {stream.Length:N0} bytes, over the limit of {maxBytes:N0} (limit MaxFileBytes).");
+            }
+
+            using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            var buffer = new char[16384];
+            var text = new StringBuilder();
+            int read;
+            while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                text.Append(buffer, 0, read);
+                if (text.Length > maxBytes)
+                {
+                    return TooLarge(path, $"The rule file is over the limit of {maxBytes:N0} bytes (limit MaxFileBytes).");
+                }
+            }
+
+            return new LoadResult<RuleSource>(new RuleSource(path, text.ToString()), []);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or System.Security.SecurityException)
         {
@@ -37,7 +60,9 @@ public sealed record RuleSource(string Name, string Yaml)
     }
 
     /// <summary>The rule files (<c>*.yaml</c>, <c>*.yml</c>) directly in <paramref name="directory"/>, in name order.</summary>
-    public static LoadResult<IReadOnlyList<RuleSource>> FromDirectory(string directory)
+    /// <param name="directory">The directory to read.</param>
+    /// <param name="limits">Its <see cref="RuleLimits.Yaml"/> file size limit applies to each file; <see cref="RuleLimits.Default"/> when null.</param>
+    public static LoadResult<IReadOnlyList<RuleSource>> FromDirectory(string directory, RuleLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         string[] files;
@@ -57,7 +82,7 @@ public sealed record RuleSource(string Name, string Yaml)
         var errors = new List<LoadError>();
         foreach (var file in files)
         {
-            var source = FromFile(file);
+            var source = FromFile(file, limits);
             errors.AddRange(source.Errors);
             if (source.Value is { } value)
             {
@@ -67,6 +92,9 @@ public sealed record RuleSource(string Name, string Yaml)
 
         return new LoadResult<IReadOnlyList<RuleSource>>(sources, errors);
     }
+
+    private static LoadResult<RuleSource> TooLarge(string path, string message) =>
+        new(null, [new LoadError(LoadErrorCodes.LimitExceeded, message, path, 1, 1)]);
 
     private static string ReadResource(Assembly assembly, string name)
     {

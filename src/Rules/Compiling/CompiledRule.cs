@@ -24,15 +24,15 @@ internal sealed class ClauseCounts(int clauses)
     public int[] Failed { get; } = new int[clauses];
 }
 
-internal sealed record ValueReader<T>(string Expression, Func<T, TenderDesign, DateOnly, object?> Read);
+internal sealed record ValueReader<T>(string Expression, Func<T, TenderDesign, DateOnly, CancellationToken, object?> Read);
 
-internal sealed record CompiledClause<T>(string Name, string Text, Func<T, TenderDesign, DateOnly, bool> Holds, ValueReader<T>[] Values);
+internal sealed record CompiledClause<T>(string Name, string Text, Func<T, TenderDesign, DateOnly, CancellationToken, bool> Holds, ValueReader<T>[] Values);
 
 internal sealed class CompiledRule<T>(
     RuleInfo info,
     SubjectKind<T> kind,
-    Func<T[], TenderDesign, DateOnly, int, int, int[], int[], int> scan,
-    Func<T, TenderDesign, DateOnly, bool>? when,
+    Func<T[], TenderDesign, DateOnly, int, int, int[], int[], CancellationToken, int> scan,
+    Func<T, TenderDesign, DateOnly, CancellationToken, bool>? when,
     CompiledClause<T>[] clauses,
     MessageTemplate<T> message,
     SourceLocation severitySetBy) : ICompiledRule
@@ -80,7 +80,7 @@ internal sealed class CompiledRule<T>(
             Exception? error = null;
             try
             {
-                count = scan(subjects, design, asOf, index, end, hits, state);
+                count = scan(subjects, design, asOf, index, end, hits, state, cancellationToken);
                 index = end;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -108,7 +108,7 @@ internal sealed class CompiledRule<T>(
                 {
                     if ((mask & (1 << clause)) != 0)
                     {
-                        findings.Add(Fail(subject, design, asOf, clauses[clause]));
+                        findings.Add(Fail(subject, design, asOf, clauses[clause], cancellationToken));
                         if (coverage is not null)
                         {
                             coverage.Held[clause]--;
@@ -122,7 +122,7 @@ internal sealed class CompiledRule<T>(
             {
                 var thrower = subjects[state[0]];
                 failed++;
-                findings.Add(EvaluationError(thrower, ThrowingClause(thrower, design, asOf), error));
+                findings.Add(EvaluationError(thrower, ThrowingClause(thrower, design, asOf, cancellationToken), error));
                 index = state[0] + 1;
             }
         }
@@ -131,11 +131,11 @@ internal sealed class CompiledRule<T>(
     }
 
     // Which part threw, found by evaluating the parts one by one (only ever done for a subject that threw): -1 for when.
-    private int ThrowingClause(T subject, TenderDesign design, DateOnly asOf)
+    private int ThrowingClause(T subject, TenderDesign design, DateOnly asOf, CancellationToken cancellationToken)
     {
         try
         {
-            if (when is not null && !when(subject, design, asOf))
+            if (when is not null && !when(subject, design, asOf, cancellationToken))
             {
                 return -1;
             }
@@ -149,7 +149,7 @@ internal sealed class CompiledRule<T>(
         {
             try
             {
-                clauses[clause].Holds(subject, design, asOf);
+                clauses[clause].Holds(subject, design, asOf, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -160,12 +160,12 @@ internal sealed class CompiledRule<T>(
         return clauses.Length - 1;
     }
 
-    private Finding Fail(T subject, TenderDesign design, DateOnly asOf, CompiledClause<T> clause)
+    private Finding Fail(T subject, TenderDesign design, DateOnly asOf, CompiledClause<T> clause, CancellationToken cancellationToken)
     {
         var values = new FindingValue[clause.Values.Length];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = new FindingValue(clause.Values[i].Expression, Read(clause.Values[i], subject, design, asOf));
+            values[i] = new FindingValue(clause.Values[i].Expression, Read(clause.Values[i], subject, design, asOf, cancellationToken));
         }
 
         return new Finding
@@ -175,7 +175,7 @@ internal sealed class CompiledRule<T>(
             Severity = Info.Severity,
             Subject = kind.Path(subject),
             SubjectLocation = kind.Location(subject),
-            Message = message.Render(subject, design, asOf),
+            Message = message.Render(subject, design, asOf, cancellationToken),
             Clause = clause.Name,
             ClauseExpression = clause.Text,
             Values = values,
@@ -204,11 +204,11 @@ internal sealed class CompiledRule<T>(
         };
     }
 
-    internal static string Read(ValueReader<T> reader, T subject, TenderDesign design, DateOnly asOf)
+    internal static string Read(ValueReader<T> reader, T subject, TenderDesign design, DateOnly asOf, CancellationToken cancellationToken)
     {
         try
         {
-            return ValueFormatter.Format(reader.Read(subject, design, asOf));
+            return ValueFormatter.Format(reader.Read(subject, design, asOf, cancellationToken));
         }
         catch (Exception ex) when (ex is NullReferenceException or InvalidOperationException or ArgumentException or ArithmeticException)
         {
@@ -222,12 +222,12 @@ internal sealed class CompiledRule<T>(
 internal sealed class MessageTemplate<T>(IReadOnlyList<object> parts)
     where T : class
 {
-    public string Render(T subject, TenderDesign design, DateOnly asOf)
+    public string Render(T subject, TenderDesign design, DateOnly asOf, CancellationToken cancellationToken)
     {
         var builder = new System.Text.StringBuilder();
         foreach (var part in parts)
         {
-            builder.Append(part is ValueReader<T> reader ? CompiledRule<T>.Read(reader, subject, design, asOf) : (string)part);
+            builder.Append(part is ValueReader<T> reader ? CompiledRule<T>.Read(reader, subject, design, asOf, cancellationToken) : (string)part);
         }
 
         return builder.ToString();

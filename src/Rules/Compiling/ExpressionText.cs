@@ -48,11 +48,11 @@ internal static class ExpressionText
     }
 
     /// <summary>The first violation of the shape limits as (index, reason), or null when the text is within them.</summary>
-    public static (int Index, string Reason)? CheckShape(string text, CompileLimits limits)
+    public static (int Index, string Reason)? CheckShape(string text, RuleLimits limits)
     {
         if (text.Length > limits.MaxExpressionLength)
         {
-            return (0, $"the expression is {text.Length} characters long; the limit is {limits.MaxExpressionLength}");
+            return (0, $"the expression is {text.Length:N0} characters long, over {limits.MaxExpressionLength:N0} (limit MaxExpressionLength)");
         }
 
         var depth = 0;
@@ -68,13 +68,37 @@ internal static class ExpressionText
                 continue;
             }
 
+            if (char.IsLetter(c) || c == '_' || c == '@')
+            {
+                var start = i;
+                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_' || text[i] == '@'))
+                {
+                    i++;
+                }
+
+                // The parser takes the keyword 'not' like '!', one recursive call each: it counts towards the same run.
+                if (i - start == 3 && string.Compare(text, start, "not", 0, 3, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    if (++unaryRun > limits.MaxUnaryRun)
+                    {
+                        return (start, $"more than {limits.MaxUnaryRun} operators in a row (limit MaxUnaryRun)");
+                    }
+                }
+                else
+                {
+                    unaryRun = 0;
+                }
+
+                continue;
+            }
+
             switch (c)
             {
                 case '(' or '[' or '{':
                     depth++;
                     if (depth > limits.MaxNesting)
                     {
-                        return (i, $"brackets are nested more than {limits.MaxNesting} deep");
+                        return (i, $"brackets are nested more than {limits.MaxNesting} deep (limit MaxNesting)");
                     }
 
                     break;
@@ -88,7 +112,7 @@ internal static class ExpressionText
                 unaryRun++;
                 if (unaryRun > limits.MaxUnaryRun)
                 {
-                    return (i, $"more than {limits.MaxUnaryRun} operators in a row");
+                    return (i, $"more than {limits.MaxUnaryRun} operators in a row (limit MaxUnaryRun)");
                 }
             }
             else if (!char.IsWhiteSpace(c))
@@ -113,18 +137,4 @@ internal static class ExpressionText
 
         return Math.Min(text.Length, i + 1);
     }
-}
-
-/// <summary>Static limits on rule expressions; they keep the recursive parser's stack and the evaluation cost bounded.</summary>
-internal sealed record CompileLimits
-{
-    public static CompileLimits Default { get; } = new();
-
-    public int MaxExpressionLength { get; init; } = 2000;
-
-    public int MaxNesting { get; init; } = 24;
-
-    public int MaxUnaryRun { get; init; } = 8;
-
-    public int MaxQuantifierDepth { get; init; } = 2;
 }

@@ -20,14 +20,15 @@ internal sealed partial class RuleCompiler
     private static readonly ParsingConfig Config = CreateConfig();
 
     private readonly List<LoadError> _errors;
-    private readonly CompileLimits _limits;
+    private readonly RuleLimits _limits;
     private readonly Dictionary<(LetGroupDto Group, IReadOnlyDictionary<string, object> Parameters), LetScope?> _letCache = [];
     private readonly HashSet<LetGroupDto> _reportedLetGroups = [];
+    private int _expressions;
 
-    public RuleCompiler(List<LoadError> errors, CompileLimits? limits = null)
+    public RuleCompiler(List<LoadError> errors, RuleLimits? limits = null)
     {
         _errors = errors;
-        _limits = limits ?? CompileLimits.Default;
+        _limits = limits ?? RuleLimits.Default;
     }
 
     public ICompiledRule? Compile(EffectiveRule rule)
@@ -72,6 +73,9 @@ internal sealed partial class RuleCompiler
         var design = Expression.Parameter(typeof(TenderDesign), isDesign ? "__design" : "design");
         var asOf = Expression.Parameter(typeof(DateOnly), "asOf");
         ParameterExpression[] parameters = [subject, design, asOf];
+        // Not visible to expressions: only the guards added after vetting read it.
+        var cancellation = Expression.Parameter(typeof(CancellationToken), "cancellation");
+        ParameterExpression[] compiled = [subject, design, asOf, cancellation];
 
         var externals = new Dictionary<string, object>(rule.Parameters, StringComparer.Ordinal);
         var replacements = new Dictionary<ParameterExpression, Expression>();
@@ -108,15 +112,16 @@ internal sealed partial class RuleCompiler
             var body = Replace(lambda.Body, replacements);
             // The members the clause read, then the parameters it used (compiled in as constants, so shown by name).
             var values = MemberChains.Collect(body, parameters)
-                .Select(chain => new ValueReader<T>(MemberChains.Render(chain, subject, design), MemberChains.Reader<T>(chain, parameters)))
+                .Select(chain => new ValueReader<T>(MemberChains.Render(chain, subject, design), Ignoring(MemberChains.Reader<T>(chain, parameters))))
                 .Concat(ExpressionText.Identifiers(clause.Expression.Text)
                     .Select(t => clause.Expression.Text.Substring(t.Start, t.Length))
                     .Where(rule.Parameters.ContainsKey)
                     .Distinct(StringComparer.Ordinal)
                     .Select(name => new ValueReader<T>(name, ConstantReader<T>(rule.Parameters[name]))))
                 .ToArray();
-            clauseBodies.Add(body);
-            clauses.Add(new CompiledClause<T>(clause.Name.Value, clause.Expression.Text, Interpret<T, bool>(body, parameters), values));
+            var guarded = EvaluationGuards.Apply(body, cancellation);
+            clauseBodies.Add(guarded);
+            clauses.Add(new CompiledClause<T>(clause.Name.Value, clause.Expression.Text, Interpret<T, bool>(guarded, compiled), values));
         }
 
         if (clauses.Count > MaxClauses)
@@ -124,7 +129,7 @@ internal sealed partial class RuleCompiler
             _errors.Add(new LoadError(RuleErrorCodes.ExpressionTooComplex, $"Rule '{rule.Rule.Id.Value}' has {clauses.Count} clauses; the limit is {MaxClauses}.", rule.Pack.File, rule.Rule.Location.Line, rule.Rule.Location.Column));
         }
 
-        var message = CompileMessage<T>(rule, parameters, externals, replacements);
+        var message = CompileMessage<T>(rule, compiled, externals, replacements);
         if (_errors.Count > errorsBefore)
         {
             return null;
@@ -151,13 +156,15 @@ internal sealed partial class RuleCompiler
             Parameters = rule.Parameters,
             WhenIsAlwaysFalse = whenBody is not null && IsConstantFalse(whenBody, parameters),
         };
-        var when = whenBody is null ? null : Interpret<T, bool>(whenBody, parameters);
-        return new CompiledRule<T>(info, kind, SubjectScan.Compile<T>(whenBody, clauseBodies, parameters), when, [.. clauses], message, rule.SeveritySetBy);
+        var guardedWhen = whenBody is null ? null : EvaluationGuards.Apply(whenBody, cancellation);
+        var when = guardedWhen is null ? null : Interpret<T, bool>(guardedWhen, compiled);
+        return new CompiledRule<T>(info, kind, SubjectScan.Compile<T>(guardedWhen, clauseBodies, compiled), when, [.. clauses], message, rule.SeveritySetBy);
     }
 
-    private MessageTemplate<T> CompileMessage<T>(EffectiveRule rule, ParameterExpression[] parameters, Dictionary<string, object> externals, Dictionary<ParameterExpression, Expression> replacements)
+    private MessageTemplate<T> CompileMessage<T>(EffectiveRule rule, ParameterExpression[] compiled, Dictionary<string, object> externals, Dictionary<ParameterExpression, Expression> replacements)
         where T : class
     {
+        ParameterExpression[] parameters = compiled[..^1];
         var parts = new List<object>();
         if (rule.Rule.Message is not { } source)
         {
@@ -195,8 +202,10 @@ internal sealed partial class RuleCompiler
             var inner = text[(i + 1)..end];
             if (Parse(source, inner, i + 1, parameters, null, externals, RuleErrorCodes.InvalidPlaceholder) is { } lambda)
             {
-                var body = Expression.Convert(Replace(lambda.Body, replacements), typeof(object));
-                parts.Add(new ValueReader<T>(inner, MemberChains.Lazily(() => Expression.Lambda<Func<T, TenderDesign, DateOnly, object?>>(body, parameters).Compile())));
+                var body = Expression.Convert(EvaluationGuards.Apply(Replace(lambda.Body, replacements), compiled[^1]), typeof(object));
+                var reader = new Lazy<Func<T, TenderDesign, DateOnly, CancellationToken, object?>>(
+                    () => Expression.Lambda<Func<T, TenderDesign, DateOnly, CancellationToken, object?>>(body, compiled).Compile(), LazyThreadSafetyMode.ExecutionAndPublication);
+                parts.Add(new ValueReader<T>(inner, (s, d, a, c) => reader.Value(s, d, a, c)));
             }
 
             i = end;
@@ -224,12 +233,17 @@ internal sealed partial class RuleCompiler
         }
     }
 
-    private static Func<T, TenderDesign, DateOnly, object?> ConstantReader<T>(object value) => (_, _, _) => value;
+    private static Func<T, TenderDesign, DateOnly, CancellationToken, object?> ConstantReader<T>(object value) => (_, _, _, _) => value;
+
+    // Member chains hold no quantifier or arithmetic: they need no guard, so no token either.
+    private static Func<T, TenderDesign, DateOnly, CancellationToken, object?> Ignoring<T>(Func<T, TenderDesign, DateOnly, object?> reader) =>
+        (subject, design, asOf, _) => reader(subject, design, asOf);
 
     // Delegates that run only to find which clause threw are interpreted: far cheaper to build than compiled ones, and
     // their speed does not matter. The subject scan is compiled at load; messages and values on first failure.
-    private static Func<T, TenderDesign, DateOnly, TResult> Interpret<T, TResult>(Expression body, ParameterExpression[] parameters) =>
-        Expression.Lambda<Func<T, TenderDesign, DateOnly, TResult>>(body.Type == typeof(TResult) ? body : Expression.Convert(body, typeof(TResult)), parameters)
+    // The last parameter is the cancellation token the guards read.
+    private static Func<T, TenderDesign, DateOnly, CancellationToken, TResult> Interpret<T, TResult>(Expression body, ParameterExpression[] compiled) =>
+        Expression.Lambda<Func<T, TenderDesign, DateOnly, CancellationToken, TResult>>(body.Type == typeof(TResult) ? body : Expression.Convert(body, typeof(TResult)), compiled)
             .Compile(preferInterpretation: true);
 
     private LetScope? LetScopeFor(LetGroupDto group, IReadOnlyDictionary<string, object> parameters, PackDto pack)
@@ -339,6 +353,19 @@ internal sealed partial class RuleCompiler
 
     private LambdaExpression? ParseInto(List<LoadError> errors, ExpressionSource source, string text, int offset, ParameterExpression[] parameters, Type? resultType, Dictionary<string, object> externals, string code)
     {
+        // Every parse counts, reported or not: the budget bounds the work of a load, not just its errors.
+        if (++_expressions > _limits.MaxExpressions)
+        {
+            if (_expressions == _limits.MaxExpressions + 1)
+            {
+                // Into the load's own errors even for a let group already reported: the load must fail, not lose rules.
+                Add(_errors, source, offset, LoadErrorCodes.LimitExceeded,
+                    $"The rule files hold more than {_limits.MaxExpressions:N0} expressions (limit MaxExpressions).");
+            }
+
+            return null;
+        }
+
         if (ExpressionText.CheckShape(text, _limits) is { } shape)
         {
             Add(errors, source, offset + shape.Index, RuleErrorCodes.ExpressionTooComplex, $"The expression is too complex: {shape.Reason}.");
@@ -362,10 +389,22 @@ internal sealed partial class RuleCompiler
             Add(errors, source, offset + ex.Position, code, $"{ex.Message.TrimEnd('.')}{Near(text, ex.Position)}.");
             return null;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException or AmbiguousMatchException
-                                       or TargetInvocationException or InvalidCastException or FormatException or OverflowException or IndexOutOfRangeException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // The parser is third-party code fed hostile text: whatever it throws is this expression's load error,
+            // never a crash of the loading thread (which would end the process).
             Add(errors, source, offset, code, $"The expression cannot be compiled: {ex.Message}");
+            return null;
+        }
+
+        // Before anything walks the tree: derived values used twice over make it grow with the power of their chain.
+        var size = ExpressionSize.Of(lambda.Body);
+        if (size > _limits.MaxExpressionNodes)
+        {
+            var at = ExpressionText.Identifiers(text).Select(t => (t.Start, Name: text.Substring(t.Start, t.Length)))
+                .FirstOrDefault(t => externals.TryGetValue(t.Name, out var value) && value is Expression).Start;
+            Add(errors, source, offset + at, RuleErrorCodes.ExpressionTooComplex,
+                $"The expression is too complex: {(size == long.MaxValue ? "more than 9 quintillion" : size.ToString("N0", System.Globalization.CultureInfo.InvariantCulture))} nodes once the derived values it uses are written out, over {_limits.MaxExpressionNodes:N0} (limit MaxExpressionNodes).");
             return null;
         }
 

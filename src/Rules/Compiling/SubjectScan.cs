@@ -17,9 +17,15 @@ internal static class SubjectScan
 {
     public const int MaxClauses = 31;
 
-    public static Func<T[], TenderDesign, DateOnly, int, int, int[], int[], int> Compile<T>(Expression? when, IReadOnlyList<Expression> clauses, ParameterExpression[] parameters)
+    private static readonly System.Reflection.MethodInfo ThrowIfCancellationRequested =
+        typeof(CancellationToken).GetMethod(nameof(CancellationToken.ThrowIfCancellationRequested), Type.EmptyTypes)!;
+
+    /// <param name="when">The guarded condition, or null.</param>
+    /// <param name="clauses">The guarded clauses.</param>
+    /// <param name="parameters">Subject, design, asOf and the cancellation token the guards read.</param>
+    public static Func<T[], TenderDesign, DateOnly, int, int, int[], int[], CancellationToken, int> Compile<T>(Expression? when, IReadOnlyList<Expression> clauses, ParameterExpression[] parameters)
     {
-        var (subject, design, asOf) = (parameters[0], parameters[1], parameters[2]);
+        var (subject, design, asOf, cancellation) = (parameters[0], parameters[1], parameters[2], parameters[3]);
         var subjects = Expression.Parameter(typeof(T[]), "subjects");
         var from = Expression.Parameter(typeof(int), "from");
         var to = Expression.Parameter(typeof(int), "to");
@@ -58,6 +64,8 @@ internal static class SubjectScan
                 Expression.GreaterThanOrEqual(index, to),
                 Expression.Break(done),
                 Expression.Block(
+                    // Every subject: one subject may cost a scan of a whole collection even without a quantifier.
+                    Expression.Call(cancellation, ThrowIfCancellationRequested),
                     Expression.Assign(Expression.ArrayAccess(state, Expression.Constant(0)), index),
                     Expression.Assign(subject, Expression.ArrayIndex(subjects, index)),
                     evaluate,
@@ -70,6 +78,6 @@ internal static class SubjectScan
             Expression.Assign(count, Expression.Constant(0)),
             loop,
             count);
-        return Expression.Lambda<Func<T[], TenderDesign, DateOnly, int, int, int[], int[], int>>(body, subjects, design, asOf, from, to, hits, state).Compile();
+        return Expression.Lambda<Func<T[], TenderDesign, DateOnly, int, int, int[], int[], CancellationToken, int>>(body, subjects, design, asOf, from, to, hits, state, cancellation).Compile();
     }
 }

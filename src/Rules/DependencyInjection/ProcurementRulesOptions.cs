@@ -18,6 +18,12 @@ public sealed class ProcurementRulesOptions
     /// <summary>Recompile and swap the rule set when a rule file on disk changes (hot reload).</summary>
     public bool WatchForChanges { get; set; } = true;
 
+    /// <summary>Longest an evaluation through the provider may take before it stops with a <see cref="TimeoutException"/>; null for no limit.</summary>
+    public TimeSpan? EvaluationTimeout { get; set; }
+
+    /// <summary>Limits on the rule files and their expressions, applied to every load and reload.</summary>
+    public RuleLimits Limits { get; set; } = RuleLimits.Default;
+
     /// <summary>How long to wait after the last change before reloading, so a file written in parts is read once.</summary>
     public TimeSpan ReloadDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 }

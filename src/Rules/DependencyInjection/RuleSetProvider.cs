@@ -32,7 +32,7 @@ internal sealed partial class RuleSetProvider : IRuleSetProvider, IDisposable
 
         _current = first.Value;
         LogLoaded(_logger, _current.Hash, _current.Rules.Count);
-        _debounce = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
+        _debounce = new Timer(_ => ReloadFromWatcher(), null, Timeout.Infinite, Timeout.Infinite);
         if (_options.WatchForChanges)
         {
             Watch();
@@ -54,9 +54,10 @@ internal sealed partial class RuleSetProvider : IRuleSetProvider, IDisposable
             {
                 result = LoadSources();
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                result = new LoadResult<RuleSet>(null, [new LoadError(LoadErrorCodes.FileUnreadable, ex.Message, "(rules)", 1, 1)]);
+                // Whatever goes wrong while loading, the working set stays and the failure is reported like any load error.
+                result = new LoadResult<RuleSet>(null, [new LoadError(LoadErrorCodes.FileUnreadable, $"Cannot load the rule files: {ex.GetType().Name}: {ex.Message}", "(rules)", 1, 1)]);
             }
 
             if (result.Value is not { } next)
@@ -79,7 +80,23 @@ internal sealed partial class RuleSetProvider : IRuleSetProvider, IDisposable
     }
 
     public EvaluationReport Evaluate(TenderDesign design, CancellationToken cancellationToken = default) =>
-        Current.Evaluate(design, new EvaluationOptions { AsOf = _options.DefaultAsOf, MinimumSeverity = _options.MinimumSeverity }, cancellationToken);
+        Current.Evaluate(design, new EvaluationOptions { AsOf = _options.DefaultAsOf, MinimumSeverity = _options.MinimumSeverity, Timeout = _options.EvaluationTimeout }, cancellationToken);
+
+    /// <summary>
+    /// The watcher's reload, on a timer thread: an exception escaping it (a failing <see cref="Reloaded"/> handler, say)
+    /// would end the process, so it is logged instead and the set that was swapped in, if any, stays.
+    /// </summary>
+    internal void ReloadFromWatcher()
+    {
+        try
+        {
+            Reload();
+        }
+        catch (Exception ex)
+        {
+            LogReloadFailed(_logger, ex);
+        }
+    }
 
     public void Dispose()
     {
@@ -102,14 +119,14 @@ internal sealed partial class RuleSetProvider : IRuleSetProvider, IDisposable
 
         foreach (var directory in _options.RuleDirectories)
         {
-            var found = RuleSource.FromDirectory(directory);
+            var found = RuleSource.FromDirectory(directory, _options.Limits);
             errors.AddRange(found.Errors);
             sources.AddRange(found.Value ?? []);
         }
 
         foreach (var file in _options.OverrideFiles)
         {
-            var found = RuleSource.FromFile(file);
+            var found = RuleSource.FromFile(file, _options.Limits);
             errors.AddRange(found.Errors);
             if (found.Value is { } source)
             {
@@ -117,7 +134,7 @@ internal sealed partial class RuleSetProvider : IRuleSetProvider, IDisposable
             }
         }
 
-        return errors.Count > 0 ? new LoadResult<RuleSet>(null, errors) : RuleSet.Load(sources);
+        return errors.Count > 0 ? new LoadResult<RuleSet>(null, errors) : RuleSet.Load(sources, _options.Limits);
     }
 
     private void Watch()
@@ -154,4 +171,7 @@ internal sealed partial class RuleSetProvider : IRuleSetProvider, IDisposable
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "Rule files rejected with {ErrorCount} error(s); the working rule set stays active:\n{Errors}")]
     private static partial void LogRejected(ILogger logger, int errorCount, string errors);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Reloading the rule files failed; the working rule set stays active")]
+    private static partial void LogReloadFailed(ILogger logger, Exception exception);
 }

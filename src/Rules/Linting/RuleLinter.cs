@@ -13,8 +13,8 @@ public static class RuleLinter
     public static LintReport Lint(IEnumerable<RuleSource> sources, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var list = sources.ToArray();
-        var build = RuleSet.OnCompilerThread(() => RuleSet.Build(list, YamlLimits.Default));
+        var list = RuleSet.Checked(sources);
+        var build = RuleSet.OnCompilerThread(() => RuleSet.Build(list, RuleLimits.Default));
         var issues = new List<LintIssue>();
         NeverApplies(build, asOf, issues);
         UnusedParameters(build.Packs, issues);

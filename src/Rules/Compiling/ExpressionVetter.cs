@@ -47,20 +47,24 @@ internal sealed class ExpressionVetter : ExpressionVisitor
             return node;
         }
 
+        // A rejection returns the node unchanged: returning null would make the base visitor rebuild the parent
+        // with a null child, which throws instead of reporting.
         if (node.NodeType is not (ExpressionType.Lambda or ExpressionType.Quote) && IsDangerousType(node.Type))
         {
-            return Reject(node.Type.Name, $"values of type {node.Type.Name} are not allowed in rules", RuleErrorCodes.RejectedExpression);
+            return Reject(node.Type.Name, $"values of type {node.Type.Name} are not allowed in rules", RuleErrorCodes.RejectedExpression) ?? node;
         }
 
         switch (node.NodeType)
         {
             case ExpressionType.New:
+                // Dynamic LINQ writes a constructor call as TypeName(arguments): point at the type name.
+                return Reject(node.Type.Name, "rules may not create objects", RuleErrorCodes.RejectedExpression) ?? node;
             case ExpressionType.NewArrayBounds:
             case ExpressionType.MemberInit:
             case ExpressionType.ListInit:
-                return Reject("new", "rules may not create objects", RuleErrorCodes.RejectedExpression);
+                return Reject("new", "rules may not create objects", RuleErrorCodes.RejectedExpression) ?? node;
             case ExpressionType.Invoke:
-                return Reject("Invoke", "rules may not call delegates", RuleErrorCodes.RejectedExpression);
+                return Reject("Invoke", "rules may not call delegates", RuleErrorCodes.RejectedExpression) ?? node;
             case ExpressionType.Block:
             case ExpressionType.Loop:
             case ExpressionType.Goto:
@@ -72,7 +76,7 @@ internal sealed class ExpressionVetter : ExpressionVisitor
             case ExpressionType.Extension:
             case ExpressionType.RuntimeVariables:
             case ExpressionType.Index:
-                return Reject(node.NodeType.ToString(), $"{node.NodeType} expressions are not allowed in rules", RuleErrorCodes.RejectedExpression);
+                return Reject(node.NodeType.ToString(), $"{node.NodeType} expressions are not allowed in rules", RuleErrorCodes.RejectedExpression) ?? node;
         }
 
         return base.Visit(node);

@@ -408,7 +408,19 @@ internal sealed partial class RuleCompiler
             return null;
         }
 
-        if (ExpressionVetter.Vet(lambda.Body, _limits.MaxQuantifierDepth) is { } rejection)
+        Rejection? rejection;
+        try
+        {
+            rejection = ExpressionVetter.Vet(lambda.Body, _limits.MaxQuantifierDepth);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // An expression the vetter cannot walk is not vetted, so it is refused.
+            Add(errors, source, offset, RuleErrorCodes.RejectedExpression, $"The expression cannot be checked against the allow-list: {ex.Message}");
+            return null;
+        }
+
+        if (rejection is not null)
         {
             var at = ExpressionText.FindIdentifier(text, rejection.Token);
             Add(errors, source, offset + Math.Max(0, at), rejection.Code, $"'{rejection.Token}' is not allowed: {rejection.Reason}.");

@@ -28,24 +28,26 @@ public sealed class EvaluationLimitTests
     {
         // One subject (the design) whose clause alone takes seconds: only the checks inside the quantifiers can stop it.
         var rules = Pack("design", PairScan);
+        var design = Large.Value;
         var watch = Stopwatch.StartNew();
 
-        Assert.Throws<TimeoutException>(() => rules.Evaluate(Large.Value, new EvaluationOptions { Timeout = TimeSpan.FromMilliseconds(200) }));
+        Assert.Throws<TimeoutException>(() => rules.Evaluate(design, new EvaluationOptions { Timeout = TimeSpan.FromMilliseconds(200) }));
 
-        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
     }
 
     [Fact]
     public void Evaluate_DesignRuleWithTwoNestedQuantifiers_StopsWhenCancelled()
     {
         var rules = Pack("design", PairScan);
+        var design = Large.Value;
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         var watch = Stopwatch.StartNew();
 
-        var thrown = Assert.ThrowsAny<OperationCanceledException>(() => rules.Evaluate(Large.Value, cancellationToken: cancel.Token));
+        var thrown = Assert.ThrowsAny<OperationCanceledException>(() => rules.Evaluate(design, cancellationToken: cancel.Token));
 
         Assert.Equal(cancel.Token, thrown.CancellationToken);
-        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
     }
 
     [Theory]
@@ -55,11 +57,12 @@ public sealed class EvaluationLimitTests
     {
         // profiles^3 work in all: hours without the checks.
         var rules = Pack("profile in CareProfiles", PairScan);
+        var design = Large.Value;
         var watch = Stopwatch.StartNew();
 
-        Assert.Throws<TimeoutException>(() => rules.Evaluate(Large.Value, new EvaluationOptions { Timeout = TimeSpan.FromMilliseconds(300), Parallel = parallel }));
+        Assert.Throws<TimeoutException>(() => rules.Evaluate(design, new EvaluationOptions { Timeout = TimeSpan.FromMilliseconds(300), Parallel = parallel }));
 
-        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(3));
+        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
     }
 
     [Fact]
@@ -77,11 +80,12 @@ public sealed class EvaluationLimitTests
                 message: "pairs: {design.CareProfiles.Count(a => design.CareProfiles.Any(b => a.Id == b.Id && a != b))}"
             """;
         var rules = RuleFiles.LoadOrThrow(yaml);
+        var design = Large.Value;
         var watch = Stopwatch.StartNew();
 
-        Assert.Throws<TimeoutException>(() => rules.Evaluate(Large.Value, new EvaluationOptions { Timeout = TimeSpan.FromMilliseconds(200) }));
+        Assert.Throws<TimeoutException>(() => rules.Evaluate(design, new EvaluationOptions { Timeout = TimeSpan.FromMilliseconds(200) }));
 
-        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
     }
 
     [Fact]

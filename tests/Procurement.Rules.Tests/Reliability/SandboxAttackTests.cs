@@ -231,8 +231,9 @@ public sealed class SandboxAttackTests : IDisposable
     public void Load_DeepestExpressionWithinTheLimits_CompilesEvenFromATinyStack()
     {
         // Brackets at the limit around a chain of conditionals as long as the length limit allows: within every shape
-        // limit, yet parsing it recurses deep enough to overflow a 64 KiB stack, which would end this process.
-        // It loads because compiling runs on a thread of its own with a large stack.
+        // limit, yet parsing it recurses deep enough to overflow a 64 KiB stack, which would end this process (a stack
+        // overflow cannot be caught). It loads because compiling never runs on the caller's stack but on a thread of
+        // its own with a 64 MiB one; the shape limits keep even that far from full (256 KiB suffices today).
         var depth = RuleLimits.Default.MaxNesting - 1;
         var chain = string.Concat(Enumerable.Repeat("true ? true : ", (RuleLimits.Default.MaxExpressionLength - 4 - (2 * depth)) / 14));
         var expression = new string('(', depth) + chain + "true" + new string(')', depth);

@@ -10,6 +10,7 @@ namespace Procurement.Rules.Tests.Reliability;
 /// The largest example, evaluated 10,000 times from several threads through the provider while the rule files are
 /// rewritten and reloaded: every report matches the set it was made with, and managed memory stays flat.
 /// </summary>
+[Collection(nameof(SoakTests))]
 public sealed class SoakTests : IDisposable
 {
     private const int Evaluations = 10_000;
@@ -140,3 +141,7 @@ public sealed class SoakTests : IDisposable
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 }
+
+/// <summary>The soak test measures the whole process's memory, so it runs alone: other tests' allocations would blur it.</summary>
+[CollectionDefinition(nameof(SoakTests), DisableParallelization = true)]
+public sealed class SoakCollection;

@@ -82,11 +82,16 @@ public sealed class SoakTests : IDisposable
                 {
                     if (n % ReloadEvery == 0)
                     {
-                        var reload = Interlocked.Increment(ref reloads);
-                        File.WriteAllText(coverage, variants[reload % variants.Length]);
-                        if (!provider.Reload())
+                        // One writer at a time: a reload that reads a file another thread is writing rejects it,
+                        // rightly, and that is the fault tests' subject, not this one's.
+                        lock (variants)
                         {
-                            failures.Enqueue($"reload {reload} rejected: {string.Join("; ", provider.LastErrors)}");
+                            var reload = ++reloads;
+                            File.WriteAllText(coverage, variants[reload % variants.Length]);
+                            if (!provider.Reload())
+                            {
+                                failures.Enqueue($"reload {reload} rejected: {string.Join("; ", provider.LastErrors)}");
+                            }
                         }
 
                         lock (samples)

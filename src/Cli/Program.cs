@@ -20,6 +20,7 @@ internal static class Program
             LintCommand.Create(output, error),
             TestCommand.Create(output, error),
             SchemaCommand.Create(output),
+            DiffCommand.Create(output, error),
         };
 
         var parse = root.Parse(args);

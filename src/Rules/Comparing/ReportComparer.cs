@@ -84,13 +84,16 @@ public static class ReportComparer
             }
         }
 
+        var referenced = baseRules.Rules.Concat(headRules.Rules)
+            .SelectMany(r => r.Parameters.Keys.Where(name => References(r, name)))
+            .ToHashSet(StringComparer.Ordinal);
         var ids = baseById.Keys.Union(headById.Keys, StringComparer.Ordinal).Union(counts.Keys, StringComparer.Ordinal);
         var impacts = new List<RuleImpact>();
         foreach (var id in ids.Order(StringComparer.Ordinal))
         {
             var before = baseById.GetValueOrDefault(id);
             var after = headById.GetValueOrDefault(id);
-            var aspects = before is not null && after is not null ? Aspects(before, after) : [];
+            var aspects = before is not null && after is not null ? Aspects(before, after, referenced) : [];
             var kind = (before, after) switch
             {
                 (null, not null) => RuleChangeKind.Added,
@@ -171,7 +174,34 @@ public static class ReportComparer
         && string.Equals(before.ClauseExpression, after.ClauseExpression, StringComparison.Ordinal)
         && before.Values.SequenceEqual(after.Values);
 
-    private static List<string> Aspects(RuleInfo before, RuleInfo after)
+    /// <summary>Whether the rule's own text names the parameter; parameters read only through a pack's <c>let</c> are not visible here.</summary>
+    private static bool References(RuleInfo rule, string name) =>
+        Names(rule.When, name) || Names(rule.Message, name) || rule.Clauses.Any(c => Names(c.Value, name));
+
+    private static bool Names(string? text, string name)
+    {
+        if (text is null)
+        {
+            return false;
+        }
+
+        for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + name.Length;
+            if ((at == 0 || !IsIdentifier(text[at - 1])) && (end == text.Length || !IsIdentifier(text[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsIdentifier(char c) => char.IsLetterOrDigit(c) || c is '_' or '.';
+
+    /// <summary>What differs between two versions of a rule. A parameter counts for a rule when the rule names it, or when
+    /// no rule names it (then it may be read through a <c>let</c>, so every rule that sees it is reported).</summary>
+    private static List<string> Aspects(RuleInfo before, RuleInfo after, HashSet<string> referenced)
     {
         var aspects = new List<string>();
         if (before.Severity != after.Severity)
@@ -196,8 +226,9 @@ public static class ReportComparer
             aspects.Add("enabled");
         }
 
-        if (before.Parameters.Count != after.Parameters.Count
-            || before.Parameters.Any(p => !after.Parameters.TryGetValue(p.Key, out var v) || !Equals(p.Value, v)))
+        var changedParameters = before.Parameters.Keys.Union(after.Parameters.Keys, StringComparer.Ordinal)
+            .Where(name => !before.Parameters.TryGetValue(name, out var old) || !after.Parameters.TryGetValue(name, out var now) || !Equals(old, now));
+        if (changedParameters.Any(name => References(before, name) || References(after, name) || !referenced.Contains(name)))
         {
             aspects.Add("parameters");
         }

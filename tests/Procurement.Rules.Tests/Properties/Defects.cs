@@ -1,0 +1,440 @@
+using Procurement.Rules.Model;
+
+namespace Procurement.Rules.Tests.Properties;
+
+/// <summary>One change to a design: a targeted defect aimed at one shipped rule, or noise aimed at none.</summary>
+/// <param name="Rule">The rule the defect breaks, or <see langword="null"/> for noise.</param>
+/// <param name="Name">What the change does, for counter-examples.</param>
+/// <param name="Apply">The change; <see langword="null"/> when the design has nothing it applies to.</param>
+internal sealed record Defect(string? Rule, string Name, Func<DesignSpec, Random, DesignSpec?> Apply)
+{
+    public override string ToString() => Rule is null ? Name : $"{Rule}: {Name}";
+}
+
+/// <summary>
+/// The catalogue of changes. Each targeted defect turns a compliant design into a near-valid one that breaks its rule
+/// (other rules may follow, as in real designs: a missing contract also leaves profiles without one). Noise makes
+/// shapes the compliant builder never makes (open ends, missing access teams, duplicates) for the differential tests.
+/// </summary>
+internal static class Defects
+{
+    private static readonly CareCategory[] Categories = [CareCategory.Light, CareCategory.Heavy];
+
+    public static IReadOnlyList<Defect> Targeted { get; } =
+    [
+        new("EL-001", "a contracted provider lacks a required qualification", (d, r) =>
+        {
+            var c = Pick(r, d.Contracts.Where(c => IsProvider(d, c.Party) && Terms(d, c).Qualifications.Length > 0));
+            return c is null ? null : UpdateProvider(d, c.Party, p => p with { Qualifications = Except(p.Qualifications, Pick(r, Terms(d, c).Qualifications)!) });
+        }),
+        new("EL-002", "a member of a contracted cooperative lacks a required qualification", (d, r) =>
+        {
+            var c = Pick(r, d.Contracts.Where(c => Cooperative(d, c.Party) is { Members.Length: > 0 } && Terms(d, c).Qualifications.Length > 0));
+            return c is null ? null : UpdateProvider(d, Pick(r, Cooperative(d, c.Party)!.Members)!, p => p with { Qualifications = Except(p.Qualifications, Pick(r, Terms(d, c).Qualifications)!) });
+        }),
+        new("EL-003", "heavy care bought through open house", (d, r) =>
+        {
+            var lot = Pick(r, d.Lots);
+            return lot is null ? null : UpdateLot(d, lot.Id, l => l with { Heavy = l.Heavy with { Procurement = ProcurementForm.OpenHouse } });
+        }),
+        new("EL-004", "a selective tender without a maximum", (d, r) => UpdateTerms(d, r, t => t.Procurement == ProcurementForm.SelectiveTender, (_, _, t) => t with { MaxProviders = null })),
+        new("EL-004", "more contracted parties than the maximum", (d, r) => UpdateTerms(d, r,
+            t => t.Procurement == ProcurementForm.SelectiveTender,
+            (lot, category, t) => t with { MaxProviders = Math.Max(0, d.Contracts.Where(c => c.Lot == lot && c.Category == category).Select(c => c.Party).Distinct().Count() - 1) })),
+        new("EL-005", "an open-house category with a cap", (d, r) => UpdateTerms(d, r, t => t.Procurement == ProcurementForm.OpenHouse, (_, _, t) => t with { MaxProviders = 1 + r.Next(10) })),
+        new("EL-006", "a contract runs outside the purchasing period", (d, r) =>
+        {
+            var c = Pick(r, d.Contracts);
+            if (c is null)
+            {
+                return null;
+            }
+
+            var late = d.Period.Until is { } until && r.Next(2) == 0;
+            return UpdateContract(d, c.Id, k => late
+                ? k with { Period = k.Period with { Until = d.Period.Until!.Value.AddDays(1 + r.Next(400)) } }
+                : k with { Period = k.Period with { From = d.Period.From.AddDays(-1 - r.Next(400)) } });
+        }),
+        new("EL-007", "a municipality on a contract stops taking part during it", (d, r) =>
+        {
+            var c = Pick(r, d.Contracts.Where(c => c.Municipalities.Length > 0 && (c.Period.Until is null || c.Period.Until > c.Period.From)));
+            if (c is null)
+            {
+                return null;
+            }
+
+            var m = Pick(r, c.Municipalities)!;
+            var last = (c.Period.Until ?? c.Period.From.AddYears(2)).AddDays(-1);
+            var leaves = c.Period.From.AddDays(r.Next(last.DayNumber - c.Period.From.DayNumber + 1));
+            return UpdateMunicipality(d, m, x => x with { Until = leaves, From = x.From is { } f && f > leaves ? leaves : x.From });
+        }),
+        new("EL-008", "a cooperative without members", (d, r) =>
+            d with { Cooperatives = [.. d.Cooperatives, new CooperativeSpec(Fresh(d, "lege-cooperatie"), "Lege coöperatie", [], [])] }),
+        new("EL-009", "a cooperative contracted outside its region", (d, r) =>
+        {
+            var c = Pick(r, d.Contracts.Where(c => IsCooperative(d, c.Party) && c.Municipalities.Length > 0));
+            if (c is null)
+            {
+                return null;
+            }
+
+            var outside = c.Municipalities[0];
+            return UpdateCooperative(d, c.Party, x => x with { Region = x.Region.Length == 0 ? [.. d.Municipalities.Select(m => m.Id).Where(m => m != outside)] : Except(x.Region, outside) }) is { } changed
+                && Cooperative(changed, c.Party)!.Region.Length > 0 ? changed : null;
+        }),
+        new("EL-010", "a second lump-sum party for the same municipality and period", (d, r) =>
+        {
+            var c = Pick(r, d.Contracts.Where(c => Terms(d, c).Procurement == ProcurementForm.LumpSum && c.Municipalities.Length > 0));
+            var rival = c is null ? null : Pick(r, d.Providers.Where(p => p.Id != c.Party));
+            return c is null || rival is null ? null
+                : d with { Contracts = [.. d.Contracts, c with { Id = Fresh(d, "C-rival"), Party = rival.Id, Municipalities = [Pick(r, c.Municipalities)!] }] };
+        }),
+        new("EL-011", "a tendered category worth more than the European threshold", (d, r) =>
+        {
+            var c = Pick(r, d.Contracts.Where(c => Terms(d, c).Procurement is ProcurementForm.SelectiveTender or ProcurementForm.LumpSum));
+            if (c is null)
+            {
+                return null;
+            }
+
+            var total = d.Contracts.Where(k => k.Lot == c.Lot && k.Category == c.Category).Sum(k => k.Value);
+            return UpdateContract(d, c.Id, k => k with { Value = k.Value + Math.Max(0, 750_001m - total) + (r.Next(3) == 0 ? r.Next(1, 500_000) : 0) });
+        }),
+        new("MC-001", "a profile without a main contractor", (d, r) => UpdateProfile(d, r, p => p.MainContractor is not null, p => p with { MainContractor = null })),
+        new("MC-001", "the main contractor also listed as co-provider", (d, r) =>
+            UpdateProfile(d, r, p => p.MainContractor is not null, p => p with { CoProviders = [.. p.CoProviders, p.MainContractor!] })),
+        new("MC-002", "a main contractor without a contract for the lot and category", (d, r) =>
+        {
+            var p = Pick(r, d.Profiles);
+            if (p is null)
+            {
+                return null;
+            }
+
+            var index = new SpecIndex(d);
+            var other = Pick(r, d.Providers.Where(q => !index.HoldsContract(q.Id, p.Lot, p.Category, p.Municipality, p.Start)));
+            var (design, provider) = other is null ? WithNewProvider(d) : (d, other.Id);
+            return Update(design, p.Id, x => x with { MainContractor = provider, CoProviders = Except(x.CoProviders, provider) });
+        }),
+        new("MC-002", "a profile that starts before any contract of its main contractor", (d, r) =>
+            UpdateProfile(d, r, p => p.MainContractor is not null, p => p with { Start = d.Period.From.AddDays(-1 - r.Next(300)) })),
+        new("MC-003", "a co-provider neither contracted nor a registered subcontractor", (d, r) =>
+        {
+            var p = Pick(r, d.Profiles);
+            if (p is null)
+            {
+                return null;
+            }
+
+            var index = new SpecIndex(d);
+            var subcontractors = p.MainContractor is { } main && index.IsProvider(main) ? index.Provider(main).Subcontractors : [];
+            var other = Pick(r, d.Providers.Where(q => q.Id != p.MainContractor && !subcontractors.Contains(q.Id)
+                && !index.HoldsContract(q.Id, p.Lot, CareCategory.Light, p.Municipality, p.Start) && !index.HoldsContract(q.Id, p.Lot, CareCategory.Heavy, p.Municipality, p.Start)));
+            var (design, provider) = other is null ? WithNewProvider(d) : (d, other.Id);
+            return Update(design, p.Id, x => x with { CoProviders = [.. x.CoProviders, provider] });
+        }),
+        new("MC-004", "the main contractor is not a member of the cooperative whose contract the profile names", (d, r) =>
+        {
+            var c = Pick(r, d.Contracts.Where(c => IsCooperative(d, c.Party)));
+            var p = c is null ? null : Pick(r, d.Profiles.Where(p => p.Lot == c.Lot && p.Category == c.Category));
+            var outsider = c is null ? null : Pick(r, d.Providers.Where(q => !Cooperative(d, c.Party)!.Members.Contains(q.Id)));
+            return p is null || outsider is null ? null : Update(d, p.Id, x => x with { Contract = c!.Id, MainContractor = outsider.Id, CoProviders = Except(x.CoProviders, outsider.Id) });
+        }),
+        new("MC-005", "a profile budget above the category's budget limit", (d, r) =>
+            UpdateProfile(d, r, p => Lot(d, p.Lot).Terms(p.Category).Limits.Budget is not null, p => p with { Budget = Lot(d, p.Lot).Terms(p.Category).Limits.Budget!.Value + Pick(r, [0.01m, 1m, 250m])! })),
+        new("MC-006", "a profile names a contract that does not fit it", (d, r) =>
+        {
+            var p = Pick(r, d.Profiles);
+            var c = p is null ? null : Pick(r, d.Contracts.Where(c => c.Lot != p.Lot || c.Category != p.Category || !c.Municipalities.Contains(p.Municipality) || !SpecIndex.Contains(c.Period, p.Start)));
+            return c is null ? null : Update(d, p!.Id, x => x with { Contract = c.Id });
+        }),
+        new("ES-001", "a light profile over a light limit", (d, r) =>
+        {
+            var p = Pick(r, d.Profiles.Where(p => p.Category == CareCategory.Light && Lot(d, p.Lot).Light.Limits != LimitsSpec.None));
+            if (p is null)
+            {
+                return null;
+            }
+
+            var limits = Lot(d, p.Lot).Light.Limits;
+            var options = new List<Func<ProfileSpec, ProfileSpec>>();
+            if (limits.Intensity is { } i)
+            {
+                options.Add(x => x with { Intensity = i + 0.5m });
+            }
+
+            if (limits.Duration is { } months)
+            {
+                options.Add(x => x with { Duration = months + 1 });
+            }
+
+            if (limits.Budget is { } b)
+            {
+                options.Add(x => x with { Budget = b + 1 });
+            }
+
+            return Update(d, p.Id, Pick(r, options)!);
+        }),
+        new("ES-002", "an escalation approved by another access team, or by none", (d, r) =>
+        {
+            var e = Pick(r, d.Escalations);
+            return e is null ? null : UpdateEscalation(d, e, x => x with { ApprovedBy = r.Next(2) == 0 ? null : "toegang-elders" });
+        }),
+        new("ES-003", "escalated to heavy, the responsible provider holds no heavy contract", (d, r) => Responsible(d, r, CareCategory.Heavy)),
+        new("ES-004", "a local-to-regional escalation to a lot that is not regional", (d, r) =>
+        {
+            var local = Pick(r, d.Lots.Where(l => l.Scope == LotScope.Local));
+            var e = Pick(r, d.Escalations);
+            return local is null || e is null ? null : UpdateEscalation(d, e, x => x with { FromScope = LotScope.Local, ToScope = LotScope.Regional, ToLot = local.Id });
+        }),
+        new("ES-005", "de-escalated to light, the responsible provider holds no light contract", (d, r) => Responsible(d, r, CareCategory.Light)),
+        new("CO-001", "a lot without contracts in one category", (d, r) =>
+        {
+            var lot = Pick(r, d.Lots);
+            var category = Pick(r, Categories);
+            return lot is null ? null : DesignShrinker.RemoveContracts(d, d.Contracts.Where(c => c.Lot != lot.Id || c.Category != category).Select(c => c.Id).ToHashSet(StringComparer.Ordinal));
+        }),
+        new("CO-002", "a municipality joins without any contract", (d, r) =>
+            d with { Municipalities = [.. d.Municipalities, new MunicipalitySpec(Fresh(d, "nieuwkoop"), "Nieuwkoop", null, null, "toegang-nieuwkoop")] }),
+        new("CO-002", "a municipality taken off its only contract for a lot and category", (d, r) =>
+        {
+            var candidates = (from lot in d.Lots
+                              from m in d.Municipalities
+                              from category in Categories
+                              let contracts = d.Contracts.Where(c => c.Lot == lot.Id && c.Category == category && c.Municipalities.Contains(m.Id)).ToArray()
+                              where contracts.Length == 1 && ParticipatesOn(m, d.Period.From) && !lot.Excludes.Contains(m.Id)
+                                  && (lot.Scope == LotScope.Local ? lot.Municipality == m.Id : !d.Lots.Any(o => o.Scope == LotScope.Local && o.Municipality == m.Id && o.EffectiveSector == lot.EffectiveSector))
+                              select (Contract: contracts[0], Municipality: m.Id)).ToArray();
+            if (candidates.Length == 0)
+            {
+                return null;
+            }
+
+            var (contract, municipality) = candidates[r.Next(candidates.Length)];
+            return UpdateContract(d, contract.Id, c => c with { Municipalities = Except(c.Municipalities, municipality) });
+        }),
+        new("CO-003", "a heavy category with one contracted party", (d, r) =>
+        {
+            var lot = Pick(r, d.Lots.Where(l => l.Heavy.Procurement is not (ProcurementForm.LumpSum or ProcurementForm.InHouse)
+                && d.Contracts.Any(c => c.Lot == l.Id && c.Category == CareCategory.Heavy)));
+            if (lot is null)
+            {
+                return null;
+            }
+
+            var party = d.Contracts.First(c => c.Lot == lot.Id && c.Category == CareCategory.Heavy).Party;
+            return d with { Contracts = [.. d.Contracts.Select(c => c.Lot == lot.Id && c.Category == CareCategory.Heavy ? c with { Party = party } : c)] };
+        }),
+        new("CO-004", "two lump-sum contracts of one party overlap", (d, r) =>
+        {
+            var c = Pick(r, d.Contracts.Where(c => Terms(d, c).Procurement == ProcurementForm.LumpSum && c.Municipalities.Length > 0));
+            return c is null ? null : d with { Contracts = [.. d.Contracts, c with { Id = Fresh(d, c.Id + "-bis"), Municipalities = [Pick(r, c.Municipalities)!] }] };
+        }),
+        new("CO-005", "lump-sum contracts leave a gap in the purchasing period", (d, r) =>
+        {
+            var lot = Pick(r, d.Lots.Where(l => Categories.Any(k => l.Terms(k).Procurement == ProcurementForm.LumpSum)));
+            if (lot is null)
+            {
+                return null;
+            }
+
+            var category = Categories.First(k => lot.Terms(k).Procurement == ProcurementForm.LumpSum);
+            var days = 1 + r.Next(300);
+            var atStart = r.Next(3) == 0;
+            var end = d.Period.Until ?? d.Period.From.AddYears(4);
+            return d with
+            {
+                Contracts = [.. d.Contracts.Select(c => c.Lot != lot.Id || c.Category != category ? c
+                    : atStart && c.Period.From <= d.Period.From && (c.Period.Until is null || c.Period.Until >= d.Period.From.AddDays(days))
+                        ? c with { Period = c.Period with { From = d.Period.From.AddDays(days) } }
+                    : !atStart && (c.Period.Until is null || c.Period.Until >= d.Period.Until) && end.AddDays(-days) >= c.Period.From
+                        ? c with { Period = c.Period with { Until = end.AddDays(-days) } }
+                    : c)],
+            };
+        }),
+        new("CO-005", "a few days between successive lump-sum contracts", (d, r) =>
+        {
+            // A contract that ends inside the purchasing period while another of the same lump-sum category starts the
+            // next day: the successor starts 1-3 days later, and whatever else ran through that day now ends before it.
+            var pairs = (from c in d.Contracts
+                         where c.Period.Until is { } end && end >= d.Period.From && (d.Period.Until is null || end < d.Period.Until)
+                             && Terms(d, c).Procurement == ProcurementForm.LumpSum
+                         from next in d.Contracts
+                         where next.Lot == c.Lot && next.Category == c.Category && next.Period.From == c.Period.Until!.Value.AddDays(1)
+                         select (c.Lot, c.Category, End: c.Period.Until!.Value)).Distinct().ToArray();
+            if (pairs.Length == 0)
+            {
+                return null;
+            }
+
+            var (lot, category, end) = pairs[r.Next(pairs.Length)];
+            var late = end.AddDays(1 + Pick(r, [1, 1, 2, 3]));
+            return d with
+            {
+                Contracts = [.. d.Contracts.Select(c => c.Lot != lot || c.Category != category ? c
+                    : c.Period.From == end.AddDays(1) ? c with { Period = c.Period with { From = c.Period.Until is { } u && u < late ? u : late } }
+                    : SpecIndex.Contains(c.Period, end.AddDays(1)) ? c with { Period = c.Period with { Until = end } }
+                    : c)],
+            };
+        }),
+    ];
+
+    public static IReadOnlyList<Defect> Noise { get; } =
+    [
+        new(null, "a municipality without access team", (d, r) => Pick(r, d.Municipalities) is { } m ? UpdateMunicipality(d, m.Id, x => x with { AccessTeam = null }) : null),
+        new(null, "an open-ended contract", (d, r) => Pick(r, d.Contracts) is { } c ? UpdateContract(d, c.Id, x => x with { Period = x.Period with { Until = null } }) : null),
+        new(null, "an open-ended purchasing period", (d, r) => d with { Period = d.Period with { Until = null } }),
+        new(null, "a co-provider listed twice", (d, r) => UpdateProfile(d, r, p => p.CoProviders.Length > 0, p => p with { CoProviders = [.. p.CoProviders, p.CoProviders[0]] })),
+        new(null, "a second escalation without id on the same day", (d, r) => Pick(r, d.Escalations) is { } e
+            ? d with { Escalations = [.. d.Escalations, e with { Id = null, To = e.From, From = e.To, ApprovedBy = r.Next(2) == 0 ? null : e.ApprovedBy }] }
+            : null),
+        new(null, "a profile in the other category", (d, r) => UpdateProfile(d, r, _ => true, p => p with { Category = p.Category == CareCategory.Light ? CareCategory.Heavy : CareCategory.Light })),
+        new(null, "a profile under another lot", (d, r) => Pick(r, d.Lots) is { } lot ? UpdateProfile(d, r, _ => true, p => p with { Lot = lot.Id }) : null),
+        new(null, "a profile for another municipality", (d, r) => Pick(r, d.Municipalities) is { } m ? UpdateProfile(d, r, _ => true, p => p with { Municipality = m.Id }) : null),
+        new(null, "a profile starting on another day", (d, r) => UpdateProfile(d, r, _ => true, p => p with { Start = d.Period.From.AddDays(r.Next(-60, 1600)) })),
+        new(null, "a profile transferred to some provider", (d, r) => Pick(r, d.Providers) is { } q ? UpdateProfile(d, r, _ => true, p => p with { TransferredTo = q.Id }) : null),
+        new(null, "a profile with another main contractor", (d, r) => Pick(r, d.Providers) is { } q ? UpdateProfile(d, r, _ => true, p => p with { MainContractor = q.Id }) : null),
+        new(null, "a contract for another party", (d, r) => Pick(r, d.Contracts) is { } c && Pick(r, [.. d.Providers.Select(p => p.Id), .. d.Cooperatives.Select(k => k.Id)]) is { } party
+            ? UpdateContract(d, c.Id, x => x with { Party = party })
+            : null),
+        new(null, "a contract for one more municipality", (d, r) => Pick(r, d.Contracts) is { } c && Pick(r, d.Municipalities) is { } m
+            ? UpdateContract(d, c.Id, x => x with { Municipalities = [.. x.Municipalities, m.Id] })
+            : null),
+        new(null, "a contract period shifted", (d, r) => Pick(r, d.Contracts) is { } c
+            ? UpdateContract(d, c.Id, x => x with { Period = new PeriodSpec(x.Period.From.AddDays(r.Next(-100, 500)), x.Period.Until is { } u ? u.AddDays(r.Next(600, 1200)) : null) })
+            : null),
+        new(null, "a cooperative region emptied or narrowed", (d, r) => Pick(r, d.Cooperatives) is { } c
+            ? UpdateCooperative(d, c.Id, x => x with { Region = r.Next(2) == 0 ? [] : [.. x.Region.Take(1)] })
+            : null),
+        new(null, "a cooperative member leaves", (d, r) => Pick(r, d.Cooperatives.Where(c => c.Members.Length > 0)) is { } c
+            ? UpdateCooperative(d, c.Id, x => x with { Members = x.Members[1..] })
+            : null),
+        new(null, "an escalation in other directions and scopes", (d, r) => Pick(r, d.Escalations) is { } e
+            ? UpdateEscalation(d, e, x => x with
+            {
+                From = Pick(r, Categories), To = Pick(r, Categories),
+                FromScope = Pick(r, new LotScope?[] { null, LotScope.Local, LotScope.Regional }), ToScope = Pick(r, new LotScope?[] { null, LotScope.Local, LotScope.Regional }),
+                ToLot = r.Next(2) == 0 ? null : Pick(r, d.Lots)?.Id,
+            })
+            : null),
+        new(null, "another procurement form", (d, r) => UpdateTerms(d, r, _ => true, (_, _, t) => t with { Procurement = Pick(r, Enum.GetValues<ProcurementForm>()) })),
+        new(null, "other limits", (d, r) => UpdateTerms(d, r, _ => true, (_, _, t) => t with
+        {
+            Limits = new LimitsSpec(Pick(r, new decimal?[] { null, 0m, 1.5m, 4m }), Pick(r, new int?[] { null, 0, 6 }), Pick(r, new decimal?[] { null, 0m, 2500m, 60000m })),
+        })),
+        new(null, "a municipality taking part for another period", (d, r) => Pick(r, d.Municipalities) is { } m
+            ? UpdateMunicipality(d, m.Id, x => r.Next(2) == 0
+                ? x with { From = d.Period.From.AddDays(r.Next(-30, 900)), Until = null }
+                : x with { From = null, Until = d.Period.From.AddDays(r.Next(-30, 900)) })
+            : null),
+        new(null, "a lot excludes a municipality", (d, r) => Pick(r, d.Lots) is { } l && Pick(r, d.Municipalities) is { } m
+            ? UpdateLot(d, l.Id, x => x with { Excludes = [.. x.Excludes, m.Id] })
+            : null),
+    ];
+
+    public static IReadOnlyList<Defect> All { get; } = [.. Targeted, .. Noise];
+
+    /// <summary>Applies <paramref name="defect"/>, or gives null when nothing in the design fits it.</summary>
+    public static DesignSpec? TryApply(Defect defect, DesignSpec design, Random random) => defect.Apply(design, random);
+
+    private static DesignSpec? Responsible(DesignSpec d, Random r, CareCategory to)
+    {
+        var (design, stranger) = WithNewProvider(d);
+        var e = Pick(r, d.Escalations.Where(e => e.To == to));
+        if (e is null)
+        {
+            var p = Pick(r, d.Profiles);
+            if (p is null)
+            {
+                return null;
+            }
+
+            e = new EscalationSpec(Fresh(d, "E-defect"), p.Id, to == CareCategory.Heavy ? CareCategory.Light : CareCategory.Heavy, to, null, null, null, p.Start,
+                d.Municipalities.FirstOrDefault(m => m.Id == p.Municipality)?.AccessTeam);
+            design = design with { Escalations = [.. design.Escalations, e] };
+        }
+
+        return Update(design, e.Profile, p => p with { TransferredTo = stranger });
+    }
+
+    private static (DesignSpec Design, string Provider) WithNewProvider(DesignSpec d)
+    {
+        var id = Fresh(d, "nieuwe-aanbieder");
+        return (d with { Providers = [.. d.Providers, new ProviderSpec(id, "99999999", "Nieuwe aanbieder", [CompliantDesignBuilder.Vog], [])] }, id);
+    }
+
+    internal static string Fresh(DesignSpec d, string stem)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        used.UnionWith(d.Municipalities.Select(x => x.Id));
+        used.UnionWith(d.Lots.Select(x => x.Id));
+        used.UnionWith(d.Providers.Select(x => x.Id));
+        used.UnionWith(d.Cooperatives.Select(x => x.Id));
+        used.UnionWith(d.Contracts.Select(x => x.Id));
+        used.UnionWith(d.Profiles.Select(x => x.Id));
+        used.UnionWith(d.Escalations.Select(x => x.EffectiveId));
+        var id = stem;
+        for (var n = 2; used.Contains(id); n++)
+        {
+            id = $"{stem}-{n}";
+        }
+
+        return id;
+    }
+
+    private static bool ParticipatesOn(MunicipalitySpec m, DateOnly date) => (m.From is null || m.From <= date) && (m.Until is null || date <= m.Until);
+
+    private static TermsSpec Terms(DesignSpec d, ContractSpec c) => Lot(d, c.Lot).Terms(c.Category);
+
+    private static LotSpec Lot(DesignSpec d, string id) => d.Lots.First(l => l.Id == id);
+
+    private static bool IsProvider(DesignSpec d, string id) => d.Providers.Any(p => p.Id == id);
+
+    private static bool IsCooperative(DesignSpec d, string id) => d.Cooperatives.Any(c => c.Id == id);
+
+    private static CooperativeSpec? Cooperative(DesignSpec d, string id) => d.Cooperatives.FirstOrDefault(c => c.Id == id);
+
+    private static DesignSpec UpdateProvider(DesignSpec d, string id, Func<ProviderSpec, ProviderSpec> change) =>
+        d with { Providers = [.. d.Providers.Select(p => p.Id == id ? change(p) : p)] };
+
+    private static DesignSpec UpdateCooperative(DesignSpec d, string id, Func<CooperativeSpec, CooperativeSpec> change) =>
+        d with { Cooperatives = [.. d.Cooperatives.Select(c => c.Id == id ? change(c) : c)] };
+
+    private static DesignSpec UpdateMunicipality(DesignSpec d, string id, Func<MunicipalitySpec, MunicipalitySpec> change) =>
+        d with { Municipalities = [.. d.Municipalities.Select(m => m.Id == id ? change(m) : m)] };
+
+    private static DesignSpec UpdateLot(DesignSpec d, string id, Func<LotSpec, LotSpec> change) =>
+        d with { Lots = [.. d.Lots.Select(l => l.Id == id ? change(l) : l)] };
+
+    private static DesignSpec UpdateContract(DesignSpec d, string id, Func<ContractSpec, ContractSpec> change) =>
+        d with { Contracts = [.. d.Contracts.Select(c => c.Id == id ? change(c) : c)] };
+
+    private static DesignSpec Update(DesignSpec d, string profile, Func<ProfileSpec, ProfileSpec> change) =>
+        d with { Profiles = [.. d.Profiles.Select(p => p.Id == profile ? change(p) : p)] };
+
+    private static DesignSpec UpdateEscalation(DesignSpec d, EscalationSpec e, Func<EscalationSpec, EscalationSpec> change) =>
+        d with { Escalations = [.. d.Escalations.Select(x => ReferenceEquals(x, e) ? change(x) : x)] };
+
+    private static DesignSpec? UpdateProfile(DesignSpec d, Random r, Func<ProfileSpec, bool> fits, Func<ProfileSpec, ProfileSpec> change) =>
+        Pick(r, d.Profiles.Where(fits)) is { } p ? Update(d, p.Id, change) : null;
+
+    private static DesignSpec? UpdateTerms(DesignSpec d, Random r, Func<TermsSpec, bool> fits, Func<string, CareCategory, TermsSpec, TermsSpec> change)
+    {
+        var options = d.Lots.SelectMany(l => Categories.Where(k => fits(l.Terms(k))).Select(k => (Lot: l, Category: k))).ToArray();
+        if (options.Length == 0)
+        {
+            return null;
+        }
+
+        var (lot, category) = options[r.Next(options.Length)];
+        return UpdateLot(d, lot.Id, l => category == CareCategory.Light ? l with { Light = change(l.Id, category, l.Light) } : l with { Heavy = change(l.Id, category, l.Heavy) });
+    }
+
+    private static string[] Except(string[] items, string id) => [.. items.Where(i => i != id)];
+
+    private static T? Pick<T>(Random r, IEnumerable<T> items)
+    {
+        var array = items as T[] ?? items.ToArray();
+        return array.Length == 0 ? default : array[r.Next(array.Length)];
+    }
+}

@@ -1,0 +1,388 @@
+using Procurement.Rules.Model;
+
+namespace Procurement.Rules.Tests.Properties;
+
+/// <summary>
+/// A hand-written C# oracle of all 27 shipped rules, written from the rule texts and the domain notes, over the plain
+/// <see cref="DesignSpec"/> (not the loaded model): it shares no code with the loader, the model's helpers
+/// (HoldsContract, Covers, IsWithin, ...) or the rule compiler. It gives findings as (rule, subject, clause) in
+/// report order: by rule id, then subject path, then clause order.
+/// </summary>
+internal static class ShippedRulesOracle
+{
+    public const decimal EuropeanThreshold = 750_000m;
+    public const int MinHeavyProviders = 2;
+
+    public static IReadOnlyList<(string Rule, string Subject, string Clause)> Findings(DesignSpec design, DateOnly? asOf = null)
+    {
+        var d = design.Normalized();
+        var o = new Run(d, asOf ?? d.Period.From);
+        o.Eligibility();
+        o.MainContractor();
+        o.Escalation();
+        o.Coverage();
+        return [.. o.Found.OrderBy(f => f.Rule, StringComparer.Ordinal).ThenBy(f => f.Subject, StringComparer.Ordinal)];
+    }
+
+    private sealed class Run(DesignSpec d, DateOnly asOf)
+    {
+        private static readonly CareCategory[] Categories = [CareCategory.Light, CareCategory.Heavy];
+
+        private readonly Dictionary<string, MunicipalitySpec> _municipality = d.Municipalities.ToDictionary(m => m.Id, StringComparer.Ordinal);
+        private readonly Dictionary<string, LotSpec> _lot = d.Lots.ToDictionary(l => l.Id, StringComparer.Ordinal);
+        private readonly Dictionary<string, ProviderSpec> _provider = d.Providers.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        private readonly Dictionary<string, CooperativeSpec> _cooperative = d.Cooperatives.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        private readonly Dictionary<string, ContractSpec> _contract = d.Contracts.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        private readonly Dictionary<string, ProfileSpec> _profile = d.Profiles.ToDictionary(p => p.Id, StringComparer.Ordinal);
+
+        public List<(string Rule, string Subject, string Clause)> Found { get; } = [];
+
+        public void Eligibility()
+        {
+            foreach (var c in d.Contracts)
+            {
+                var terms = _lot[c.Lot].Terms(c.Category);
+                if (_provider.TryGetValue(c.Party, out var provider) && !terms.Qualifications.All(q => provider.Qualifications.Contains(q)))
+                {
+                    Add("EL-001", c, "qualified");
+                }
+
+                if (_cooperative.TryGetValue(c.Party, out var cooperative)
+                    && !cooperative.Members.All(member => terms.Qualifications.All(q => _provider[member].Qualifications.Contains(q))))
+                {
+                    Add("EL-002", c, "members-qualified");
+                }
+            }
+
+            foreach (var (lot, category, terms) in AllTerms())
+            {
+                if (category == CareCategory.Heavy && terms.Procurement is not (ProcurementForm.SelectiveTender or ProcurementForm.InHouse or ProcurementForm.LumpSum))
+                {
+                    Add("EL-003", lot, category, "heavy-procurement-form");
+                }
+            }
+
+            foreach (var (lot, category, terms) in AllTerms())
+            {
+                if (terms.Procurement == ProcurementForm.SelectiveTender)
+                {
+                    if (terms.MaxProviders is null)
+                    {
+                        Add("EL-004", lot, category, "has-maximum");
+                    }
+                    else if (Parties(lot, category) > terms.MaxProviders)
+                    {
+                        Add("EL-004", lot, category, "within-maximum");
+                    }
+                }
+            }
+
+            foreach (var (lot, category, terms) in AllTerms())
+            {
+                if (terms.Procurement == ProcurementForm.OpenHouse && terms.MaxProviders is not null)
+                {
+                    Add("EL-005", lot, category, "no-maximum");
+                }
+            }
+
+            foreach (var c in d.Contracts)
+            {
+                if (!Inside(c.Period, d.Period))
+                {
+                    Add("EL-006", c, "within-purchasing-period");
+                }
+            }
+
+            foreach (var c in d.Contracts)
+            {
+                if (c.Municipalities.Any(m => !Inside(c.Period, Participation(_municipality[m]))))
+                {
+                    Add("EL-007", c, "municipalities-participate");
+                }
+            }
+
+            foreach (var cooperative in d.Cooperatives)
+            {
+                if (cooperative.Members.Length == 0)
+                {
+                    Found.Add(("EL-008", $"cooperatives[{cooperative.Id}]", "has-members"));
+                }
+            }
+
+            foreach (var c in d.Contracts)
+            {
+                if (_cooperative.TryGetValue(c.Party, out var cooperative) && cooperative.Region.Length > 0 && c.Municipalities.Any(m => !cooperative.Region.Contains(m)))
+                {
+                    Add("EL-009", c, "within-region");
+                }
+            }
+
+            foreach (var c in d.Contracts)
+            {
+                if (_lot[c.Lot].Terms(c.Category).Procurement == ProcurementForm.LumpSum
+                    && d.Contracts.Any(other => other.Lot == c.Lot && other.Category == c.Category && other.Party != c.Party && Overlap(other.Period, c.Period) && Share(other, c)))
+                {
+                    Add("EL-010", c, "single-party");
+                }
+            }
+
+            foreach (var (lot, category, terms) in AllTerms())
+            {
+                if (terms.Procurement is ProcurementForm.SelectiveTender or ProcurementForm.LumpSum
+                    && d.Contracts.Where(c => c.Lot == lot.Id && c.Category == category).Sum(c => c.Value) > EuropeanThreshold)
+                {
+                    Add("EL-011", lot, category, "below-european-threshold");
+                }
+            }
+        }
+
+        public void MainContractor()
+        {
+            foreach (var p in d.Profiles)
+            {
+                if (p.MainContractor is null)
+                {
+                    Add("MC-001", p, "has-main-contractor");
+                }
+                else if (p.CoProviders.Contains(p.MainContractor))
+                {
+                    Add("MC-001", p, "not-also-co-provider");
+                }
+            }
+
+            foreach (var p in d.Profiles)
+            {
+                if (p.MainContractor is { } main && !Holds(main, p.Lot, p.Category, p.Municipality, p.Start))
+                {
+                    Add("MC-002", p, "contracted");
+                }
+            }
+
+            foreach (var p in d.Profiles)
+            {
+                var subcontractors = p.MainContractor is { } main ? _provider[main].Subcontractors : [];
+                if (p.CoProviders.Any(c => !Categories.Any(k => Holds(c, p.Lot, k, p.Municipality, p.Start)) && !subcontractors.Contains(c)))
+                {
+                    Add("MC-003", p, "co-providers-allowed");
+                }
+            }
+
+            foreach (var p in d.Profiles)
+            {
+                if (p.Contract is { } named && _cooperative.TryGetValue(_contract[named].Party, out var cooperative)
+                    && p.MainContractor is { } main && !cooperative.Members.Contains(main))
+                {
+                    Add("MC-004", p, "member-of-contract-party");
+                }
+            }
+
+            foreach (var p in d.Profiles)
+            {
+                if (_lot[p.Lot].Terms(p.Category).Limits.Budget is { } limit && p.Budget > limit)
+                {
+                    Add("MC-005", p, "within-budget");
+                }
+            }
+
+            foreach (var p in d.Profiles)
+            {
+                if (p.Contract is not { } named)
+                {
+                    continue;
+                }
+
+                var c = _contract[named];
+                if (c.Lot != p.Lot)
+                {
+                    Add("MC-006", p, "same-lot");
+                }
+
+                if (c.Category != p.Category)
+                {
+                    Add("MC-006", p, "same-category");
+                }
+
+                if (!c.Municipalities.Contains(p.Municipality))
+                {
+                    Add("MC-006", p, "covers-municipality");
+                }
+
+                if (!Contains(c.Period, p.Start))
+                {
+                    Add("MC-006", p, "in-period");
+                }
+            }
+        }
+
+        public void Escalation()
+        {
+            foreach (var p in d.Profiles.Where(p => p.Category == CareCategory.Light))
+            {
+                var limits = _lot[p.Lot].Light.Limits;
+                if (limits.Intensity is { } intensity && p.Intensity > intensity)
+                {
+                    Add("ES-001", p, "within-intensity");
+                }
+
+                if (limits.Duration is { } duration && p.Duration > duration)
+                {
+                    Add("ES-001", p, "within-duration");
+                }
+
+                if (limits.Budget is { } budget && p.Budget > budget)
+                {
+                    Add("ES-001", p, "within-budget");
+                }
+            }
+
+            foreach (var e in d.Escalations)
+            {
+                var team = _municipality[_profile[e.Profile].Municipality].AccessTeam;
+                if (e.ApprovedBy is null)
+                {
+                    Add("ES-002", e, "approved");
+                }
+                else if (e.ApprovedBy != team)
+                {
+                    Add("ES-002", e, "by-own-access-team");
+                }
+            }
+
+            foreach (var e in d.Escalations.Where(e => e.To == CareCategory.Heavy))
+            {
+                if (!ResponsibleHolds(e, CareCategory.Heavy))
+                {
+                    Add("ES-003", e, "heavy-contract");
+                }
+            }
+
+            foreach (var e in d.Escalations)
+            {
+                if (e.FromScope == LotScope.Local && e.ToScope == LotScope.Regional && _lot[e.ToLot!].Scope != LotScope.Regional)
+                {
+                    Add("ES-004", e, "target-lot-regional");
+                }
+            }
+
+            foreach (var e in d.Escalations.Where(e => e.To == CareCategory.Light))
+            {
+                if (!ResponsibleHolds(e, CareCategory.Light))
+                {
+                    Add("ES-005", e, "light-contract");
+                }
+            }
+        }
+
+        public void Coverage()
+        {
+            foreach (var lot in d.Lots)
+            {
+                foreach (var (category, clause) in new[] { (CareCategory.Light, "light-contracted"), (CareCategory.Heavy, "heavy-contracted") })
+                {
+                    if (!d.Contracts.Any(c => c.Lot == lot.Id && c.Category == category))
+                    {
+                        Found.Add(("CO-001", $"lots[{lot.Id}]", clause));
+                    }
+                }
+            }
+
+            foreach (var lot in d.Lots)
+            {
+                // A local lot answers for its buyer only; a regional lot for every municipality, which its own contracts
+                // cover or a local lot of the same sector that the municipality buys itself.
+                var checkedMunicipalities = lot.Scope == LotScope.Local && lot.Municipality is { } buyer ? [_municipality[buyer]] : d.Municipalities;
+                var uncovered = checkedMunicipalities.Any(m =>
+                    Contains(Participation(m), asOf) && !lot.Excludes.Contains(m.Id) && !Categories.All(k => Covered(lot, m.Id, k)));
+                if (uncovered)
+                {
+                    Found.Add(("CO-002", $"lots[{lot.Id}]", "all-municipalities-covered"));
+                }
+            }
+
+            foreach (var (lot, category, terms) in AllTerms())
+            {
+                if (category == CareCategory.Heavy && terms.Procurement is not (ProcurementForm.LumpSum or ProcurementForm.InHouse) && Parties(lot, category) < MinHeavyProviders)
+                {
+                    Add("CO-003", lot, category, "enough-providers");
+                }
+            }
+
+            foreach (var c in d.Contracts)
+            {
+                if (_lot[c.Lot].Terms(c.Category).Procurement == ProcurementForm.LumpSum
+                    && d.Contracts.Any(other => other.Id != c.Id && other.Lot == c.Lot && other.Category == c.Category && Overlap(other.Period, c.Period) && Share(other, c)))
+                {
+                    Add("CO-004", c, "no-overlap");
+                }
+            }
+
+            foreach (var (lot, category, terms) in AllTerms())
+            {
+                if (terms.Procurement != ProcurementForm.LumpSum)
+                {
+                    continue;
+                }
+
+                var contracts = d.Contracts.Where(c => c.Lot == lot.Id && c.Category == category).ToArray();
+                if (!contracts.Any(c => Contains(c.Period, d.Period.From)))
+                {
+                    Add("CO-005", lot, category, "covers-period-start");
+                }
+
+                // A contract that ends inside the purchasing period (before its last day) must be followed the next day.
+                var gap = contracts.Any(c => c.Period.Until is { } end && end >= d.Period.From && (d.Period.Until is null || end < d.Period.Until)
+                    && !contracts.Any(next => Contains(next.Period, end.AddDays(1))));
+                if (gap)
+                {
+                    Add("CO-005", lot, category, "no-gap");
+                }
+            }
+        }
+
+        private bool ResponsibleHolds(EscalationSpec e, CareCategory category)
+        {
+            var profile = _profile[e.Profile];
+            var responsible = profile.TransferredTo ?? profile.MainContractor;
+            return responsible is not null && Holds(responsible, e.ToLot!, category, profile.Municipality, e.Date);
+        }
+
+        /// <summary>The provider is the party of such a contract, or a member of the cooperative that is.</summary>
+        private bool Holds(string provider, string lot, CareCategory category, string municipality, DateOnly date) =>
+            d.Contracts.Any(c => c.Lot == lot && c.Category == category && c.Municipalities.Contains(municipality) && Contains(c.Period, date)
+                && (c.Party == provider || (_cooperative.TryGetValue(c.Party, out var cooperative) && cooperative.Members.Contains(provider))));
+
+        private bool Covered(LotSpec lot, string municipality, CareCategory category)
+        {
+            bool ByContract(LotSpec l) => d.Contracts.Any(c => c.Lot == l.Id && c.Category == category && c.Municipalities.Contains(municipality) && Contains(c.Period, asOf));
+            return ByContract(lot)
+                || (lot.Scope == LotScope.Regional && d.Lots.Any(local => local.Municipality == municipality && local.Sector == lot.Sector && ByContract(local)));
+        }
+
+        private int Parties(LotSpec lot, CareCategory category) =>
+            d.Contracts.Where(c => c.Lot == lot.Id && c.Category == category).Select(c => c.Party).Distinct(StringComparer.Ordinal).Count();
+
+        private IEnumerable<(LotSpec Lot, CareCategory Category, TermsSpec Terms)> AllTerms() =>
+            d.Lots.SelectMany(l => Categories.Select(k => (l, k, l.Terms(k))));
+
+        private static bool Share(ContractSpec a, ContractSpec b) => a.Municipalities.Any(b.Municipalities.Contains);
+
+        private static PeriodSpec Participation(MunicipalitySpec m) => new(m.From ?? DateOnly.MinValue, m.Until);
+
+        private static bool Contains(PeriodSpec p, DateOnly date) => p.From <= date && (p.Until is null || date <= p.Until);
+
+        private static bool Inside(PeriodSpec inner, PeriodSpec outer) =>
+            inner.From >= outer.From && (outer.Until is null || (inner.Until is { } until && until <= outer.Until));
+
+        private static bool Overlap(PeriodSpec a, PeriodSpec b) =>
+            (a.Until is null || b.From <= a.Until) && (b.Until is null || a.From <= b.Until);
+
+        private void Add(string rule, ContractSpec c, string clause) => Found.Add((rule, $"contracts[{c.Id}]", clause));
+
+        private void Add(string rule, ProfileSpec p, string clause) => Found.Add((rule, $"careProfiles[{p.Id}]", clause));
+
+        private void Add(string rule, EscalationSpec e, string clause) => Found.Add((rule, $"escalations[{e.Id}]", clause));
+
+        private void Add(string rule, LotSpec lot, CareCategory category, string clause) =>
+            Found.Add((rule, $"lots[{lot.Id}].{(category == CareCategory.Heavy ? "heavy" : "light")}", clause));
+    }
+}

@@ -5,7 +5,7 @@ namespace Procurement.Rules.Tests.Properties;
 
 /// <summary>
 /// Differential tests: on generated designs, the engine's findings (rule, subject, clause, in report order) equal those
-/// of the hand-written oracle.
+/// of the hand-written oracle, and those of the same checks run through Microsoft RulesEngine.
 /// </summary>
 public sealed class DifferentialProperties
 {
@@ -20,6 +20,17 @@ public sealed class DifferentialProperties
         PropertyRun.Check(nameof(Engine_findings_equal_the_hand_written_oracle_on_near_valid_designs), 500, DesignGen.NearValid, c => AgreeWithOracle(Shipped.Rules, c.Design.Spec));
 
     [Fact]
+    public void Engine_oracle_and_RulesEngine_agree() =>
+        PropertyRun.Check(nameof(Engine_oracle_and_RulesEngine_agree), 500, DesignGen.Mixed, c =>
+        {
+            var engine = EngineFindings(Shipped.Rules, c.Spec.Load());
+            var rulesEngine = RulesEngineOracle.Findings(c.Spec);
+            Assert.True(engine.SequenceEqual(rulesEngine), Difference("engine", engine, "RulesEngine", rulesEngine));
+            var oracle = ShippedRulesOracle.Findings(c.Spec);
+            Assert.True(oracle.SequenceEqual(rulesEngine), Difference("oracle", oracle, "RulesEngine", rulesEngine));
+        });
+
+    [Fact]
     public void Engine_findings_equal_the_oracle_on_every_example()
     {
         foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "examples"), "*.yaml").Order(StringComparer.Ordinal))
@@ -30,7 +41,17 @@ public sealed class DifferentialProperties
             var engine = EngineFindings(Shipped.Rules, design);
             Assert.True(engine.Count > 0, file);
             Assert.True(engine.SequenceEqual(ShippedRulesOracle.Findings(spec)), Path.GetFileName(file) + Environment.NewLine + Difference("engine", engine, "oracle", ShippedRulesOracle.Findings(spec)));
+            Assert.True(engine.SequenceEqual(RulesEngineOracle.Findings(spec)), Path.GetFileName(file) + Environment.NewLine + Difference("engine", engine, "RulesEngine", RulesEngineOracle.Findings(spec)));
         }
+    }
+
+    [Fact]
+    public void Every_shipped_rule_has_a_clause_in_both_oracles()
+    {
+        var clauses = Shipped.Rules.Rules.SelectMany(r => r.Clauses.Select(c => $"{r.Id}#{c.Key}")).Order(StringComparer.Ordinal).ToArray();
+
+        Assert.Equal(27, Shipped.Rules.Rules.Count);
+        Assert.Equal(clauses, RulesEngineOracle.Clauses.Select(c => $"{c.Rule}#{c.Clause}").Order(StringComparer.Ordinal));
     }
 
     [Fact]

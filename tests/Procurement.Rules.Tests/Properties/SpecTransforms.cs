@@ -1,0 +1,120 @@
+using System.Globalization;
+
+namespace Procurement.Rules.Tests.Properties;
+
+/// <summary>Transformations of a design that should not change its verdicts: renaming ids and reordering lists.</summary>
+internal static class SpecTransforms
+{
+    /// <summary>
+    /// Gives every id (and every access-team name) a new, unrelated name, consistently everywhere it is used.
+    /// Sectors are made explicit first: a lot's sector defaults to its id, and a renamed id must not change it.
+    /// </summary>
+    public static (DesignSpec Renamed, Func<string, string> Subject) RenameIds(DesignSpec design, Random random)
+    {
+        var d = design with { Lots = [.. design.Lots.Select(l => l with { Sector = l.EffectiveSector })] };
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        string New(string old)
+        {
+            if (!map.TryGetValue(old, out var name))
+            {
+                // Unrelated names that sort differently from the originals: upper and lower case, digits, dots.
+                do
+                {
+                    name = random.Next(4) switch
+                    {
+                        0 => "Z" + random.Next(100000).ToString(CultureInfo.InvariantCulture),
+                        1 => "a." + random.Next(100000).ToString(CultureInfo.InvariantCulture),
+                        2 => random.Next(1000, 100000).ToString(CultureInfo.InvariantCulture),
+                        _ => "x-" + (char)('a' + random.Next(26)) + random.Next(1000).ToString(CultureInfo.InvariantCulture),
+                    };
+                }
+                while (!used.Add(name));
+
+                map[old] = name;
+            }
+
+            return name;
+        }
+
+        string? Opt(string? old) => old is null ? null : New(old);
+        string[] All(string[] olds) => [.. olds.Select(New)];
+
+        // Access teams and approvals are names too; an approval that names no team keeps naming none.
+        var teams = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? Team(string? old)
+        {
+            if (old is null)
+            {
+                return null;
+            }
+
+            if (!teams.TryGetValue(old, out var name))
+            {
+                teams[old] = name = "team-" + New("team:" + old);
+            }
+
+            return name;
+        }
+
+        var renamed = d with
+        {
+            Municipalities = [.. d.Municipalities.Select(m => m with { Id = New(m.Id), AccessTeam = Team(m.AccessTeam) })],
+            Lots = [.. d.Lots.Select(l => l with { Id = New(l.Id), Municipality = Opt(l.Municipality), Excludes = All(l.Excludes) })],
+            Providers = [.. d.Providers.Select(p => p with { Id = New(p.Id), Subcontractors = All(p.Subcontractors) })],
+            Cooperatives = [.. d.Cooperatives.Select(c => c with { Id = New(c.Id), Members = All(c.Members), Region = All(c.Region) })],
+            Contracts = [.. d.Contracts.Select(c => c with { Id = New(c.Id), Party = New(c.Party), Lot = New(c.Lot), Municipalities = All(c.Municipalities) })],
+            Profiles = [.. d.Profiles.Select(p => p with
+            {
+                Id = New(p.Id), Municipality = New(p.Municipality), Lot = New(p.Lot), MainContractor = Opt(p.MainContractor), CoProviders = All(p.CoProviders),
+                TransferredTo = Opt(p.TransferredTo), Contract = Opt(p.Contract),
+            })],
+            Escalations = [.. d.Escalations.Select(e => e with { Id = Opt(e.Id), Profile = New(e.Profile), ToLot = Opt(e.ToLot), ApprovedBy = Team(e.ApprovedBy) })],
+        };
+
+        var escalationIds = d.Escalations.Zip(renamed.Escalations).ToLookup(x => x.First.EffectiveId, x => x.Second.EffectiveId, StringComparer.Ordinal);
+        string Subject(string path)
+        {
+            // kind[id] or lots[id].light/heavy
+            var open = path.IndexOf('[', StringComparison.Ordinal);
+            var close = path.LastIndexOf(']');
+            if (open < 0 || close < open)
+            {
+                return path;
+            }
+
+            var kind = path[..open];
+            var id = path[(open + 1)..close];
+            var newId = kind == "escalations" ? escalationIds[id].First() : map[id];
+            return $"{kind}[{newId}]{path[(close + 1)..]}";
+        }
+
+        return (renamed, Subject);
+    }
+
+    /// <summary>Shuffles every list in the design: the items of each collection and every list inside an item.</summary>
+    public static DesignSpec Reorder(DesignSpec d, Random random)
+    {
+        T[] S<T>(IEnumerable<T> items)
+        {
+            var array = items.ToArray();
+            random.Shuffle(array);
+            return array;
+        }
+
+        return d with
+        {
+            Municipalities = S(d.Municipalities),
+            Lots = S(d.Lots.Select(l => l with
+            {
+                ProductCategories = S(l.ProductCategories), Excludes = S(l.Excludes),
+                Light = l.Light with { Qualifications = S(l.Light.Qualifications) }, Heavy = l.Heavy with { Qualifications = S(l.Heavy.Qualifications) },
+            })),
+            Providers = S(d.Providers.Select(p => p with { Qualifications = S(p.Qualifications), Subcontractors = S(p.Subcontractors) })),
+            Cooperatives = S(d.Cooperatives.Select(c => c with { Members = S(c.Members), Region = S(c.Region) })),
+            Contracts = S(d.Contracts.Select(c => c with { Municipalities = S(c.Municipalities) })),
+            Profiles = S(d.Profiles.Select(p => p with { CoProviders = S(p.CoProviders) })),
+            Escalations = S(d.Escalations),
+        };
+    }
+}

@@ -142,7 +142,8 @@ public static partial class TenderDesignWriter
                 case '\r': builder.Append("\\r"); break;
                 case '\t': builder.Append("\\t"); break;
                 default:
-                    if (char.IsControl(c))
+                    // U+2028 and U+2029 are line breaks to YAML: written raw they would split the scalar.
+                    if (char.IsControl(c) || c is '\u2028' or '\u2029')
                     {
                         builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
                     }

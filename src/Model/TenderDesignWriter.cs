@@ -125,7 +125,8 @@ public static partial class TenderDesignWriter
 
     private static string? TextOrNull(string? value) => value is null ? null : Text(value);
 
-    // Plain when it cannot be misread as another type or as YAML syntax; double-quoted otherwise.
+    // Plain when it cannot be misread as another type or as YAML syntax; double-quoted otherwise. The pattern ends in \z,
+    // not $, which would also match before a final line break (a block scalar such as 'name: |' ends in one).
     private static string Text(string value) =>
         PlainSafe().IsMatch(value) && !Reserved.Contains(value) ? value : Quoted(value);
 
@@ -161,6 +162,6 @@ public static partial class TenderDesignWriter
 
     private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase) { "true", "false", "null", "yes", "no", "on", "off", "y", "n" };
 
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_\-./]*( [A-Za-z0-9_\-./()]+)*$")]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_\-./]*( [A-Za-z0-9_\-./()]+)*\z")]
     private static partial Regex PlainSafe();
 }

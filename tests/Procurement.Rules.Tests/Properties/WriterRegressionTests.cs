@@ -17,5 +17,17 @@ public sealed class WriterRegressionTests
         Assert.Equal("Voor\u2028beeld\u2029regio", reloaded.Region);
     }
 
+    [Fact]
+    public void Writer_quotes_text_that_ends_in_a_line_break()
+    {
+        // A block scalar keeps its final line break; written plain, the break was lost (or, inside a flow mapping, broke the file).
+        var design = Load(SampleDesigns.Valid.Replace("region: Voorbeeldregio", "region: |\n  Voorbeeldregio", StringComparison.Ordinal));
+        Assert.Equal("Voorbeeldregio\n", design.Region);
+
+        var reloaded = Load(TenderDesignWriter.Write(design));
+
+        Assert.Equal("Voorbeeldregio\n", reloaded.Region);
+    }
+
     private static TenderDesign Load(string yaml) => TenderDesignLoader.LoadString(yaml, "regression.yaml").GetValueOrThrow();
 }

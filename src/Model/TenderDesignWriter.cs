@@ -89,7 +89,10 @@ public static partial class TenderDesignWriter
         writer.WriteLine("escalations:");
         foreach (var e in design.Escalations)
         {
-            writer.WriteLine($"  - {Flow(("id", Text(e.Id)), ("profile", Text(e.Profile.Id)), ("from", Kebab(e.From)), ("to", Kebab(e.To)), ("fromScope", e.FromScope is { } fs ? Kebab(fs) : null), ("toScope", e.ToScope is { } ts ? Kebab(ts) : null), ("toLot", ReferenceEquals(e.TargetLot, e.Profile.Lot) ? null : Text(e.TargetLot.Id)), ("date", DateText(e.Date)), ("approvedBy", TextOrNull(e.ApprovedBy)))}");
+            // The id is left out when it is the one the loader derives (profile/date): two escalations of one profile on one
+            // day may both have it, and written out explicitly it would be a duplicate id.
+            var defaultId = $"{e.Profile.Id}/{e.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+            writer.WriteLine($"  - {Flow(("id", e.Id == defaultId ? null : Text(e.Id)), ("profile", Text(e.Profile.Id)), ("from", Kebab(e.From)), ("to", Kebab(e.To)), ("fromScope", e.FromScope is { } fs ? Kebab(fs) : null), ("toScope", e.ToScope is { } ts ? Kebab(ts) : null), ("toLot", ReferenceEquals(e.TargetLot, e.Profile.Lot) ? null : Text(e.TargetLot.Id)), ("date", DateText(e.Date)), ("approvedBy", TextOrNull(e.ApprovedBy)))}");
         }
     }
 

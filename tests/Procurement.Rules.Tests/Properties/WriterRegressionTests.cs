@@ -29,5 +29,22 @@ public sealed class WriterRegressionTests
         Assert.Equal("Voorbeeldregio\n", reloaded.Region);
     }
 
+    [Fact]
+    public void Writer_leaves_out_escalation_ids_the_loader_derives()
+    {
+        // Two escalations of one profile on one day, both without id: the loader gives both the id 'P-0001/2023-03-01';
+        // written out explicitly, that was a duplicate id and the written design did not load.
+        var design = Load(SampleDesigns.Valid.Replace(
+            "  - { profile: P-0001, from: light, to: heavy, date: 2023-03-01, approvedBy: toegang-dordrecht }",
+            "  - { profile: P-0001, from: light, to: heavy, date: 2023-03-01, approvedBy: toegang-dordrecht }\n  - { profile: P-0001, from: heavy, to: light, date: 2023-03-01 }",
+            StringComparison.Ordinal));
+
+        var written = TenderDesignWriter.Write(design);
+        var reloaded = Load(written);
+
+        Assert.Equal(["P-0001/2023-03-01", "P-0001/2023-03-01"], reloaded.Escalations.Select(e => e.Id));
+        Assert.DoesNotContain("id: P-0001/2023-03-01", written, StringComparison.Ordinal);
+    }
+
     private static TenderDesign Load(string yaml) => TenderDesignLoader.LoadString(yaml, "regression.yaml").GetValueOrThrow();
 }

@@ -9,7 +9,7 @@ internal static class SpecTransforms
     /// Gives every id (and every access-team name) a new, unrelated name, consistently everywhere it is used.
     /// Sectors are made explicit first: a lot's sector defaults to its id, and a renamed id must not change it.
     /// </summary>
-    public static (DesignSpec Renamed, Func<string, string> Subject) RenameIds(DesignSpec design, Random random)
+    public static (DesignSpec Renamed, Func<string, string> Subject) RenameIds(DesignSpec design, Random random, bool odd = false)
     {
         var d = design with { Lots = [.. design.Lots.Select(l => l with { Sector = l.EffectiveSector })] };
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -21,7 +21,7 @@ internal static class SpecTransforms
                 // Unrelated names that sort differently from the originals: upper and lower case, digits, dots.
                 do
                 {
-                    name = random.Next(4) switch
+                    name = odd ? OddText(random) : random.Next(4) switch
                     {
                         0 => "Z" + random.Next(100000).ToString(CultureInfo.InvariantCulture),
                         1 => "a." + random.Next(100000).ToString(CultureInfo.InvariantCulture),
@@ -90,6 +90,31 @@ internal static class SpecTransforms
         }
 
         return (renamed, Subject);
+    }
+
+    /// <summary>Gives every name (not the ids) an odd text: quotes, YAML syntax, reserved words, accents, emoji, control characters, line separators.</summary>
+    public static DesignSpec OddNames(DesignSpec d, Random random) => d with
+    {
+        Id = OddText(random),
+        Region = OddText(random),
+        Municipalities = [.. d.Municipalities.Select(m => m with { Name = OddText(random) })],
+        Lots = [.. d.Lots.Select(l => l with { Name = OddText(random) })],
+        Providers = [.. d.Providers.Select(p => p with { Name = OddText(random) })],
+        Cooperatives = [.. d.Cooperatives.Select(c => c with { Name = OddText(random) })],
+        Profiles = [.. d.Profiles.Select(p => p with { Client = random.Next(2) == 0 ? null : OddText(random) })],
+    };
+
+    private static readonly string[] OddPieces =
+    [
+        "a", "Z", "0", "12", "1e3", "0x1F", ".5", " ", "  ", "-", "- ", ":", ": ", "#", " #", "'", "\"", "\\", "[", "]", "{", "}", ",", "&a", "*a", "!", "!!str", "|", ">", "%", "@", "`", "?",
+        "yes", "No", "null", "~", "true", "on", "Y", ".inf", "NaN", "é", "ö", "ĳ", "中", "😀", "\t", "\n", "\r", "\r\n", "\u0085", "\u2028", "\u2029", "\u00a0", "\u0007", "\u007f", "\ufeff", "\ufffd",
+    ];
+
+    /// <summary>A short text made of pieces that trip YAML writers; never empty, never only blanks.</summary>
+    public static string OddText(Random random)
+    {
+        var text = string.Concat(Enumerable.Range(0, 1 + random.Next(5)).Select(_ => OddPieces[random.Next(OddPieces.Length)]));
+        return string.IsNullOrWhiteSpace(text) ? "x" + text : text;
     }
 
     /// <summary>Shuffles every list in the design: the items of each collection and every list inside an item.</summary>

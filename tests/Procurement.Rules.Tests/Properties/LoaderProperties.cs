@@ -166,7 +166,7 @@ public sealed class LoaderProperties
             var line = Text[..Math.Min(Position, Text.Length)].Count(c => c == '\n') + 1;
             var lines = Text.Split('\n');
             var context = string.Join(Environment.NewLine, lines.Skip(Math.Max(0, line - 3)).Take(5).Select((l, i) => $"{Math.Max(1, line - 2) + i,5}| {l}"));
-            return $"{Operation} U+{(int)Character:X4} at offset {Position} (line {line}) of {Source}:{Environment.NewLine}{context}";
+            return $"{Operation} U+{(int)Character:X4} at offset {Position} (line {line}) of {Source}:{Environment.NewLine}{context}{Environment.NewLine}Whole file before the change:{Environment.NewLine}{Text}";
         }
     }
 }

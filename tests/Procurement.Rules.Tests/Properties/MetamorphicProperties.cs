@@ -23,18 +23,18 @@ public sealed class MetamorphicProperties
 
     private static readonly ConcurrentDictionary<string, Lazy<RuleSet>> Overridden = new(StringComparer.Ordinal);
 
-    private static Arbitrary<(DesignCase Design, int Seed)> WithSeed =>
+    private static Arbitrary<SeededCase> WithSeed =>
         Arb.From(
-            DesignGen.Mixed.Generator.SelectMany(_ => Gen.Choose(0, int.MaxValue - 1), (design, seed) => (design, seed)),
-            x => DesignGen.ShrinkCase(x.design).Select(d => (d, x.seed)));
+            DesignGen.Mixed.Generator.SelectMany(_ => Gen.Choose(0, int.MaxValue - 1), (design, seed) => new SeededCase(design, seed)),
+            x => DesignGen.ShrinkCase(x.Design).Select(d => x with { Design = d }));
 
-    private static Arbitrary<(DesignCase Design, string Rule, int Day)> WithRuleAndDay =>
+    private static Arbitrary<RuleCase> WithRuleAndDay =>
         Arb.From(
             from design in DesignGen.Mixed.Generator
             from rule in Gen.Elements(Shipped.Rules.Rules.Select(r => r.Id).ToArray())
             from day in Gen.Choose(-400, 2600)
-            select (design, rule, day),
-            x => DesignGen.ShrinkCase(x.design).Select(d => (d, x.rule, x.day)));
+            select new RuleCase(design, rule, day),
+            x => DesignGen.ShrinkCase(x.Design).Select(d => x with { Design = d }));
 
     [Fact]
     public void Renaming_ids_does_not_change_the_verdicts() =>
@@ -151,6 +151,18 @@ public sealed class MetamorphicProperties
 
             Assert.Equal(sequential, parallel);
         });
+
+    /// <summary>A design and a seed for the transformation; printed as YAML with the seed in a comment.</summary>
+    internal sealed record SeededCase(DesignCase Design, int Seed)
+    {
+        public override string ToString() => $"# seed: {Seed}{Environment.NewLine}{Design}";
+    }
+
+    /// <summary>A design, a shipped rule and a reference date (days after the purchasing period starts); printed as YAML.</summary>
+    internal sealed record RuleCase(DesignCase Design, string Rule, int Day)
+    {
+        public override string ToString() => $"# rule: {Rule}, asOf: period start + {Day} days{Environment.NewLine}{Design}";
+    }
 
     /// <summary>A property that only applies to some designs must have applied to most of them (shrinking runs count too).</summary>
     private static void NotVacuous(int applied)

@@ -114,7 +114,8 @@ internal static class PropertyRun
             if (testResult is TestResult.Failed failed)
             {
                 var seed = failed.Item6;
-                message.AppendLine(CultureInfo.InvariantCulture, $"Replay the failing case: {ReplayVariable}={seed.Seed},{seed.Gamma},{failed.Item7} (run with --filter-method '*{name}*').");
+                var method = Xunit.TestContext.Current.TestMethod?.MethodName ?? name;
+                message.AppendLine(CultureInfo.InvariantCulture, $"Replay the failing case: {ReplayVariable}={seed.Seed},{seed.Gamma},{failed.Item7} (run with --filter-method '*.{method}').");
                 message.AppendLine(CultureInfo.InvariantCulture, $"Replay the whole run:    {ReplayVariable}={failed.Item5.Seed},{failed.Item5.Gamma}");
             }
 

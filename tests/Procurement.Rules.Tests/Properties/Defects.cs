@@ -334,9 +334,6 @@ internal static class Defects
 
     public static IReadOnlyList<Defect> All { get; } = [.. Targeted, .. Noise];
 
-    /// <summary>Applies <paramref name="defect"/>, or gives null when nothing in the design fits it.</summary>
-    public static DesignSpec? TryApply(Defect defect, DesignSpec design, Random random) => defect.Apply(design, random);
-
     private static DesignSpec? Responsible(DesignSpec d, Random r, CareCategory to)
     {
         var (design, stranger) = WithNewProvider(d);

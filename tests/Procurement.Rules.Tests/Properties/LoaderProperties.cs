@@ -55,7 +55,7 @@ public sealed class LoaderProperties
 
     [Fact]
     public void Writing_then_loading_a_generated_design_gives_an_equal_design() =>
-        PropertyRun.Check(nameof(Writing_then_loading_a_generated_design_gives_an_equal_design), 500, OddDesigns, c =>
+        PropertyRun.Check(nameof(Writing_then_loading_a_generated_design_gives_an_equal_design), 300, OddDesigns, c =>
         {
             var original = c.Spec.Load();
             var written = TenderDesignWriter.Write(original);
@@ -71,7 +71,7 @@ public sealed class LoaderProperties
 
     [Fact]
     public void A_single_character_corruption_loads_or_gives_typed_errors_with_valid_positions() =>
-        PropertyRun.Check(nameof(A_single_character_corruption_loads_or_gives_typed_errors_with_valid_positions), 1500, Corrupted, c =>
+        PropertyRun.Check(nameof(A_single_character_corruption_loads_or_gives_typed_errors_with_valid_positions), 1000, Corrupted, c =>
         {
             var text = c.Apply();
             LoadResult<TenderDesign> result;

@@ -6,7 +6,7 @@ namespace Procurement.Rules.Cli;
 
 /// <summary>
 /// <c>explain</c>: for one rule, how it was applied to a design: whether it was effective, enabled and by which file,
-/// how many subjects it had and applied to, and for every failing subject each clause's outcome with the values read.
+/// how many subjects it had and applied to, and for every subject whether 'when' held and each clause's outcome with the values read.
 /// </summary>
 internal static class ExplainCommand
 {
@@ -96,7 +96,9 @@ internal static class ExplainCommand
                         $"not applied: not effective on {report.AsOf:yyyy-MM-dd} (effective {rule.Effective?.From:yyyy-MM-dd} .. {rule.Effective?.Until:yyyy-MM-dd})"));
                     break;
                 case RuleApplication.NoMatchingSubjects:
-                    output.WriteLine($"not applied: the design has no {rule.Subject}");
+                    output.WriteLine((summary?.Subjects ?? 0) == 0
+                        ? $"not applied: the design has no {rule.Subject}"
+                        : $"not applied: 'when' was false for all {summary!.Subjects} subject(s) in {rule.Subject}");
                     break;
                 default:
                     var subjects = summary?.Subjects ?? 0;
@@ -107,35 +109,52 @@ internal static class ExplainCommand
                     break;
             }
 
-            foreach (var bySubject in findings.GroupBy(f => f.Subject, StringComparer.Ordinal))
+            // Every subject with each clause's outcome and values; failing clauses also show the finding's message.
+            var explanations = application is RuleApplication.Applied or RuleApplication.NoMatchingSubjects
+                ? ruleSet.Explain(loaded.Value, rule.Id, report.AsOf, only) ?? []
+                : [];
+            foreach (var explained in explanations)
             {
-                var first = bySubject.First();
-                var (lot, municipality) = result.Group(first);
+                var (lot, municipality) = result.Group(explained.Subject);
                 output.WriteLine();
-                output.WriteLine($"{bySubject.Key}  ({ReportText.Location(first.SubjectLocation)}; lot {lot}, municipality {municipality})");
-                foreach (var (name, expression) in rule.Clauses)
+                output.WriteLine($"{explained.Subject}  ({ReportText.Location(explained.Location)}; lot {lot}, municipality {municipality})");
+                if (explained.Error is not null)
                 {
-                    var failing = bySubject.FirstOrDefault(f => f.Clause == name);
-                    if (failing is null)
-                    {
-                        output.WriteLine($"  {name}: holds");
-                        continue;
-                    }
+                    output.WriteLine($"  evaluation error: {explained.Error}");
+                    continue;
+                }
 
-                    output.WriteLine($"  {name}: FAILS ({ReportText.Label(failing.Severity)}) {expression}");
-                    foreach (var value in failing.Values)
+                if (!explained.WhenHeld)
+                {
+                    output.WriteLine($"  not applied: 'when' is false ({rule.When})");
+                    continue;
+                }
+
+                foreach (var clause in explained.Clauses)
+                {
+                    var failing = findings.FirstOrDefault(f => f.Subject == explained.Subject && f.Clause == clause.Name);
+                    output.WriteLine(clause.Holds switch
+                    {
+                        true => $"  {clause.Name}: holds",
+                        false => $"  {clause.Name}: FAILS ({ReportText.Label(rule.Severity)}) {clause.Expression}",
+                        null => $"  {clause.Name}: ERROR {clause.Error}",
+                    });
+                    foreach (var value in clause.Values)
                     {
                         output.WriteLine($"      {value.Expression} = {value.Value}");
                     }
 
-                    output.WriteLine($"      {failing.Message}");
+                    if (failing is not null)
+                    {
+                        output.WriteLine($"      {failing.Message}");
+                    }
                 }
             }
 
-            if (only is not null && findings.Count == 0)
+            if (only is not null && explanations.Count == 0)
             {
                 output.WriteLine();
-                output.WriteLine($"{only}: no failing clause (every clause holds, 'when' was false, or the subject does not exist)");
+                output.WriteLine($"{only}: not a subject of this rule in the design");
             }
 
             return ExitCodes.Clean;

@@ -9,12 +9,14 @@ internal sealed record DesignResult(EvaluationReport Report, TenderDesign Design
     private Dictionary<string, (string Lot, string Municipality)>? profiles;
 
     /// <summary>The lot and municipality a finding is about ("-" where the subject has none).</summary>
-    public (string Lot, string Municipality) Group(Finding finding)
+    public (string Lot, string Municipality) Group(Finding finding) => Group(finding.Subject);
+
+    /// <summary>The lot and municipality of a subject path: a profile's own, a contract's lot and municipalities, an escalation's profile.</summary>
+    public (string Lot, string Municipality) Group(string subject)
     {
         profiles ??= Design.CareProfiles
             .GroupBy(p => p.Id, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (g.First().Lot.Name, g.First().Municipality.Name), StringComparer.Ordinal);
-        var subject = finding.Subject;
         if (Key(subject, "careProfiles[") is { } profileId && profiles.TryGetValue(profileId, out var group))
         {
             return group;
@@ -22,8 +24,18 @@ internal sealed record DesignResult(EvaluationReport Report, TenderDesign Design
 
         if (Key(subject, "lots[") is { } lotId)
         {
-            var lot = Design.Lots.FirstOrDefault(l => l.Id == lotId);
+            var lot = Design.FindLot(lotId);
             return (lot?.Name ?? lotId, lot?.Municipality?.Name ?? "-");
+        }
+
+        if (Key(subject, "contracts[") is { } contractId && Design.FindContract(contractId) is { } contract)
+        {
+            return (contract.Lot.Name, contract.Municipalities.Count == 1 ? contract.Municipalities[0].Name : "-");
+        }
+
+        if (Key(subject, "escalations[") is { } escalationId && Design.Escalations.FirstOrDefault(e => e.Id == escalationId) is { } escalation)
+        {
+            return (escalation.TargetLot.Name, escalation.Profile.Municipality.Name);
         }
 
         return ("-", "-");

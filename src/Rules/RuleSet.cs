@@ -191,6 +191,10 @@ public sealed class RuleSet
         return Evaluator.Evaluate(_rules, Hash, design, options ?? EvaluationOptions.Default, cancellationToken);
     }
 
+    /// <summary>For <c>explain</c>: how rule <paramref name="ruleId"/> went for every subject, or null when there is no such rule.</summary>
+    internal IReadOnlyList<SubjectExplanation>? Explain(TenderDesign design, string ruleId, DateOnly asOf, string? onlySubject) =>
+        _rules.FirstOrDefault(r => string.Equals(r.Info.Id, ruleId, StringComparison.Ordinal))?.Explain(design, asOf, onlySubject);
+
     private static string HashOf(RuleSource[] sources)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

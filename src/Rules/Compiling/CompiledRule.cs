@@ -10,6 +10,12 @@ internal interface ICompiledRule
     int CountSubjects(TenderDesign design);
 
     /// <summary>
+    /// Every subject (or only <paramref name="onlySubject"/>) with its 'when' and each clause's outcome and values:
+    /// the slow, thorough path behind <c>explain</c>, never used by evaluation.
+    /// </summary>
+    IReadOnlyList<SubjectExplanation> Explain(TenderDesign design, DateOnly asOf, string? onlySubject);
+
+    /// <summary>
     /// Evaluates subjects [<paramref name="from"/>, <paramref name="to"/>) and adds findings for the failing ones;
     /// when <paramref name="coverage"/> is given, also counts how often each clause held and failed.
     /// </summary>
@@ -128,6 +134,52 @@ internal sealed class CompiledRule<T>(
         }
 
         return (applied, failed);
+    }
+
+    public IReadOnlyList<SubjectExplanation> Explain(TenderDesign design, DateOnly asOf, string? onlySubject)
+    {
+        var result = new List<SubjectExplanation>();
+        foreach (var subject in kind.Items(design))
+        {
+            var path = kind.Path(subject);
+            if (onlySubject is not null && !string.Equals(path, onlySubject, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            bool applies;
+            try
+            {
+                applies = when is null || when(subject, design, asOf, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                result.Add(new SubjectExplanation(path, kind.Location(subject), true, [], $"'when' threw {ex.GetType().Name}: {ex.Message}"));
+                continue;
+            }
+
+            var outcomes = new List<ClauseOutcome>(applies ? clauses.Length : 0);
+            foreach (var clause in applies ? clauses : [])
+            {
+                bool? holds = null;
+                string? error = null;
+                try
+                {
+                    holds = clause.Holds(subject, design, asOf, CancellationToken.None);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    error = $"{ex.GetType().Name}: {ex.Message}";
+                }
+
+                var values = clause.Values.Select(v => new FindingValue(v.Expression, Read(v, subject, design, asOf, CancellationToken.None))).ToArray();
+                outcomes.Add(new ClauseOutcome(clause.Name, clause.Text, holds, values, error));
+            }
+
+            result.Add(new SubjectExplanation(path, kind.Location(subject), applies, outcomes, null));
+        }
+
+        return result;
     }
 
     // Which part threw, found by evaluating the parts one by one (only ever done for a subject that threw): -1 for when.

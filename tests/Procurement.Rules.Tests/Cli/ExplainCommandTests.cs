@@ -52,8 +52,31 @@ public sealed class ExplainCommandTests
         var (exit, output, _) = Run("explain", Example("zuid-holland-zuid.yaml"), "--rule", "MC-002", "--subject", "careProfiles[zhz-zp-001]");
 
         Assert.Equal(0, exit);
-        Assert.Contains("careProfiles[zhz-zp-001]: no failing clause", output, StringComparison.Ordinal);
+        Assert.Contains("careProfiles[zhz-zp-001]  (", output, StringComparison.Ordinal);
+        Assert.Contains("  contracted: holds", output, StringComparison.Ordinal);
+        Assert.Contains("      profile.MainContractor = ", output, StringComparison.Ordinal);
         Assert.DoesNotContain("zhz-zp-010", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_EverySubject_ShowsWhenFalseOrEachClauseWithValues()
+    {
+        var (exit, output, _) = Run("explain", Example("zuid-holland-zuid.yaml"), "--rule", "ES-001");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("  not applied: 'when' is false (profile.Category == CareCategory.Light)", output, StringComparison.Ordinal);
+        Assert.Contains("  within-intensity: FAILS (error)", output, StringComparison.Ordinal);
+        Assert.Contains("  within-budget: holds", output, StringComparison.Ordinal);
+        Assert.Contains("      profile.IntensityHoursPerWeek = 6", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_UnknownSubject_SaysSo()
+    {
+        var (exit, output, _) = Run("explain", Example("zuid-holland-zuid.yaml"), "--rule", "MC-002", "--subject", "careProfiles[nobody]");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("careProfiles[nobody]: not a subject of this rule in the design", output, StringComparison.Ordinal);
     }
 
     [Theory]

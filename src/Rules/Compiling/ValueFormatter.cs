@@ -8,6 +8,9 @@ namespace Procurement.Rules.Compiling;
 /// <summary>Renders values read by rules the same way everywhere: invariant numbers, ISO dates, ids for model items, YAML names for enums.</summary>
 internal static class ValueFormatter
 {
+    // Enum values are few; their YAML names are worked out once rather than for every finding.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Enum, string> EnumNames = new();
+
     public static string Format(object? value) => value switch
     {
         null => "null",
@@ -16,7 +19,7 @@ internal static class ValueFormatter
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         decimal number => number.ToString(CultureInfo.InvariantCulture),
         double number => number.ToString("G", CultureInfo.InvariantCulture),
-        Enum e => YamlNames.Kebab(e.ToString()),
+        Enum e => EnumNames.GetOrAdd(e, static v => YamlNames.Kebab(v.ToString())),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         CategoryTerms terms => $"{terms.Lot.Id}.{YamlNames.Kebab(terms.Category.ToString())}",
         IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Take(20).Select(Format)) + "]",

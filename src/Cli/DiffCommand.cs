@@ -28,7 +28,7 @@ internal static class DiffCommand
         var rules = new Option<string?>("--rules") { Description = "Directory of rule packs for a design revision; default: the embedded rules." };
         var rulesBase = new Option<string?>("--rules-base") { Description = "Directory of rule packs before the edit (rule change)." };
         var rulesHead = new Option<string?>("--rules-head") { Description = "Directory of rule packs after the edit (rule change)." };
-        var asOf = new Option<string?>("--as-of") { Description = "Reference date (yyyy-MM-dd); default: the first day of each design's purchasing period." };
+        var asOf = ReferenceDate.Option("Reference date (yyyy-MM-dd); default: the first day of each design's purchasing period.");
         var format = new Option<string>("--format") { Description = "Output format: text, json, markdown or sarif.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "markdown", "sarif");
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when the head introduces a finding of at least this severity: error, warning or info.", DefaultValueFactory = _ => "error" };
@@ -44,16 +44,9 @@ internal static class DiffCommand
         };
         command.SetAction(parse =>
         {
-            DateOnly? referenceDate = null;
-            if (parse.GetValue(asOf) is { } asOfText)
+            if (!ReferenceDate.TryRead(parse, asOf, error, out var referenceDate))
             {
-                if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-                {
-                    error.WriteLine($"error: --as-of '{asOfText}' is not a date; write it as yyyy-MM-dd.");
-                    return ExitCodes.InvalidInput;
-                }
-
-                referenceDate = parsed;
+                return ExitCodes.InvalidInput;
             }
 
             var designFiles = parse.GetValue(designs) ?? [];

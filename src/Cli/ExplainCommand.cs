@@ -17,23 +17,16 @@ internal static class ExplainCommand
         var subject = new Option<string?>("--subject") { Description = "Only this subject path, e.g. careProfiles[zhz-zp-010]." };
         var rules = new Option<string?>("--rules") { Description = "Directory of rule packs to use instead of the embedded default rules." };
         var overrides = new Option<string[]>("--override") { Description = "Override file(s) that extend the packs; later files win.", AllowMultipleArgumentsPerToken = true };
-        var asOf = new Option<string?>("--as-of") { Description = "Reference date (yyyy-MM-dd); default: the first day of the design's purchasing period." };
+        var asOf = ReferenceDate.Option("Reference date (yyyy-MM-dd); default: the first day of the design's purchasing period.");
         var command = new Command("explain", "Explain one rule on a design: where it applied, each failing clause with the values read, and why it did not apply.")
         {
             design, ruleId, subject, rules, overrides, asOf,
         };
         command.SetAction(parse =>
         {
-            DateOnly? referenceDate = null;
-            if (parse.GetValue(asOf) is { } asOfText)
+            if (!ReferenceDate.TryRead(parse, asOf, error, out var referenceDate))
             {
-                if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-                {
-                    error.WriteLine($"error: --as-of '{asOfText}' is not a date; write it as yyyy-MM-dd.");
-                    return ExitCodes.InvalidInput;
-                }
-
-                referenceDate = parsed;
+                return ExitCodes.InvalidInput;
             }
 
             var ruleSet = RuleLoading.Load(parse.GetValue(rules), parse.GetValue(overrides) ?? [], error);

@@ -11,19 +11,19 @@ internal static class LintCommand
     {
         var rules = new Option<string?>("--rules") { Description = "Directory of rule packs; default: the embedded packs." };
         var overrides = new Option<string[]>("--override") { Description = "Override file(s) to check with the packs.", AllowMultipleArgumentsPerToken = true };
-        var asOf = new Option<string?>("--as-of") { Description = "Date against which an effective period counts as ended (yyyy-MM-dd); default: today." };
+        var asOf = ReferenceDate.Option("Date against which an effective period counts as ended (yyyy-MM-dd); default: today.");
         var command = new Command("lint", "Load and vet rule files, and report rules that can never apply, unused parameters, missing messages and more.")
         {
             rules, overrides, asOf,
         };
         command.SetAction(parse =>
         {
-            var date = DateOnly.FromDateTime(DateTime.Today);
-            if (parse.GetValue(asOf) is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            if (!ReferenceDate.TryRead(parse, asOf, error, out var given))
             {
-                error.WriteLine($"error: --as-of '{text}' is not a date; write it as yyyy-MM-dd.");
                 return ExitCodes.InvalidInput;
             }
+
+            var date = given ?? DateOnly.FromDateTime(DateTime.Today);
 
             var sources = RuleLoading.Sources(parse.GetValue(rules), parse.GetValue(overrides) ?? [], error);
             if (sources is null)

@@ -19,7 +19,7 @@ internal static class ValidateCommand
         });
         var rules = new Option<string?>("--rules") { Description = "Directory of rule packs to use instead of the embedded default rules." };
         var overrides = new Option<string[]>("--override") { Description = "Override file(s) that extend the packs; later files win.", AllowMultipleArgumentsPerToken = true };
-        var asOf = new Option<string?>("--as-of") { Description = "Reference date (yyyy-MM-dd); default: the first day of the design's purchasing period." };
+        var asOf = ReferenceDate.Option("Reference date (yyyy-MM-dd); default: the first day of the design's purchasing period.");
         var format = new Option<string>("--format") { Description = "Output format: text, json, sarif (SARIF 2.1.0), html (one self-contained file) or markdown.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "sarif", "html", "markdown");
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a finding has at least this severity: error, warning or info.", DefaultValueFactory = _ => "error" };
@@ -35,16 +35,9 @@ internal static class ValidateCommand
         };
         command.SetAction(parse =>
         {
-            DateOnly? referenceDate = null;
-            if (parse.GetValue(asOf) is { } asOfText)
+            if (!ReferenceDate.TryRead(parse, asOf, error, out var referenceDate))
             {
-                if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-                {
-                    error.WriteLine($"error: --as-of '{asOfText}' is not a date; write it as yyyy-MM-dd.");
-                    return ExitCodes.InvalidInput;
-                }
-
-                referenceDate = parsed;
+                return ExitCodes.InvalidInput;
             }
 
             var ruleSet = RuleLoading.Load(parse.GetValue(rules), parse.GetValue(overrides) ?? [], error);

@@ -1,17 +1,10 @@
-using Procurement.Rules.Cli;
 using Xunit;
 
 namespace Procurement.Rules.Tests.Cli;
 
 public sealed class ExplainCommandTests
 {
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = Program.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Output, string Error) Run(params string[] args) => CliRunner.Run(args);
 
     private static string Example(string name) => Path.Combine(AppContext.BaseDirectory, "examples", name);
 

@@ -26,13 +26,7 @@ public sealed class ReportFormatTests
 
     private static readonly string[] Examples = ["zuid-holland-zuid.yaml", "heerlen-landgraaf-voerendaal.yaml", "haaglanden.yaml", "zuid-limburg.yaml"];
 
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = Program.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Output, string Error) Run(params string[] args) => CliRunner.Run(args);
 
     private static string Example(string name) => Path.Combine(AppContext.BaseDirectory, "examples", name);
 

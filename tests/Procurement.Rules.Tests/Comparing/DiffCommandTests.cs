@@ -1,18 +1,12 @@
+using Procurement.Rules.Tests.Cli;
 using System.Text.Json;
-using Procurement.Rules.Cli;
 using Xunit;
 
 namespace Procurement.Rules.Tests.Comparing;
 
 public sealed class DiffCommandTests
 {
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = Program.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Output, string Error) Run(params string[] args) => CliRunner.Run(args);
 
     private static string Example(string name) => Path.Combine(AppContext.BaseDirectory, "examples", name);
 

@@ -4,10 +4,28 @@ using Procurement.Rules.Testing;
 
 namespace Procurement.Rules.Benchmarks;
 
-/// <summary>Shared configuration: every benchmark reports allocations.</summary>
+/// <summary>Shared configuration: every benchmark reports allocations; sizes and designs come from here.</summary>
 [MemoryDiagnoser]
 public abstract class BenchmarkBase
 {
+    /// <summary>
+    /// Set by <c>--quick</c> (see Program.cs): every benchmark runs once on its smallest size only, so CI can check that
+    /// all of them still run and agree without spending minutes on timings.
+    /// </summary>
+    public const string QuickVariable = "PROCUREMENT_RULES_BENCH_QUICK";
+
+    private static readonly object CacheLock = new();
+    private static (int Profiles, TenderDesign Design)? _cached;
+
+    /// <summary>Whether the run is the quick smoke run.</summary>
+    public static bool Quick => Environment.GetEnvironmentVariable(QuickVariable) == "1";
+
+    /// <summary>The national-scale sizes in care profiles: 1k, 10k, 100k (a region) and 500k (the whole country); 1k in quick mode.</summary>
+    public static IEnumerable<int> Sizes => Quick ? [1_000] : [1_000, 10_000, 100_000, 500_000];
+
+    /// <summary>The sizes up to a region (1k, 10k, 100k), for benchmarks too slow to repeat at 500k; 1k in quick mode.</summary>
+    public static IEnumerable<int> RegionalSizes => Sizes.Where(s => s <= 100_000);
+
     /// <summary>The seeded design YAML with <paramref name="profiles"/> care profiles (seed 42, the generator's default defect rate).</summary>
     protected static string GenerateYaml(int profiles) => new DesignGenerator { Profiles = profiles, Seed = 42 }.Generate();
 
@@ -21,5 +39,27 @@ public abstract class BenchmarkBase
         }
 
         return result.Value!;
+    }
+
+    /// <summary>
+    /// The generated design of <paramref name="profiles"/> care profiles, loaded once per process and size: loading
+    /// 500k profiles from YAML takes seconds, so in-process runs share it between benchmark cases. Only the last size is
+    /// kept, so a run over all sizes never holds more than one national design in memory.
+    /// </summary>
+    protected static TenderDesign LoadGenerated(int profiles)
+    {
+        lock (CacheLock)
+        {
+            if (_cached is { } hit && hit.Profiles == profiles)
+            {
+                return hit.Design;
+            }
+
+            _cached = null;
+            GC.Collect();
+            var design = Load(GenerateYaml(profiles));
+            _cached = (profiles, design);
+            return design;
+        }
     }
 }

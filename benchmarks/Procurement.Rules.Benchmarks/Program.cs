@@ -1,8 +1,16 @@
 using BenchmarkDotNet.Running;
+using Procurement.Rules.Benchmarks;
 
 // Runs the benchmarks chosen on the command line (--filter, --job, ...). Exits non-zero when a selected
 // benchmark failed (setup threw, counts disagreed, the process crashed) so that CI can rely on the exit code.
-var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToArray();
+// --quick: the smoke run for CI. Every benchmark runs once (Dry job, in process) on its smallest size only.
+if (args.Contains("--quick"))
+{
+    Environment.SetEnvironmentVariable(BenchmarkBase.QuickVariable, "1");
+    args = [.. args.Where(a => a != "--quick"), "--job", "Dry", "--inProcess"];
+}
+
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchmarkBase).Assembly).Run(args).ToArray();
 
 var filtered = args.Any(a => a is "--filter" or "-f");
 var failures = summaries

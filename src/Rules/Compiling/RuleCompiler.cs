@@ -17,7 +17,8 @@ internal sealed partial class RuleCompiler
 {
     private const int MaxClauses = SubjectScan.MaxClauses;
 
-    private static readonly ParsingConfig Config = CreateConfig();
+    /// <summary>How rule expressions are parsed: only the model's public types are known by name.</summary>
+    internal static readonly ParsingConfig Config = CreateConfig();
 
     private readonly List<LoadError> _errors;
     private readonly RuleLimits _limits;
@@ -119,7 +120,7 @@ internal sealed partial class RuleCompiler
                     .Distinct(StringComparer.Ordinal)
                     .Select(name => new ValueReader<T>(name, ConstantReader<T>(rule.Parameters[name]))))
                 .ToArray();
-            var guarded = EvaluationGuards.Apply(body, cancellation);
+            var guarded = QuantifierLoops.Apply(EvaluationGuards.Apply(body, cancellation));
             clauseBodies.Add(guarded);
             clauses.Add(new CompiledClause<T>(clause.Name.Value, clause.Expression.Text, Interpret<T, bool>(guarded, compiled), values));
         }
@@ -156,7 +157,7 @@ internal sealed partial class RuleCompiler
             Parameters = rule.Parameters,
             WhenIsAlwaysFalse = whenBody is not null && IsConstantFalse(whenBody, parameters),
         };
-        var guardedWhen = whenBody is null ? null : EvaluationGuards.Apply(whenBody, cancellation);
+        var guardedWhen = whenBody is null ? null : QuantifierLoops.Apply(EvaluationGuards.Apply(whenBody, cancellation));
         var when = guardedWhen is null ? null : Interpret<T, bool>(guardedWhen, compiled);
         return new CompiledRule<T>(info, kind, SubjectScan.Compile<T>(guardedWhen, clauseBodies, compiled), when, [.. clauses], message, rule.SeveritySetBy);
     }

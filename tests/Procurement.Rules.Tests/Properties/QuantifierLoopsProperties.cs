@@ -1,0 +1,98 @@
+using System.Linq.Dynamic.Core;
+using System.Linq.Expressions;
+using Procurement.Rules.Compiling;
+using Procurement.Rules.Model;
+using Xunit;
+
+namespace Procurement.Rules.Tests.Properties;
+
+/// <summary>
+/// The quantifiers the compiler turns into loops give what <see cref="Enumerable"/> gives, for every subject of every
+/// generated design: the same value, or the same exception.
+/// </summary>
+public sealed class QuantifierLoopsProperties
+{
+    private static readonly string[] ProfileExpressions =
+    [
+        "profile.CoProviders.Any(c => c.HoldsContract(profile.Lot, profile.Category, profile.Municipality, profile.Start))",
+        "profile.CoProviders.All(c => c.Id != profile.MainContractor.Id)",
+        "profile.CoProviders.Where(c => c.Qualifications.Count > 1).Any()",
+        "profile.CoProviders.Where(c => c.Qualifications.Any(q => q == \"vog\")).All(c => c.Cooperatives.Count == 0)",
+        "profile.CoProviders.Where(c => !c.HoldsContract(profile.Lot, profile.Category, profile.Municipality, profile.Start) && !(profile.MainContractor != null && profile.MainContractor.HasSubcontractor(c))).Any()",
+        "profile.Lot.Contracts.Count(c => c.Covers(profile.Municipality))",
+        "profile.Lot.Contracts.Where(c => c.Covers(profile.Municipality)).Count()",
+        "profile.Lot.Contracts.Where(c => c.Period.Contains(profile.Start)).Sum(c => c.Value)",
+        "profile.Lot.Contracts.Sum(c => c.Municipalities.Count(m => m.Name.Length % 2 == 0))",
+        "profile.Lot.Contracts.Where(c => c.Municipalities.All(m => c.Covers(m))).Any(c => c.Municipalities.Any(m => m == profile.Municipality))",
+        "profile.Lot.Contracts.Count(other => other.Party == profile.MainContractor) > 1",
+        "profile.Contract.Municipalities.Any(m => m == profile.Municipality)",
+    ];
+
+    [Fact]
+    public void Loops_give_what_Enumerable_gives()
+    {
+        var parameter = Expression.Parameter(typeof(CareProfile), "profile");
+        var pairs = ProfileExpressions.Select(text =>
+        {
+            var body = Parse(text, parameter);
+            var lowered = QuantifierLoops.Apply(body);
+            Assert.NotEqual(body.ToString(), lowered.ToString());
+            return (Text: text, Expected: Compile<CareProfile>(body, parameter), Actual: Compile<CareProfile>(lowered, parameter));
+        }).ToArray();
+
+        PropertyRun.Check(nameof(Loops_give_what_Enumerable_gives), 200, DesignGen.Mixed, c =>
+        {
+            var design = c.Spec.Load();
+            foreach (var (text, expected, actual) in pairs)
+            {
+                foreach (var profile in design.CareProfiles)
+                {
+                    Assert.True(Outcome(expected, profile) == Outcome(actual, profile), $"{text} for {profile.Id}: {Outcome(expected, profile)} / {Outcome(actual, profile)}");
+                }
+            }
+        });
+    }
+
+    [Fact]
+    public void A_missing_list_and_an_overflowing_sum_throw_as_Enumerable_does()
+    {
+        var item = Expression.Parameter(typeof(int), "x");
+        var identity = Expression.Lambda<Func<int, int>>(item, item);
+        var missing = Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(int)], Expression.Constant(null, typeof(IReadOnlyList<int>)), Expression.Lambda<Func<int, bool>>(Expression.Constant(true), item));
+        var overflowing = Expression.Call(typeof(Enumerable), nameof(Enumerable.Sum), [typeof(int)], Expression.Constant(new[] { int.MaxValue, 1 }), identity);
+
+        Assert.Equal("ArgumentNullException: Value cannot be null. (Parameter 'source')", Outcome(Compile<int>(QuantifierLoops.Apply(missing), item), 0));
+        Assert.Equal(Outcome(Compile<int>(missing, item), 0), Outcome(Compile<int>(QuantifierLoops.Apply(missing), item), 0));
+        Assert.StartsWith("OverflowException", Outcome(Compile<int>(QuantifierLoops.Apply(overflowing), item), 0), StringComparison.Ordinal);
+        Assert.Equal(Outcome(Compile<int>(overflowing, item), 0), Outcome(Compile<int>(QuantifierLoops.Apply(overflowing), item), 0));
+    }
+
+    [Fact]
+    public void What_is_not_a_quantifier_over_an_indexed_list_is_left_alone()
+    {
+        var parameter = Expression.Parameter(typeof(CareProfile), "profile");
+        foreach (var text in new[] { "profile.CoProviders.Select(c => c.Name).Any()", "profile.CoProviders.Count()", "profile.CoProviders.Contains(profile.MainContractor)", "profile.Lot.Contracts.Max(c => c.Value)" })
+        {
+            var body = Parse(text, parameter);
+            Assert.Equal(body.ToString(), QuantifierLoops.Apply(body).ToString());
+        }
+    }
+
+    private static Expression Parse(string text, ParameterExpression parameter) =>
+        DynamicExpressionParser.ParseLambda(RuleCompiler.Config, [parameter], null, text).Body;
+
+    private static Func<T, object?> Compile<T>(Expression body, ParameterExpression parameter) =>
+        Expression.Lambda<Func<T, object?>>(Expression.Convert(body, typeof(object)), parameter).Compile();
+
+    private static string Outcome<T>(Func<T, object?> evaluate, T subject)
+    {
+        try
+        {
+            return "value: " + evaluate(subject);
+        }
+        catch (Exception ex)
+        {
+            return ex.GetType().Name + ": " + ex.Message;
+        }
+    }
+}

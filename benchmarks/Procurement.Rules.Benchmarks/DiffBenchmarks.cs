@@ -39,7 +39,7 @@ public class DiffBenchmarks : BenchmarkBase
             throw new InvalidOperationException("The rule edit did not change the rule set.");
         }
 
-        var examples = FindExamples();
+        var examples = ShippedExamples.Paths();
         _yaml = [.. Enumerable.Range(1, 4).Select(seed => new DesignGenerator { Profiles = Profiles, Seed = seed }.Generate()), .. examples.Select(File.ReadAllText)];
         _designs = [.. _yaml.Select(Load)];
         var impact = ReportComparer.CompareRules(_baseRules, _headRules, Compare(_designs));
@@ -63,19 +63,4 @@ public class DiffBenchmarks : BenchmarkBase
             var options = new EvaluationOptions { Parallel = d.CareProfiles.Count > 10_000 };
             return ReportComparer.Compare(_baseRules.Evaluate(d, options), _headRules.Evaluate(d, options));
         })];
-
-    /// <summary>The four shipped examples: the <c>examples</c> folder of the first directory up from the binaries that has one.</summary>
-    private static string[] FindExamples()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var examples = Path.Combine(dir.FullName, "examples");
-            if (Directory.Exists(examples) && Directory.GetFiles(examples, "*.yaml").Length > 0)
-            {
-                return [.. Directory.GetFiles(examples, "*.yaml").Order(StringComparer.Ordinal)];
-            }
-        }
-
-        throw new InvalidOperationException("The examples folder was not found above " + AppContext.BaseDirectory);
-    }
 }

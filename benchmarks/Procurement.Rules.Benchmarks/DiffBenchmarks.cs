@@ -17,9 +17,12 @@ public class DiffBenchmarks : BenchmarkBase
     private string[] _yaml = null!;
     private TenderDesign[] _designs = null!;
 
-    /// <summary>Number of care profiles in each generated design.</summary>
-    [Params(10_000)]
+    /// <summary>Number of care profiles in each generated design: 10k, or 1k in quick mode.</summary>
+    [ParamsSource(nameof(DesignSizes))]
     public int Profiles { get; set; }
+
+    /// <summary>The size of each generated design: 10k, or 1k in quick mode.</summary>
+    public static IEnumerable<int> DesignSizes => Quick ? [1_000] : [10_000];
 
     /// <summary>Compiles the default packs and the edited copy, generates and loads the designs, and checks that the edit shows.</summary>
     [GlobalSetup]

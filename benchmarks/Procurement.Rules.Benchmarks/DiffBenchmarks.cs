@@ -17,9 +17,12 @@ public class DiffBenchmarks : BenchmarkBase
     private string[] _yaml = null!;
     private TenderDesign[] _designs = null!;
 
-    /// <summary>Number of care profiles in each generated design.</summary>
-    [Params(10_000)]
+    /// <summary>Number of care profiles in each generated design: 10k, or 1k in quick mode.</summary>
+    [ParamsSource(nameof(DesignSizes))]
     public int Profiles { get; set; }
+
+    /// <summary>The size of each generated design: 10k, or 1k in quick mode.</summary>
+    public static IEnumerable<int> DesignSizes => Quick ? [1_000] : [10_000];
 
     /// <summary>Compiles the default packs and the edited copy, generates and loads the designs, and checks that the edit shows.</summary>
     [GlobalSetup]
@@ -39,7 +42,7 @@ public class DiffBenchmarks : BenchmarkBase
             throw new InvalidOperationException("The rule edit did not change the rule set.");
         }
 
-        var examples = FindExamples();
+        var examples = ShippedExamples.Paths();
         _yaml = [.. Enumerable.Range(1, 4).Select(seed => new DesignGenerator { Profiles = Profiles, Seed = seed }.Generate()), .. examples.Select(File.ReadAllText)];
         _designs = [.. _yaml.Select(Load)];
         var impact = ReportComparer.CompareRules(_baseRules, _headRules, Compare(_designs));
@@ -63,19 +66,4 @@ public class DiffBenchmarks : BenchmarkBase
             var options = new EvaluationOptions { Parallel = d.CareProfiles.Count > 10_000 };
             return ReportComparer.Compare(_baseRules.Evaluate(d, options), _headRules.Evaluate(d, options));
         })];
-
-    /// <summary>The four shipped examples: the <c>examples</c> folder of the first directory up from the binaries that has one.</summary>
-    private static string[] FindExamples()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var examples = Path.Combine(dir.FullName, "examples");
-            if (Directory.Exists(examples) && Directory.GetFiles(examples, "*.yaml").Length > 0)
-            {
-                return [.. Directory.GetFiles(examples, "*.yaml").Order(StringComparer.Ordinal)];
-            }
-        }
-
-        throw new InvalidOperationException("The examples folder was not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -30,14 +30,14 @@ public class SingleRuleBenchmarks : BenchmarkBase
     private global::RulesEngine.RulesEngine _rulesEngine = null!;
 
     /// <summary>Number of care profiles in the generated design.</summary>
-    [Params(10_000, 100_000)]
+    [ParamsSource(nameof(Sizes))]
     public int Profiles { get; set; }
 
     /// <summary>Generates and loads the design, compiles both rule engines, and checks that all three ways agree.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        _design = Load(GenerateYaml(Profiles));
+        _design = LoadGenerated(Profiles);
         var rules = RuleSet.Load([new RuleSource("bench.yaml", Pack)]);
         if (!rules.Succeeded)
         {

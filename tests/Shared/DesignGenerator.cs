@@ -6,8 +6,9 @@ namespace Procurement.Rules.Testing;
 /// <summary>
 /// Seeded generator of realistic tender designs as YAML text, shared by the tests and the benchmarks.
 /// Proportions follow a youth-care region: a handful of lots, providers ~ profiles/100, escalations ~5%.
-/// A small share of profiles is deliberately wrong (main contractor without a heavy contract, light profile over its limits).
-/// With <see cref="National"/> the design also has what a national check meets, so that every shipped rule has subjects.
+/// A small share of heavy profiles is deliberately wrong (main contractor without a heavy contract).
+/// With <see cref="National"/> the design also has what a national check meets, so that every shipped rule has subjects,
+/// and a few defects more (among them light profiles over their limits).
 /// </summary>
 internal sealed class DesignGenerator
 {
@@ -28,7 +29,7 @@ internal sealed class DesignGenerator
     public double DefectRate { get; init; } = 0.02;
 
     /// <summary>
-    /// Adds, from a second seeded stream (so the profiles' own draws stay the same): four cooperatives of generated
+    /// Adds, from a second seeded stream (the regional draws stay the same, some values are then overridden): four cooperatives of generated
     /// providers, each serving a block of municipalities and holding the contracts of an extra lump-sum lot (light and
     /// heavy, two consecutive periods); ~5% of profiles in that lot under their cooperative's contract, a quarter of the
     /// others naming their own contract, some registered subcontractors, and de-escalations, unapproved escalations and

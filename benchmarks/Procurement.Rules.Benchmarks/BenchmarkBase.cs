@@ -15,7 +15,7 @@ public abstract class BenchmarkBase
     public const string QuickVariable = "PROCUREMENT_RULES_BENCH_QUICK";
 
     private static readonly object CacheLock = new();
-    private static (int Profiles, TenderDesign Design)? _cached;
+    private static (int Profiles, bool National, TenderDesign Design)? _cached;
 
     /// <summary>Whether the run is the quick smoke run.</summary>
     public static bool Quick => Environment.GetEnvironmentVariable(QuickVariable) == "1";
@@ -26,8 +26,12 @@ public abstract class BenchmarkBase
     /// <summary>The sizes up to a region (1k, 10k, 100k), for benchmarks too slow to repeat at 500k; 1k in quick mode.</summary>
     public static IEnumerable<int> RegionalSizes => Sizes.Where(s => s <= 100_000);
 
-    /// <summary>The seeded design YAML with <paramref name="profiles"/> care profiles (seed 42, the generator's default defect rate).</summary>
-    protected static string GenerateYaml(int profiles) => new DesignGenerator { Profiles = profiles, Seed = 42 }.Generate();
+    /// <summary>
+    /// The seeded design YAML with <paramref name="profiles"/> care profiles (seed 42, the generator's default defect rate);
+    /// <paramref name="national"/> adds the generator's national shape (cooperatives, a lump-sum lot, ...).
+    /// </summary>
+    protected static string GenerateYaml(int profiles, bool national = false) =>
+        new DesignGenerator { Profiles = profiles, Seed = 42, National = national }.Generate();
 
     /// <summary>Loads <paramref name="yaml"/>, throwing with the first errors if it does not load.</summary>
     protected static TenderDesign Load(string yaml)
@@ -42,23 +46,23 @@ public abstract class BenchmarkBase
     }
 
     /// <summary>
-    /// The generated design of <paramref name="profiles"/> care profiles, loaded once per process and size: loading
-    /// 500k profiles from YAML takes seconds, so in-process runs share it between benchmark cases. Only the last size is
-    /// kept, so a run over all sizes never holds more than one national design in memory.
+    /// The generated design of <paramref name="profiles"/> care profiles (see <see cref="GenerateYaml"/>), loaded once per
+    /// process, size and shape: loading 500k profiles from YAML takes seconds, so in-process runs share it between benchmark
+    /// cases. Only the last one is kept, so a run over all sizes never holds more than one national design in memory.
     /// </summary>
-    protected static TenderDesign LoadGenerated(int profiles)
+    protected static TenderDesign LoadGenerated(int profiles, bool national = false)
     {
         lock (CacheLock)
         {
-            if (_cached is { } hit && hit.Profiles == profiles)
+            if (_cached is { } hit && hit.Profiles == profiles && hit.National == national)
             {
                 return hit.Design;
             }
 
             _cached = null;
             GC.Collect();
-            var design = Load(GenerateYaml(profiles));
-            _cached = (profiles, design);
+            var design = Load(GenerateYaml(profiles, national));
+            _cached = (profiles, national, design);
             return design;
         }
     }

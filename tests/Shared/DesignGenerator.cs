@@ -6,7 +6,9 @@ namespace Procurement.Rules.Testing;
 /// <summary>
 /// Seeded generator of realistic tender designs as YAML text, shared by the tests and the benchmarks.
 /// Proportions follow a youth-care region: a handful of lots, providers ~ profiles/100, escalations ~5%.
-/// A small share of profiles is deliberately wrong (main contractor without a heavy contract, light profile over its limits).
+/// A small share of heavy profiles is deliberately wrong (main contractor without a heavy contract).
+/// With <see cref="National"/> the design also has what a national check meets, so that every shipped rule has subjects,
+/// and a few defects more (among them light profiles over their limits).
 /// </summary>
 internal sealed class DesignGenerator
 {
@@ -26,11 +28,35 @@ internal sealed class DesignGenerator
     /// <summary>Share of heavy profiles whose main contractor holds no heavy contract for the lot.</summary>
     public double DefectRate { get; init; } = 0.02;
 
+    /// <summary>
+    /// Adds, from a second seeded stream (the regional draws stay the same, some values are then overridden): four cooperatives of generated
+    /// providers, each serving a block of municipalities and holding the contracts of an extra lump-sum lot (light and
+    /// heavy, two consecutive periods); ~5% of profiles in that lot under their cooperative's contract, a quarter of the
+    /// others naming their own contract, some registered subcontractors, and de-escalations, unapproved escalations and
+    /// local-to-regional escalations to another lot. A few planted defects give every rule family findings: see
+    /// <see cref="AppendLumpSumContracts"/> and the profile loop. Off by default, which leaves the output unchanged.
+    /// </summary>
+    public bool National { get; init; }
+
+    private const int NationalCooperatives = 4;
+
+    private const int MembersPerCooperative = 5;
+
+    /// <summary>First day of the second period of the lump-sum contracts.</summary>
+    private static readonly DateOnly SecondPeriodStart = new(2025, 1, 1);
+
     public string Generate()
     {
         var random = new Random(Seed);
+        var extra = new Random(unchecked((Seed * 31) + 7));
         var providers = Math.Max(8, Profiles / 100);
         var lots = Math.Clamp(Lots, 1, LotNames.Length);
+        if (National && Municipalities < NationalCooperatives + 1)
+        {
+            throw new InvalidOperationException($"A national design needs at least {NationalCooperatives + 1} municipalities.");
+        }
+
+        var cooperatives = National ? BuildCooperatives(providers) : [];
         var b = new StringBuilder(Profiles * 220);
         b.Append("design: generated-").Append(Seed).Append('-').Append(Profiles).Append('\n');
         b.Append("region: Generated region\n");
@@ -53,14 +79,47 @@ internal sealed class DesignGenerator
                 .Append(", qualifications: [vog, skj-registered], limits: { intensityHoursPerWeek: 20, durationMonths: 24, budget: 60000 } }\n");
         }
 
+        // The national lump-sum lot comes after the regular ones, so its index is the regular lot count.
+        var lumpSumLot = lots;
+        if (National)
+        {
+            b.Append("  - id: lot").Append(lumpSumLot).Append('\n');
+            b.Append("    name: Basishulp (lumpsum)\n");
+            b.Append("    productCategories: [\"45\"]\n");
+            b.Append("    light: { procurement: lump-sum, financing: task-oriented, qualifications: [vog], limits: { intensityHoursPerWeek: 4, durationMonths: 6, budget: 8000 } }\n");
+            b.Append("    heavy: { procurement: lump-sum, financing: task-oriented, qualifications: [vog, skj-registered], limits: { intensityHoursPerWeek: 20, durationMonths: 24, budget: 60000 } }\n");
+        }
+
         b.Append("providers:\n");
         for (var p = 0; p < providers; p++)
         {
+            // National: provider 1 (a member of cooperative 1) lacks the heavy qualification (EL-002); every third
+            // provider registers the next one as its subcontractor.
+            var qualifications = National && p == 1 ? "[vog]" : "[vog, skj-registered]";
             b.Append("  - { id: p").Append(p).Append(", agb: \"").Append((10000000 + p).ToString(CultureInfo.InvariantCulture))
-                .Append("\", name: Aanbieder ").Append(p).Append(", qualifications: [vog, skj-registered] }\n");
+                .Append("\", name: Aanbieder ").Append(p).Append(", qualifications: ").Append(qualifications);
+            if (National && p % 3 == 0)
+            {
+                b.Append(", subcontractors: [p").Append((p + 1) % providers).Append(']');
+            }
+
+            b.Append(" }\n");
         }
 
-        b.Append("cooperatives: []\n");
+        if (National)
+        {
+            b.Append("cooperatives:\n");
+            for (var k = 0; k < cooperatives.Length; k++)
+            {
+                b.Append("  - { id: coop").Append(k).Append(", name: Cooperatie ").Append(k)
+                    .Append(", members: ").Append(IdList("p", cooperatives[k].Members))
+                    .Append(", region: ").Append(IdList("m", cooperatives[k].Region)).Append(" }\n");
+            }
+        }
+        else
+        {
+            b.Append("cooperatives: []\n");
+        }
 
         // Every provider holds a light contract for every lot; every other provider also a heavy one.
         b.Append("contracts:\n");
@@ -69,16 +128,21 @@ internal sealed class DesignGenerator
         {
             for (var l = 0; l < lots; l++)
             {
-                AppendContract(b, p, l, "light", allMunicipalities);
+                AppendContract(b, RegularContractId(p, l, "light"), "p" + p, l, "light", allMunicipalities, "2023-01-01", "2026-12-31", "output-based", 500000);
                 if (p % 2 == 0)
                 {
-                    AppendContract(b, p, l, "heavy", allMunicipalities);
+                    AppendContract(b, RegularContractId(p, l, "heavy"), "p" + p, l, "heavy", allMunicipalities, "2023-01-01", "2026-12-31", "output-based", 500000);
                 }
             }
         }
 
+        if (National)
+        {
+            AppendLumpSumContracts(b, cooperatives, lumpSumLot);
+        }
+
         b.Append("careProfiles:\n");
-        var escalated = new List<(int Profile, int Municipality)>();
+        var escalations = new List<PlannedEscalation>();
         for (var i = 0; i < Profiles; i++)
         {
             var heavy = random.NextDouble() < 0.3;
@@ -96,42 +160,176 @@ internal sealed class DesignGenerator
             var duration = heavy ? 6 + random.Next(18) : 1 + random.Next(6);
             var budget = heavy ? 10000 + random.Next(50000) : 500 + random.Next(7500);
             var start = new DateOnly(2023, 1, 1).AddDays(random.Next(1400));
+            int? coProvider = random.NextDouble() < 0.2 ? (main + 2) % providers : null;
+            var escalated = heavy && random.NextDouble() < 0.17;
+            var category = heavy ? "heavy" : "light";
+            string? contract = null;
+            if (National)
+            {
+                // ~5% in the lump-sum lot, delivered by a member of the municipality's cooperative under its contract
+                // (2% of those by a provider that is no member: MC-004); a quarter of the others name their own contract
+                // (2% of those the same provider's contract for the next lot: MC-006).
+                if (extra.NextDouble() < 0.05)
+                {
+                    var cooperative = cooperatives[CooperativeOf(municipality)];
+                    var members = cooperative.Members;
+                    var member = extra.Next(members.Length);
+                    var outsider = extra.NextDouble() < 0.02;
+                    lot = lumpSumLot;
+                    main = outsider ? (members[0] + 1) % providers : members[member];
+                    if (coProvider is not null)
+                    {
+                        // The main contractor's registered subcontractor, else a fellow member.
+                        coProvider = main % 3 == 0 ? (main + 1) % providers : members[(member + 1) % members.Length];
+                    }
+
+                    contract = LumpSumContractId(cooperative.Index, lumpSumLot, category, start >= SecondPeriodStart);
+                }
+                else if (extra.NextDouble() < 0.25 && (!heavy || main % 2 == 0))
+                {
+                    var namedLot = extra.NextDouble() < 0.02 ? (lot + 1) % lots : lot;
+                    contract = RegularContractId(main, namedLot, category);
+                }
+
+                // 0.5% of light profiles go over the light intensity limit (ES-001).
+                if (!heavy && extra.NextDouble() < 0.005)
+                {
+                    intensity = 5 + extra.Next(3);
+                }
+            }
+
             b.Append("  - { id: P-").Append(i.ToString("D6", CultureInfo.InvariantCulture))
                 .Append(", municipality: m").Append(municipality)
                 .Append(", lot: lot").Append(lot)
-                .Append(", category: ").Append(heavy ? "heavy" : "light")
+                .Append(", category: ").Append(category)
                 .Append(", mainContractor: p").Append(main);
-            if (random.NextDouble() < 0.2)
+            if (coProvider is { } co)
             {
-                b.Append(", coProviders: [p").Append((main + 2) % providers).Append(']');
+                b.Append(", coProviders: [p").Append(co).Append(']');
+            }
+
+            if (contract is not null)
+            {
+                b.Append(", contract: ").Append(contract);
             }
 
             b.Append(", intensityHoursPerWeek: ").Append(intensity)
                 .Append(", durationMonths: ").Append(duration)
                 .Append(", budget: ").Append(budget)
-                .Append(", start: ").Append(start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+                .Append(", start: ").Append(FormatDate(start))
                 .Append(" }\n");
-            if (heavy && random.NextDouble() < 0.17)
+            if (escalated)
             {
-                escalated.Add((i, municipality));
+                escalations.Add(PlanUpscaling(extra, i, municipality, lot, lots));
+            }
+            else if (National && !heavy && extra.NextDouble() < 0.01)
+            {
+                // A de-escalation from heavy on the start date (ES-005).
+                escalations.Add(new PlannedEscalation(i, "heavy", "light", FormatDate(start), "toegang-m" + municipality, null));
             }
         }
 
         b.Append("escalations:\n");
-        foreach (var (i, municipality) in escalated)
+        foreach (var e in escalations)
         {
-            b.Append("  - { profile: P-").Append(i.ToString("D6", CultureInfo.InvariantCulture))
-                .Append(", from: light, to: heavy, date: 2023-01-01, approvedBy: toegang-m").Append(municipality).Append(" }\n");
+            b.Append("  - { profile: P-").Append(e.Profile.ToString("D6", CultureInfo.InvariantCulture))
+                .Append(", from: ").Append(e.From).Append(", to: ").Append(e.To);
+            if (e.LocalToRegionalLot is { } toLot)
+            {
+                b.Append(", fromScope: local, toScope: regional, toLot: lot").Append(toLot);
+            }
+
+            b.Append(", date: ").Append(e.Date);
+            if (e.ApprovedBy is not null)
+            {
+                b.Append(", approvedBy: ").Append(e.ApprovedBy);
+            }
+
+            b.Append(" }\n");
         }
 
         return b.ToString();
     }
 
-    private static void AppendContract(StringBuilder b, int provider, int lot, string category, string municipalities) =>
-        b.Append("  - { id: C-p").Append(provider).Append("-lot").Append(lot).Append('-').Append(category)
-            .Append(", party: p").Append(provider)
+    /// <summary>
+    /// An escalation light to heavy, approved by the profile's own access team. National: 1% approved by a neighbour's
+    /// team and 1% unapproved (ES-002), and 10% of those in a regular lot from local care to the next regional lot.
+    /// </summary>
+    private PlannedEscalation PlanUpscaling(Random extra, int profile, int municipality, int lot, int regularLots)
+    {
+        var approvedBy = "toegang-m" + municipality;
+        int? toLot = null;
+        if (National)
+        {
+            var approval = extra.NextDouble();
+            approvedBy = approval < 0.01 ? "toegang-m" + ((municipality + 1) % Municipalities) : approval < 0.02 ? null : approvedBy;
+            if (lot < regularLots && extra.NextDouble() < 0.1)
+            {
+                toLot = (lot + 1) % regularLots;
+            }
+        }
+
+        return new PlannedEscalation(profile, "light", "heavy", "2023-01-01", approvedBy, toLot);
+    }
+
+    /// <summary>
+    /// Four cooperatives: cooperative k has providers k, k+4, ... (up to five) as members and serves the k-th contiguous
+    /// block of municipalities (see <see cref="CooperativeOf"/>).
+    /// </summary>
+    private GeneratedCooperative[] BuildCooperatives(int providers) =>
+        [.. Enumerable.Range(0, NationalCooperatives).Select(k => new GeneratedCooperative(
+            k,
+            [.. Enumerable.Range(0, MembersPerCooperative).Select(j => k + (j * NationalCooperatives)).Where(p => p < providers)],
+            [.. Enumerable.Range(0, Municipalities).Where(m => CooperativeOf(m) == k)]))];
+
+    /// <summary>The cooperative serving <paramref name="municipality"/>: contiguous blocks of municipalities.</summary>
+    private int CooperativeOf(int municipality) => municipality * NationalCooperatives / Municipalities;
+
+    /// <summary>
+    /// The lump-sum lot's contracts: each cooperative holds light and heavy for its region in two consecutive periods
+    /// (2023-2024, 2025-2026), one party per municipality. Planted defects: cooperative 0's second light contract also
+    /// names the first municipality of cooperative 1 (EL-009, and EL-010/CO-004 for both contracts); the second heavy
+    /// contracts start a month late, leaving January 2025 uncovered (CO-005); cooperative 3's second light contract runs past the
+    /// purchasing period (EL-006). Cooperative 1 has the member without the heavy qualification (EL-002).
+    /// </summary>
+    private void AppendLumpSumContracts(StringBuilder b, GeneratedCooperative[] cooperatives, int lot)
+    {
+        foreach (var cooperative in cooperatives)
+        {
+            var k = cooperative.Index;
+            var region = IdList("m", cooperative.Region);
+            foreach (var category in (string[])["light", "heavy"])
+            {
+                var second = category == "light" && k == 0 ? IdList("m", [.. cooperative.Region, cooperatives[1].Region[0]]) : region;
+                var secondFrom = category == "heavy" ? "2025-02-01" : "2025-01-01";
+                var secondUntil = category == "light" && k == 3 ? "2027-06-30" : "2026-12-31";
+                AppendContract(b, LumpSumContractId(k, lot, category, false), "coop" + k, lot, category, region, "2023-01-01", "2024-12-31", "task-oriented", 400000);
+                AppendContract(b, LumpSumContractId(k, lot, category, true), "coop" + k, lot, category, second, secondFrom, secondUntil, "task-oriented", 400000);
+            }
+        }
+    }
+
+    private static string RegularContractId(int provider, int lot, string category) => $"C-p{provider}-lot{lot}-{category}";
+
+    private static string LumpSumContractId(int cooperative, int lot, string category, bool secondPeriod) =>
+        $"C-coop{cooperative}-lot{lot}-{category}-{(secondPeriod ? 2025 : 2023)}";
+
+    private static string IdList(string prefix, IEnumerable<int> indexes) => "[" + string.Join(", ", indexes.Select(i => prefix + i)) + "]";
+
+    private static string FormatDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static void AppendContract(
+        StringBuilder b, string id, string party, int lot, string category, string municipalities, string from, string until, string financing, int value) =>
+        b.Append("  - { id: ").Append(id)
+            .Append(", party: ").Append(party)
             .Append(", lot: lot").Append(lot)
             .Append(", category: ").Append(category)
             .Append(", municipalities: ").Append(municipalities)
-            .Append(", period: { from: 2023-01-01, until: 2026-12-31 }, financing: output-based, value: 500000 }\n");
+            .Append(", period: { from: ").Append(from).Append(", until: ").Append(until)
+            .Append(" }, financing: ").Append(financing)
+            .Append(", value: ").Append(value).Append(" }\n");
+
+    private sealed record GeneratedCooperative(int Index, int[] Members, int[] Region);
+
+    private sealed record PlannedEscalation(int Profile, string From, string To, string Date, string? ApprovedBy, int? LocalToRegionalLot);
 }

@@ -1,0 +1,512 @@
+using Procurement.Rules.Model;
+
+namespace Procurement.Rules.Benchmarks;
+
+/// <summary>Receives the findings of <see cref="HandWrittenRules"/>: rule id, subject (the model object) and failing clause.</summary>
+public interface IFindingSink
+{
+    /// <summary>Records that <paramref name="clause"/> of <paramref name="ruleId"/> failed for <paramref name="subject"/>.</summary>
+    void Add(string ruleId, object subject, string clause);
+}
+
+/// <summary>Counts findings and nothing else: the sink of the measured floor.</summary>
+public struct CountingSink : IFindingSink
+{
+    /// <summary>Number of findings so far.</summary>
+    public int Count { get; private set; }
+
+    /// <inheritdoc/>
+    public void Add(string ruleId, object subject, string clause) => Count++;
+}
+
+/// <summary>Collects findings as (rule id, subject path, clause), the subject path written as the engine's report does.</summary>
+public readonly struct CollectingSink(List<(string RuleId, string Subject, string Clause)> findings) : IFindingSink
+{
+    /// <inheritdoc/>
+    public void Add(string ruleId, object subject, string clause) => findings.Add((ruleId, SubjectPath(subject), clause));
+
+    /// <summary>The report's path of a subject, e.g. <c>careProfiles[P-000042]</c> or <c>lots[lot0].heavy</c>.</summary>
+    public static string SubjectPath(object subject) => subject switch
+    {
+        CareProfile p => $"careProfiles[{p.Id}]",
+        Contract c => $"contracts[{c.Id}]",
+        Escalation e => $"escalations[{e.Id}]",
+        Cooperative c => $"cooperatives[{c.Id}]",
+        Lot l => $"lots[{l.Id}]",
+        CategoryTerms t => $"lots[{t.Lot.Id}].{(t.Category == CareCategory.Heavy ? "heavy" : "light")}",
+        _ => throw new ArgumentException($"No subject path for {subject.GetType().Name}.", nameof(subject)),
+    };
+}
+
+/// <summary>
+/// The 27 shipped rules (rules/*.yaml) written by hand in C# over the loaded <see cref="TenderDesign"/>, as an application
+/// developer would: plain loops over the model's lists with its own helpers (HoldsContract, Covers, HasQualifications,
+/// CoversAllMunicipalities, ...), no LINQ, no allocation. Every failing <c>require</c> clause is one finding, as in the
+/// engine's report; the pack parameters and the engine's default as-of date (the purchasing period's first day) apply.
+/// Generic over a struct sink, so the counting floor pays nothing for reporting.
+/// </summary>
+public static class HandWrittenRules
+{
+    /// <summary>Family names, as the packs are named.</summary>
+    public const string All = "all", Eligibility = "eligibility", MainContractor = "main-contractor", Escalation = "escalation", Coverage = "coverage";
+
+    /// <summary><c>europeanThreshold</c> of the eligibility pack, in euros excl. VAT.</summary>
+    public const decimal EuropeanThreshold = 750_000m;
+
+    /// <summary><c>minHeavyProviders</c> of the coverage pack.</summary>
+    public const int MinHeavyProviders = 2;
+
+    /// <summary>Runs the rules of <paramref name="family"/> (or all four families for <see cref="All"/>).</summary>
+    public static void Run<TSink>(string family, TenderDesign design, ref TSink sink)
+        where TSink : struct, IFindingSink
+    {
+        switch (family)
+        {
+            case All:
+                RunEligibility(design, ref sink);
+                RunMainContractor(design, ref sink);
+                RunEscalation(design, ref sink);
+                RunCoverage(design, ref sink);
+                break;
+            case Eligibility:
+                RunEligibility(design, ref sink);
+                break;
+            case MainContractor:
+                RunMainContractor(design, ref sink);
+                break;
+            case Escalation:
+                RunEscalation(design, ref sink);
+                break;
+            case Coverage:
+                RunCoverage(design, ref sink);
+                break;
+            default:
+                throw new ArgumentException($"Unknown rule family '{family}'.", nameof(family));
+        }
+    }
+
+    /// <summary>EL-001..EL-011: may this provider or cooperative hold this contract, and is each category bought properly.</summary>
+    public static void RunEligibility<TSink>(TenderDesign design, ref TSink sink)
+        where TSink : struct, IFindingSink
+    {
+        var contracts = design.Contracts;
+        for (var i = 0; i < contracts.Count; i++)
+        {
+            var contract = contracts[i];
+            var terms = contract.Terms;
+            if (contract.Provider is { } provider && !provider.HasQualifications(terms.Qualifications))
+            {
+                sink.Add("EL-001", contract, "qualified");
+            }
+
+            if (contract.Cooperative is { } cooperative)
+            {
+                if (!AllMembersQualified(cooperative, terms.Qualifications))
+                {
+                    sink.Add("EL-002", contract, "members-qualified");
+                }
+
+                if (!ServesAll(cooperative, contract.Municipalities))
+                {
+                    sink.Add("EL-009", contract, "within-region");
+                }
+            }
+
+            if (!contract.Period.IsWithin(design.Period))
+            {
+                sink.Add("EL-006", contract, "within-purchasing-period");
+            }
+
+            if (!contract.MunicipalitiesParticipateThroughout())
+            {
+                sink.Add("EL-007", contract, "municipalities-participate");
+            }
+
+            if (terms.Procurement == ProcurementForm.LumpSum && HasRival(contract))
+            {
+                sink.Add("EL-010", contract, "single-party");
+            }
+        }
+
+        var categories = design.Categories;
+        for (var i = 0; i < categories.Count; i++)
+        {
+            var terms = categories[i];
+            var procurement = terms.Procurement;
+            if (terms.Category == CareCategory.Heavy && procurement is not (ProcurementForm.SelectiveTender or ProcurementForm.InHouse or ProcurementForm.LumpSum))
+            {
+                sink.Add("EL-003", terms, "heavy-procurement-form");
+            }
+
+            if (procurement == ProcurementForm.SelectiveTender)
+            {
+                if (terms.MaxProviders is not { } maximum)
+                {
+                    sink.Add("EL-004", terms, "has-maximum");
+                }
+                else if (terms.ContractedPartyCount > maximum)
+                {
+                    sink.Add("EL-004", terms, "within-maximum");
+                }
+            }
+
+            if (procurement == ProcurementForm.OpenHouse && terms.MaxProviders is not null)
+            {
+                sink.Add("EL-005", terms, "no-maximum");
+            }
+
+            if ((procurement is ProcurementForm.SelectiveTender or ProcurementForm.LumpSum) && TotalValue(terms.Contracts) > EuropeanThreshold)
+            {
+                sink.Add("EL-011", terms, "below-european-threshold");
+            }
+        }
+
+        var cooperatives = design.Cooperatives;
+        for (var i = 0; i < cooperatives.Count; i++)
+        {
+            if (cooperatives[i].Members.Count == 0)
+            {
+                sink.Add("EL-008", cooperatives[i], "has-members");
+            }
+        }
+    }
+
+    /// <summary>MC-001..MC-006: one contracted main contractor per profile, allowed co-providers, budget, the named contract.</summary>
+    public static void RunMainContractor<TSink>(TenderDesign design, ref TSink sink)
+        where TSink : struct, IFindingSink
+    {
+        var profiles = design.CareProfiles;
+        for (var i = 0; i < profiles.Count; i++)
+        {
+            var profile = profiles[i];
+            var main = profile.MainContractor;
+            if (main is null)
+            {
+                sink.Add("MC-001", profile, "has-main-contractor");
+            }
+            else
+            {
+                if (Contains(profile.CoProviders, main))
+                {
+                    sink.Add("MC-001", profile, "not-also-co-provider");
+                }
+
+                if (!main.HoldsContract(profile.Lot, profile.Category, profile.Municipality, profile.Start))
+                {
+                    sink.Add("MC-002", profile, "contracted");
+                }
+            }
+
+            if (profile.CoProviders.Count > 0 && HasUnauthorisedCoProvider(profile))
+            {
+                sink.Add("MC-003", profile, "co-providers-allowed");
+            }
+
+            if (profile.Terms.Limits.Budget is { } limit && profile.Budget > limit)
+            {
+                sink.Add("MC-005", profile, "within-budget");
+            }
+
+            if (profile.Contract is not { } named)
+            {
+                continue;
+            }
+
+            if (named.Cooperative is { } cooperative && main is not null && !cooperative.HasMember(main))
+            {
+                sink.Add("MC-004", profile, "member-of-contract-party");
+            }
+
+            if (named.Lot != profile.Lot)
+            {
+                sink.Add("MC-006", profile, "same-lot");
+            }
+
+            if (named.Category != profile.Category)
+            {
+                sink.Add("MC-006", profile, "same-category");
+            }
+
+            if (!named.Covers(profile.Municipality))
+            {
+                sink.Add("MC-006", profile, "covers-municipality");
+            }
+
+            if (!named.Period.Contains(profile.Start))
+            {
+                sink.Add("MC-006", profile, "in-period");
+            }
+        }
+    }
+
+    /// <summary>ES-001..ES-005: light profiles within the light limits, approved escalations, contracted after the escalation.</summary>
+    public static void RunEscalation<TSink>(TenderDesign design, ref TSink sink)
+        where TSink : struct, IFindingSink
+    {
+        var profiles = design.CareProfiles;
+        for (var i = 0; i < profiles.Count; i++)
+        {
+            var profile = profiles[i];
+            if (profile.Category != CareCategory.Light)
+            {
+                continue;
+            }
+
+            var limits = profile.Lot.Light.Limits;
+            if (limits.IntensityHoursPerWeek is { } intensity && profile.IntensityHoursPerWeek > intensity)
+            {
+                sink.Add("ES-001", profile, "within-intensity");
+            }
+
+            if (limits.DurationMonths is { } duration && profile.DurationMonths > duration)
+            {
+                sink.Add("ES-001", profile, "within-duration");
+            }
+
+            if (limits.Budget is { } budget && profile.Budget > budget)
+            {
+                sink.Add("ES-001", profile, "within-budget");
+            }
+        }
+
+        var escalations = design.Escalations;
+        for (var i = 0; i < escalations.Count; i++)
+        {
+            var escalation = escalations[i];
+            var municipality = escalation.Profile.Municipality;
+            if (escalation.ApprovedBy is null)
+            {
+                sink.Add("ES-002", escalation, "approved");
+            }
+            else if (!string.Equals(escalation.ApprovedBy, municipality.AccessTeam, StringComparison.Ordinal))
+            {
+                sink.Add("ES-002", escalation, "by-own-access-team");
+            }
+
+            if (escalation.To == CareCategory.Heavy && !ResponsibleHoldsContract(escalation, municipality))
+            {
+                sink.Add("ES-003", escalation, "heavy-contract");
+            }
+
+            if (escalation.IsLocalToRegional && escalation.TargetLot.Scope != LotScope.Regional)
+            {
+                sink.Add("ES-004", escalation, "target-lot-regional");
+            }
+
+            if (escalation.To == CareCategory.Light && !ResponsibleHoldsContract(escalation, municipality))
+            {
+                sink.Add("ES-005", escalation, "light-contract");
+            }
+        }
+    }
+
+    /// <summary>CO-001..CO-005: both categories contracted, every municipality covered, enough heavy providers, lump sums without overlap or gap.</summary>
+    public static void RunCoverage<TSink>(TenderDesign design, ref TSink sink)
+        where TSink : struct, IFindingSink
+    {
+        var asOf = design.Period.From;
+        var lots = design.Lots;
+        for (var i = 0; i < lots.Count; i++)
+        {
+            var lot = lots[i];
+            if (lot.Light.Contracts.Count == 0)
+            {
+                sink.Add("CO-001", lot, "light-contracted");
+            }
+
+            if (lot.Heavy.Contracts.Count == 0)
+            {
+                sink.Add("CO-001", lot, "heavy-contracted");
+            }
+
+            if (!lot.CoversAllMunicipalities(asOf))
+            {
+                sink.Add("CO-002", lot, "all-municipalities-covered");
+            }
+        }
+
+        var categories = design.Categories;
+        for (var i = 0; i < categories.Count; i++)
+        {
+            var terms = categories[i];
+            if (terms.Category == CareCategory.Heavy && terms.Procurement is not (ProcurementForm.LumpSum or ProcurementForm.InHouse)
+                && terms.ContractedPartyCount < MinHeavyProviders)
+            {
+                sink.Add("CO-003", terms, "enough-providers");
+            }
+
+            if (terms.Procurement != ProcurementForm.LumpSum)
+            {
+                continue;
+            }
+
+            if (!AnyContains(terms.Contracts, design.Period.From))
+            {
+                sink.Add("CO-005", terms, "covers-period-start");
+            }
+
+            if (HasGap(terms.Contracts, design.Period))
+            {
+                sink.Add("CO-005", terms, "no-gap");
+            }
+        }
+
+        var contracts = design.Contracts;
+        for (var i = 0; i < contracts.Count; i++)
+        {
+            var contract = contracts[i];
+            if (contract.Terms.Procurement == ProcurementForm.LumpSum && HasOverlap(contract))
+            {
+                sink.Add("CO-004", contract, "no-overlap");
+            }
+        }
+    }
+
+    private static bool AllMembersQualified(Cooperative cooperative, IReadOnlyList<string> qualifications)
+    {
+        var members = cooperative.Members;
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (!members[i].HasQualifications(qualifications))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool ServesAll(Cooperative cooperative, IReadOnlyList<Municipality> municipalities)
+    {
+        for (var i = 0; i < municipalities.Count; i++)
+        {
+            if (!cooperative.ServesMunicipality(municipalities[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>EL-010: a contract of another party, same lot and category, overlapping in time, for a shared municipality.</summary>
+    private static bool HasRival(Contract contract)
+    {
+        var others = contract.Lot.Contracts;
+        for (var i = 0; i < others.Count; i++)
+        {
+            var other = others[i];
+            if (other.Category == contract.Category && !ReferenceEquals(other.Party, contract.Party) && other.Period.Overlaps(contract.Period)
+                && SharesMunicipality(contract, other))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>CO-004: another contract of the same lot and category, overlapping in time, for a shared municipality.</summary>
+    private static bool HasOverlap(Contract contract)
+    {
+        var others = contract.Terms.Contracts;
+        for (var i = 0; i < others.Count; i++)
+        {
+            var other = others[i];
+            if (!ReferenceEquals(other, contract) && other.Period.Overlaps(contract.Period) && SharesMunicipality(contract, other))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool SharesMunicipality(Contract contract, Contract other)
+    {
+        var municipalities = contract.Municipalities;
+        for (var i = 0; i < municipalities.Count; i++)
+        {
+            if (other.Covers(municipalities[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static decimal TotalValue(IReadOnlyList<Contract> contracts)
+    {
+        var total = 0m;
+        for (var i = 0; i < contracts.Count; i++)
+        {
+            total += contracts[i].Value;
+        }
+
+        return total;
+    }
+
+    private static bool Contains(IReadOnlyList<Provider> providers, Provider provider)
+    {
+        for (var i = 0; i < providers.Count; i++)
+        {
+            if (ReferenceEquals(providers[i], provider))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>MC-003: a co-provider with no contract of either category for the profile's lot, municipality and start, nor a registered subcontractor of the main contractor.</summary>
+    private static bool HasUnauthorisedCoProvider(CareProfile profile)
+    {
+        var coProviders = profile.CoProviders;
+        for (var i = 0; i < coProviders.Count; i++)
+        {
+            var co = coProviders[i];
+            if (!co.HoldsContract(profile.Lot, CareCategory.Light, profile.Municipality, profile.Start)
+                && !co.HoldsContract(profile.Lot, CareCategory.Heavy, profile.Municipality, profile.Start)
+                && !(profile.MainContractor is { } main && main.HasSubcontractor(co)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>ES-003/ES-005: the responsible provider holds a contract of the escalation's new category for its target lot on its date.</summary>
+    private static bool ResponsibleHoldsContract(Escalation escalation, Municipality municipality) =>
+        escalation.ResponsibleProvider is { } responsible && responsible.HoldsContract(escalation.TargetLot, escalation.To, municipality, escalation.Date);
+
+    private static bool AnyContains(IReadOnlyList<Contract> contracts, DateOnly date)
+    {
+        for (var i = 0; i < contracts.Count; i++)
+        {
+            if (contracts[i].Period.Contains(date))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>CO-005: a contract ending inside the purchasing period (before its last day) with no contract running the next day.</summary>
+    private static bool HasGap(IReadOnlyList<Contract> contracts, Period purchasing)
+    {
+        for (var i = 0; i < contracts.Count; i++)
+        {
+            if (contracts[i].Period.Until is { } until && until >= purchasing.From && (purchasing.Until is not { } last || until < last)
+                && !AnyContains(contracts, until.AddDays(1)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

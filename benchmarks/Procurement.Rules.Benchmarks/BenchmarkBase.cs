@@ -20,8 +20,17 @@ public abstract class BenchmarkBase
     /// <summary>Whether the run is the quick smoke run.</summary>
     public static bool Quick => Environment.GetEnvironmentVariable(QuickVariable) == "1";
 
-    /// <summary>The national-scale sizes in care profiles: 1k, 10k, 100k (a region) and 500k (the whole country); 1k in quick mode.</summary>
-    public static IEnumerable<int> Sizes => Quick ? [1_000] : [1_000, 10_000, 100_000, 500_000];
+    /// <summary>Comma-separated sizes that replace <see cref="Sizes"/>, e.g. <c>500000</c> to look at the national size alone.</summary>
+    public const string SizesVariable = "PROCUREMENT_RULES_BENCH_SIZES";
+
+    /// <summary>
+    /// The national-scale sizes in care profiles: 1k, 10k, 100k (a region) and 500k (the whole country); 1k in quick mode;
+    /// those of <see cref="SizesVariable"/> when it is set.
+    /// </summary>
+    public static IEnumerable<int> Sizes =>
+        Environment.GetEnvironmentVariable(SizesVariable) is { Length: > 0 } sizes
+            ? [.. sizes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))]
+            : Quick ? [1_000] : [1_000, 10_000, 100_000, 500_000];
 
     /// <summary>The sizes up to a region (1k, 10k, 100k), for benchmarks too slow to repeat at 500k; 1k in quick mode.</summary>
     public static IEnumerable<int> RegionalSizes => Sizes.Where(s => s <= 100_000);

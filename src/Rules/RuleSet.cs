@@ -19,10 +19,13 @@ public sealed class RuleSet
     private const int CompilerStackBytes = 64 * 1024 * 1024;
 
     private readonly ICompiledRule[] _rules;
+    private readonly IRuleBatch[] _batches;
 
+    // Runs on the compiler thread: the batches' subject scans are compiled here.
     private RuleSet(ICompiledRule[] rules, string hash, IReadOnlyList<string> sources)
     {
         _rules = rules;
+        _batches = RuleBatches.Create(rules);
         Hash = hash;
         Sources = sources;
         Rules = rules.Select(r => r.Info).ToArray();
@@ -188,7 +191,7 @@ public sealed class RuleSet
     public EvaluationReport Evaluate(TenderDesign design, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(design);
-        return Evaluator.Evaluate(_rules, Hash, design, options ?? EvaluationOptions.Default, cancellationToken);
+        return Evaluator.Evaluate(_rules, _batches, Hash, design, options ?? EvaluationOptions.Default, cancellationToken);
     }
 
     /// <summary>For <c>explain</c>: how rule <paramref name="ruleId"/> went for every subject, or null when there is no such rule.</summary>

@@ -2,10 +2,16 @@ using Procurement.Rules.Model;
 
 namespace Procurement.Rules.Compiling;
 
-/// <summary>A rule ready to run: typed delegates for its <c>when</c>, clauses, values and message.</summary>
+/// <summary>A rule ready to run: its parts for the compiled subject scan, and what builds its findings.</summary>
 internal interface ICompiledRule
 {
     RuleInfo Info { get; }
+
+    /// <summary>The collection the rule ranges over; rules over the same one are evaluated in one scan.</summary>
+    SubjectKind Kind { get; }
+
+    /// <summary>The rule's guarded <c>when</c> and clauses, to be inlined into a subject scan.</summary>
+    SubjectScan.Source Scan { get; }
 
     int CountSubjects(TenderDesign design);
 
@@ -14,12 +20,6 @@ internal interface ICompiledRule
     /// the slow, thorough path behind <c>explain</c>, never used by evaluation.
     /// </summary>
     IReadOnlyList<SubjectExplanation> Explain(TenderDesign design, DateOnly asOf, string? onlySubject);
-
-    /// <summary>
-    /// Evaluates subjects [<paramref name="from"/>, <paramref name="to"/>) and adds findings for the failing ones;
-    /// when <paramref name="coverage"/> is given, also counts how often each clause held and failed.
-    /// </summary>
-    (int Applied, int Failed) Evaluate(TenderDesign design, DateOnly asOf, int from, int to, List<Finding> findings, CancellationToken cancellationToken, ClauseCounts? coverage = null);
 }
 
 /// <summary>How often each clause of one rule held and failed; filled only when rule tests measure coverage.</summary>
@@ -37,104 +37,22 @@ internal sealed record CompiledClause<T>(string Name, string Text, Func<T, Tende
 internal sealed class CompiledRule<T>(
     RuleInfo info,
     SubjectKind<T> kind,
-    Func<T[], TenderDesign, DateOnly, int, int, int[], int[], CancellationToken, int> scan,
+    SubjectScan.Source scan,
     Func<T, TenderDesign, DateOnly, CancellationToken, bool>? when,
     CompiledClause<T>[] clauses,
     MessageTemplate<T> message,
     SourceLocation severitySetBy) : ICompiledRule
     where T : class
 {
-    // Subjects per call of the scan: cancellation is checked between chunks.
-    private const int Chunk = 4096;
-
     public RuleInfo Info { get; } = info;
 
+    public SubjectKind Kind => kind;
+
+    public SubjectScan.Source Scan { get; } = scan;
+
+    public int ClauseCount => clauses.Length;
+
     public int CountSubjects(TenderDesign design) => kind.Items(design).Length;
-
-    public (int Applied, int Failed) Evaluate(TenderDesign design, DateOnly asOf, int from, int to, List<Finding> findings, CancellationToken cancellationToken, ClauseCounts? coverage = null)
-    {
-        var subjects = kind.Items(design);
-        if (from >= to)
-        {
-            return (0, 0);
-        }
-
-        var hits = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(2, Math.Min(Chunk, to - from) * 2));
-        try
-        {
-            return Scan(subjects, design, asOf, from, to, hits, findings, cancellationToken, coverage);
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<int>.Shared.Return(hits);
-        }
-    }
-
-    private (int Applied, int Failed) Scan(T[] subjects, TenderDesign design, DateOnly asOf, int from, int to, int[] hits, List<Finding> findings, CancellationToken cancellationToken, ClauseCounts? coverage)
-    {
-        var state = new int[3];
-        var applied = 0;
-        var failed = 0;
-        var index = from;
-        while (index < to)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var end = Math.Min(to, index + Chunk);
-            state[1] = 0;
-            state[2] = 0;
-            int count;
-            Exception? error = null;
-            try
-            {
-                count = scan(subjects, design, asOf, index, end, hits, state, cancellationToken);
-                index = end;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A clause threw for subject state[0]: keep what the scan found before it, report it, go on after it.
-                count = state[2];
-                error = ex;
-            }
-
-            applied += state[1];
-            if (coverage is not null)
-            {
-                for (var clause = 0; clause < clauses.Length; clause++)
-                {
-                    coverage.Held[clause] += state[1];
-                }
-            }
-
-            for (var hit = 0; hit < count; hit++)
-            {
-                var subject = subjects[hits[hit * 2]];
-                var mask = hits[(hit * 2) + 1];
-                failed++;
-                for (var clause = 0; clause < clauses.Length; clause++)
-                {
-                    if ((mask & (1 << clause)) != 0)
-                    {
-                        findings.Add(Fail(subject, design, asOf, clauses[clause], cancellationToken));
-                        if (coverage is not null)
-                        {
-                            coverage.Held[clause]--;
-                            coverage.Failed[clause]++;
-                        }
-                    }
-                }
-            }
-
-            if (error is not null)
-            {
-                var thrower = subjects[state[0]];
-                failed++;
-                findings.Add(EvaluationError(thrower, ThrowingClause(thrower, design, asOf, cancellationToken), error));
-                index = state[0] + 1;
-            }
-        }
-
-        return (applied, failed);
-    }
 
     public IReadOnlyList<SubjectExplanation> Explain(TenderDesign design, DateOnly asOf, string? onlySubject)
     {
@@ -182,14 +100,17 @@ internal sealed class CompiledRule<T>(
         return result;
     }
 
-    // Which part threw, found by evaluating the parts one by one (only ever done for a subject that threw): -1 for when.
-    private int ThrowingClause(T subject, TenderDesign design, DateOnly asOf, CancellationToken cancellationToken)
+    /// <summary>
+    /// Which part of the rule throws for <paramref name="subject"/>, found by evaluating the parts one by one (only ever
+    /// done for a subject whose scan threw): -1 for <c>when</c>, else the clause; null when nothing throws.
+    /// </summary>
+    public int? ThrowingPart(T subject, TenderDesign design, DateOnly asOf, CancellationToken cancellationToken)
     {
         try
         {
             if (when is not null && !when(subject, design, asOf, cancellationToken))
             {
-                return -1;
+                return null;
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -209,11 +130,12 @@ internal sealed class CompiledRule<T>(
             }
         }
 
-        return clauses.Length - 1;
+        return null;
     }
 
-    private Finding Fail(T subject, TenderDesign design, DateOnly asOf, CompiledClause<T> clause, CancellationToken cancellationToken)
+    public Finding Fail(T subject, TenderDesign design, DateOnly asOf, int clauseIndex, CancellationToken cancellationToken)
     {
+        var clause = clauses[clauseIndex];
         var values = new FindingValue[clause.Values.Length];
         for (var i = 0; i < values.Length; i++)
         {
@@ -237,7 +159,7 @@ internal sealed class CompiledRule<T>(
         };
     }
 
-    private Finding EvaluationError(T subject, int clause, Exception ex)
+    public Finding EvaluationError(T subject, int clause, Exception ex)
     {
         var where = clause < 0 ? "when" : clauses[clause].Name;
         return new Finding

@@ -88,7 +88,7 @@ internal sealed class QuantifierLoops : ExpressionVisitor
         var result = Expression.Variable(resultType, "result");
         var end = Expression.Label("end");
 
-        Expression? Inline(LambdaExpression? lambda) => lambda is null ? null : new Substitution(lambda.Parameters[0], item).Visit(lambda.Body);
+        Expression? Inline(LambdaExpression? lambda) => lambda is null ? null : ParameterReplacer.Replace(lambda.Body, new Dictionary<ParameterExpression, Expression> { [lambda.Parameters[0]] = item });
         var condition = Inline(filter);
         var value = Inline(body);
 
@@ -170,10 +170,5 @@ internal sealed class QuantifierLoops : ExpressionVisitor
         }
 
         private static Expression As(Expression item, Type type) => item.Type == type ? item : Expression.Convert(item, type);
-    }
-
-    private sealed class Substitution(ParameterExpression parameter, Expression replacement) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? replacement : node;
     }
 }

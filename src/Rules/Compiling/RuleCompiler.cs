@@ -98,7 +98,7 @@ internal sealed partial class RuleCompiler
         Expression? whenBody = null;
         if (rule.Rule.When is { } whenSource && Parse(whenSource, whenSource.Text, 0, parameters, typeof(bool), externals) is { } whenLambda)
         {
-            whenBody = Replace(whenLambda.Body, replacements);
+            whenBody = ParameterReplacer.Replace(whenLambda.Body, replacements);
         }
 
         var clauseBodies = new List<Expression>();
@@ -110,7 +110,7 @@ internal sealed partial class RuleCompiler
                 continue;
             }
 
-            var body = Replace(lambda.Body, replacements);
+            var body = ParameterReplacer.Replace(lambda.Body, replacements);
             // The members the clause read, then the parameters it used (compiled in as constants, so shown by name).
             var values = MemberChains.Collect(body, parameters)
                 .Select(chain => new ValueReader<T>(MemberChains.Render(chain, subject, design), Ignoring(MemberChains.Reader<T>(chain, parameters))))
@@ -159,7 +159,7 @@ internal sealed partial class RuleCompiler
         };
         var guardedWhen = whenBody is null ? null : QuantifierLoops.Apply(EvaluationGuards.Apply(whenBody, cancellation));
         var when = guardedWhen is null ? null : Interpret<T, bool>(guardedWhen, compiled);
-        return new CompiledRule<T>(info, kind, SubjectScan.Compile<T>(guardedWhen, clauseBodies, compiled), when, [.. clauses], message, rule.SeveritySetBy);
+        return new CompiledRule<T>(info, kind, new SubjectScan.Source(guardedWhen, clauseBodies, compiled), when, [.. clauses], message, rule.SeveritySetBy);
     }
 
     private MessageTemplate<T> CompileMessage<T>(EffectiveRule rule, ParameterExpression[] compiled, Dictionary<string, object> externals, Dictionary<ParameterExpression, Expression> replacements)
@@ -203,7 +203,7 @@ internal sealed partial class RuleCompiler
             var inner = text[(i + 1)..end];
             if (Parse(source, inner, i + 1, parameters, null, externals, RuleErrorCodes.InvalidPlaceholder) is { } lambda)
             {
-                var body = Expression.Convert(EvaluationGuards.Apply(Replace(lambda.Body, replacements), compiled[^1]), typeof(object));
+                var body = Expression.Convert(EvaluationGuards.Apply(ParameterReplacer.Replace(lambda.Body, replacements), compiled[^1]), typeof(object));
                 var reader = new Lazy<Func<T, TenderDesign, DateOnly, CancellationToken, object?>>(
                     () => Expression.Lambda<Func<T, TenderDesign, DateOnly, CancellationToken, object?>>(body, compiled).Compile(), LazyThreadSafetyMode.ExecutionAndPublication);
                 parts.Add(new ValueReader<T>(inner, (s, d, a, c) => reader.Value(s, d, a, c)));
@@ -450,9 +450,6 @@ internal sealed partial class RuleCompiler
         return token.Length == 0 ? string.Empty : $" (at '{token}')";
     }
 
-    private static Expression Replace(Expression body, Dictionary<ParameterExpression, Expression> replacements) =>
-        replacements.Count == 0 ? body : new ParameterReplacer(replacements).Visit(body)!;
-
     private static ParsingConfig CreateConfig()
     {
         var config = new ParsingConfig
@@ -471,11 +468,6 @@ internal sealed partial class RuleCompiler
     private static partial Regex ForPattern();
 
     private sealed record LetScope(string Collection, ParameterExpression Subject, ParameterExpression Design, ParameterExpression AsOf, List<(string Name, Expression Body)> Values);
-
-    private sealed class ParameterReplacer(Dictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => replacements.GetValueOrDefault(node, node);
-    }
 
     /// <summary>Only the public model types are known to expressions by name (for enum values such as <c>CareCategory.Heavy</c>).</summary>
     private sealed class ModelTypeProvider(ParsingConfig config) : DefaultDynamicLinqCustomTypeProvider(config, [], false)

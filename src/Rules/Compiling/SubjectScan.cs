@@ -4,14 +4,24 @@ using Procurement.Rules.Model;
 namespace Procurement.Rules.Compiling;
 
 /// <summary>
-/// Compiles a whole rule into one loop over its subjects: <c>when</c> and every clause are inlined into a single
-/// method, so a passing subject costs what a hand-written loop costs, with no delegate call and no allocation.
-/// For each failing subject it records the index and a bitmask of the failing clauses; findings are built afterwards,
-/// for the failures only.
+/// One compiled pass over a subject collection (<see cref="SubjectScan.Compile{T}"/>): evaluates subjects
+/// [<paramref name="from"/>, <paramref name="to"/>) against every active rule of a batch and returns the number of
+/// failures it wrote to <paramref name="hits"/> as (subject index, rule, clause mask) triples. It starts the first subject
+/// at rule <paramref name="firstRule"/> (to resume after a rule that threw) and stops early, before a subject, when the
+/// hits might not fit; <c>state[0]</c> then says where to go on, and while it runs, which subject it is at.
+/// </summary>
+internal delegate int SubjectScan<T>(
+    T[] subjects, TenderDesign design, DateOnly asOf, int from, int to, int firstRule, bool[] active, int[] applied, int[] hits, int[] state, CancellationToken cancellation);
+
+/// <summary>
+/// Compiles the rules of one subject collection into a single loop: for each subject, every active rule's <c>when</c>
+/// and clauses are inlined one after the other, as a hand-written check would test them, so the subject is loaded once
+/// for all rules, and a passing subject costs no delegate call and no allocation. A failure is recorded as its subject
+/// index, rule and a bitmask of the failing clauses; findings are built afterwards, for the failures only.
 /// </summary>
 /// <remarks>
-/// <c>state[0]</c> holds the index being evaluated, <c>state[1]</c> the subjects for which <c>when</c> held, and
-/// <c>state[2]</c> the failures recorded so far, so that when a clause throws the caller knows where it stopped.
+/// <c>state[0]</c> holds the subject being evaluated (or, on return, the next one to evaluate) and <c>state[1]</c> the
+/// failures recorded so far, so that when a rule throws the caller knows where the scan stopped and what it found.
 /// </remarks>
 internal static class SubjectScan
 {
@@ -20,64 +30,99 @@ internal static class SubjectScan
     private static readonly System.Reflection.MethodInfo ThrowIfCancellationRequested =
         typeof(CancellationToken).GetMethod(nameof(CancellationToken.ThrowIfCancellationRequested), Type.EmptyTypes)!;
 
-    /// <param name="when">The guarded condition, or null.</param>
-    /// <param name="clauses">The guarded clauses.</param>
-    /// <param name="parameters">Subject, design, asOf and the cancellation token the guards read.</param>
-    public static Func<T[], TenderDesign, DateOnly, int, int, int[], int[], CancellationToken, int> Compile<T>(Expression? when, IReadOnlyList<Expression> clauses, ParameterExpression[] parameters)
+    /// <summary>
+    /// The parts of one rule to inline: its guarded <c>when</c> (or null) and clauses, over its own parameters (subject,
+    /// design, asOf and the cancellation token the guards read).
+    /// </summary>
+    internal sealed record Source(Expression? When, IReadOnlyList<Expression> Clauses, ParameterExpression[] Parameters);
+
+    public static SubjectScan<T> Compile<T>(IReadOnlyList<Source> rules)
     {
-        var (subject, design, asOf, cancellation) = (parameters[0], parameters[1], parameters[2], parameters[3]);
         var subjects = Expression.Parameter(typeof(T[]), "subjects");
+        var design = Expression.Parameter(typeof(TenderDesign), "design");
+        var asOf = Expression.Parameter(typeof(DateOnly), "asOf");
         var from = Expression.Parameter(typeof(int), "from");
         var to = Expression.Parameter(typeof(int), "to");
+        var firstRule = Expression.Parameter(typeof(int), "firstRule");
+        var active = Expression.Parameter(typeof(bool[]), "active");
+        var applied = Expression.Parameter(typeof(int[]), "applied");
         var hits = Expression.Parameter(typeof(int[]), "hits");
         var state = Expression.Parameter(typeof(int[]), "state");
+        var cancellation = Expression.Parameter(typeof(CancellationToken), "cancellation");
+        var subject = Expression.Variable(typeof(T), "subject");
         var index = Expression.Variable(typeof(int), "index");
+        var first = Expression.Variable(typeof(int), "first");
         var count = Expression.Variable(typeof(int), "count");
+        var room = Expression.Variable(typeof(int), "room");
         var mask = Expression.Variable(typeof(int), "mask");
         var done = Expression.Label("done");
 
-        var checks = new List<Expression>
+        var perSubject = new List<Expression>
         {
-            Expression.PreIncrementAssign(Expression.ArrayAccess(state, Expression.Constant(1))),
-            Expression.Assign(mask, Expression.Constant(0)),
+            Expression.Call(cancellation, ThrowIfCancellationRequested),
+            Expression.Assign(Expression.ArrayAccess(state, Expression.Constant(0)), index),
+            Expression.Assign(subject, Expression.ArrayIndex(subjects, index)),
         };
-        for (var c = 0; c < clauses.Count; c++)
+        for (var rule = 0; rule < rules.Count; rule++)
         {
-            checks.Add(Expression.IfThen(Expression.Not(clauses[c]), Expression.OrAssign(mask, Expression.Constant(1 << c))));
+            var source = rules[rule];
+            var shared = new Dictionary<ParameterExpression, Expression>
+            {
+                [source.Parameters[0]] = subject,
+                [source.Parameters[1]] = design,
+                [source.Parameters[2]] = asOf,
+                [source.Parameters[3]] = cancellation,
+            };
+            var ruleNumber = Expression.Constant(rule);
+            var checks = new List<Expression>
+            {
+                Expression.PreIncrementAssign(Expression.ArrayAccess(applied, ruleNumber)),
+                Expression.Assign(mask, Expression.Constant(0)),
+            };
+            for (var c = 0; c < source.Clauses.Count; c++)
+            {
+                var clause = ParameterReplacer.Replace(source.Clauses[c], shared);
+                checks.Add(Expression.IfThen(Expression.Not(clause), Expression.OrAssign(mask, Expression.Constant(1 << c))));
+            }
+
+            checks.Add(Expression.IfThen(
+                Expression.NotEqual(mask, Expression.Constant(0)),
+                Expression.Block(
+                    Expression.Assign(Expression.ArrayAccess(hits, Expression.Multiply(count, Expression.Constant(3))), index),
+                    Expression.Assign(Expression.ArrayAccess(hits, Expression.Add(Expression.Multiply(count, Expression.Constant(3)), Expression.Constant(1))), ruleNumber),
+                    Expression.Assign(Expression.ArrayAccess(hits, Expression.Add(Expression.Multiply(count, Expression.Constant(3)), Expression.Constant(2))), mask),
+                    Expression.PreIncrementAssign(count),
+                    Expression.Assign(Expression.ArrayAccess(state, Expression.Constant(1)), count))));
+            Expression evaluate = Expression.Block(checks);
+            if (source.When is { } when)
+            {
+                evaluate = Expression.IfThen(ParameterReplacer.Replace(when, shared), evaluate);
+            }
+
+            perSubject.Add(Expression.IfThen(
+                Expression.AndAlso(Expression.LessThanOrEqual(first, ruleNumber), Expression.ArrayIndex(active, ruleNumber)),
+                evaluate));
         }
 
-        checks.Add(Expression.IfThen(
-            Expression.NotEqual(mask, Expression.Constant(0)),
-            Expression.Block(
-                Expression.Assign(Expression.ArrayAccess(hits, Expression.Multiply(count, Expression.Constant(2))), index),
-                Expression.Assign(Expression.ArrayAccess(hits, Expression.Add(Expression.Multiply(count, Expression.Constant(2)), Expression.Constant(1))), mask),
-                Expression.PreIncrementAssign(count),
-                Expression.Assign(Expression.ArrayAccess(state, Expression.Constant(2)), count))));
-        Expression evaluate = Expression.Block(checks);
-        if (when is not null)
-        {
-            evaluate = Expression.IfThen(when, evaluate);
-        }
+        perSubject.Add(Expression.Assign(first, Expression.Constant(0)));
+        perSubject.Add(Expression.PreIncrementAssign(index));
 
         var loop = Expression.Loop(
             Expression.IfThenElse(
-                Expression.GreaterThanOrEqual(index, to),
-                Expression.Break(done),
-                Expression.Block(
-                    // Every subject: one subject may cost a scan of a whole collection even without a quantifier.
-                    Expression.Call(cancellation, ThrowIfCancellationRequested),
-                    Expression.Assign(Expression.ArrayAccess(state, Expression.Constant(0)), index),
-                    Expression.Assign(subject, Expression.ArrayIndex(subjects, index)),
-                    evaluate,
-                    Expression.PreIncrementAssign(index))),
+                // Stop when done, or before a subject whose failures might not fit.
+                Expression.OrElse(Expression.GreaterThanOrEqual(index, to), Expression.GreaterThan(count, room)),
+                Expression.Block(Expression.Assign(Expression.ArrayAccess(state, Expression.Constant(0)), index), Expression.Break(done)),
+                Expression.Block(perSubject)),
             done);
         var body = Expression.Block(
             typeof(int),
-            [subject, index, count, mask],
+            [subject, index, first, count, room, mask],
             Expression.Assign(index, from),
+            Expression.Assign(first, firstRule),
             Expression.Assign(count, Expression.Constant(0)),
+            Expression.Assign(room, Expression.Subtract(Expression.Divide(Expression.ArrayLength(hits), Expression.Constant(3)), Expression.Constant(rules.Count))),
             loop,
             count);
-        return Expression.Lambda<Func<T[], TenderDesign, DateOnly, int, int, int[], int[], CancellationToken, int>>(body, subjects, design, asOf, from, to, hits, state, cancellation).Compile();
+        return Expression.Lambda<SubjectScan<T>>(body, subjects, design, asOf, from, to, firstRule, active, applied, hits, state, cancellation).Compile();
     }
 }

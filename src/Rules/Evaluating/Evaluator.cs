@@ -8,21 +8,21 @@ internal static class Evaluator
 {
     private const int ParallelChunk = 4096;
 
-    public static EvaluationReport Evaluate(ICompiledRule[] rules, string hash, TenderDesign design, EvaluationOptions options, CancellationToken cancellationToken)
+    /// <summary>Evaluates <paramref name="rules"/> (ordered by id), grouped into <paramref name="batches"/> (<see cref="RuleBatches"/>).</summary>
+    public static EvaluationReport Evaluate(ICompiledRule[] rules, IRuleBatch[] batches, string hash, TenderDesign design, EvaluationOptions options, CancellationToken cancellationToken)
     {
         var asOf = options.AsOf ?? design.Period.From;
         using var timeout = options.Timeout is { } limit ? new CancellationTokenSource(limit) : null;
         using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var token = linked?.Token ?? cancellationToken;
 
-        var findings = new List<Finding>();
-        var summaries = new List<RuleSummary>(rules.Length);
+        var subjects = new int[rules.Length];
+        var outcome = new BatchResult(rules.Length);
         try
         {
-            foreach (var rule in rules)
+            foreach (var batch in batches)
             {
-                var coverage = options.Coverage?.GetValueOrDefault(rule.Info.Id);
-                summaries.Add(EvaluateRule(rule, design, asOf, options.Parallel && coverage is null, findings, token, coverage));
+                EvaluateBatch(rules, batch, design, asOf, options, subjects, outcome, token);
             }
         }
         catch (OperationCanceledException) when (timeout is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
@@ -30,26 +30,93 @@ internal static class Evaluator
             throw new TimeoutException($"Evaluating design '{design.Id}' took longer than {options.Timeout}.");
         }
 
-        var ordered = findings
-            .Where(f => f.Severity >= options.MinimumSeverity)
-            .OrderBy(f => f.RuleId, StringComparer.Ordinal)
-            .ThenBy(f => f.Subject, StringComparer.Ordinal)
-            .ToArray();
+        var findings = new List<Finding>();
+        var summaries = new RuleSummary[rules.Length];
+        for (var rule = 0; rule < rules.Length; rule++)
+        {
+            summaries[rule] = Summary(rules[rule].Info, asOf, subjects[rule], outcome.Applied[rule], outcome.Failed[rule]);
+            if (outcome.Findings[rule] is { } found)
+            {
+                // Subjects come in design order; the report orders them by path (stable: clauses keep their order).
+                IEnumerable<Finding> ordered = IsOrderedBySubject(found) ? found : found.OrderBy(f => f.Subject, StringComparer.Ordinal);
+                findings.AddRange(ordered.Where(f => f.Severity >= options.MinimumSeverity));
+            }
+        }
+
         return new EvaluationReport
         {
             DesignId = design.Id,
             DesignFile = design.SourceFile,
             AsOf = asOf,
             RuleSetHash = hash,
-            Findings = ordered,
+            Findings = [.. findings],
             Rules = summaries,
         };
     }
 
-    private static RuleSummary EvaluateRule(ICompiledRule rule, TenderDesign design, DateOnly asOf, bool parallel, List<Finding> findings, CancellationToken token, ClauseCounts? coverage)
+    private static void EvaluateBatch(ICompiledRule[] rules, IRuleBatch batch, TenderDesign design, DateOnly asOf, EvaluationOptions options, int[] subjects, BatchResult outcome, CancellationToken token)
     {
-        var info = rule.Info;
-        var subjects = rule.CountSubjects(design);
+        var count = batch.CountSubjects(design);
+        var active = new bool[batch.Rules.Length];
+        var coverage = options.Coverage is null ? null : new ClauseCounts?[batch.Rules.Length];
+        for (var i = 0; i < batch.Rules.Length; i++)
+        {
+            var info = rules[batch.Rules[i]].Info;
+            subjects[batch.Rules[i]] = count;
+            active[i] = info.Enabled && (info.Effective is not { } effective || effective.Contains(asOf));
+            if (coverage is not null && active[i])
+            {
+                coverage[i] = options.Coverage!.GetValueOrDefault(info.Id);
+            }
+        }
+
+        if (!active.Contains(true) || count == 0)
+        {
+            return;
+        }
+
+        BatchResult[] results;
+        if (options.Parallel && coverage is null && count > ParallelChunk)
+        {
+            results = new BatchResult[(count + ParallelChunk - 1) / ParallelChunk];
+            Parallel.For(0, results.Length, new ParallelOptions { CancellationToken = token }, chunk =>
+            {
+                var result = new BatchResult(batch.Rules.Length);
+                var from = chunk * ParallelChunk;
+                batch.Evaluate(design, asOf, from, Math.Min(count, from + ParallelChunk), active, result, token);
+                results[chunk] = result;
+            });
+        }
+        else
+        {
+            results = [new BatchResult(batch.Rules.Length)];
+            batch.Evaluate(design, asOf, 0, count, active, results[0], token, coverage);
+        }
+
+        foreach (var result in results)
+        {
+            for (var i = 0; i < batch.Rules.Length; i++)
+            {
+                var rule = batch.Rules[i];
+                outcome.Applied[rule] += result.Applied[i];
+                outcome.Failed[rule] += result.Failed[i];
+                if (result.Findings[i] is { } found)
+                {
+                    if (outcome.Findings[rule] is { } all)
+                    {
+                        all.AddRange(found);
+                    }
+                    else
+                    {
+                        outcome.Findings[rule] = found;
+                    }
+                }
+            }
+        }
+    }
+
+    private static RuleSummary Summary(RuleInfo info, DateOnly asOf, int subjects, int applied, int failed)
+    {
         if (!info.Enabled)
         {
             return new RuleSummary { RuleId = info.Id, Application = RuleApplication.Disabled, Subjects = subjects, DisabledBy = info.DisabledBy };
@@ -60,30 +127,6 @@ internal static class Evaluator
             return new RuleSummary { RuleId = info.Id, Application = RuleApplication.NotEffective, Subjects = subjects };
         }
 
-        int applied, failed;
-        if (parallel && subjects > ParallelChunk)
-        {
-            var chunks = (subjects + ParallelChunk - 1) / ParallelChunk;
-            var results = new (int Applied, int Failed, List<Finding> Findings)[chunks];
-            Parallel.For(0, chunks, new ParallelOptions { CancellationToken = token }, chunk =>
-            {
-                var local = new List<Finding>();
-                var from = chunk * ParallelChunk;
-                var (a, f) = rule.Evaluate(design, asOf, from, Math.Min(subjects, from + ParallelChunk), local, token);
-                results[chunk] = (a, f, local);
-            });
-            applied = results.Sum(r => r.Applied);
-            failed = results.Sum(r => r.Failed);
-            foreach (var result in results)
-            {
-                findings.AddRange(result.Findings);
-            }
-        }
-        else
-        {
-            (applied, failed) = rule.Evaluate(design, asOf, 0, subjects, findings, token, coverage);
-        }
-
         return new RuleSummary
         {
             RuleId = info.Id,
@@ -92,5 +135,18 @@ internal static class Evaluator
             Applied = applied,
             Failed = failed,
         };
+    }
+
+    private static bool IsOrderedBySubject(List<Finding> findings)
+    {
+        for (var i = 1; i < findings.Count; i++)
+        {
+            if (string.CompareOrdinal(findings[i - 1].Subject, findings[i].Subject) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -206,6 +206,87 @@ public sealed class EvaluationTests
     }
 
     [Fact]
+    public void Evaluate_RuleThatThrows_KeepsTheFindingsOfTheRulesBeforeAndAfterItForThatSubject()
+    {
+        // One scan evaluates T-1, T-2 and T-3 for a profile in turn; T-2 throws for profiles without a transfer.
+        const string pack = """
+            pack: around
+            version: 1.0.0
+            rules:
+              - id: T-1
+                title: Always fails
+                for: profile in CareProfiles
+                require:
+                  negative: profile.Budget < 0
+              - id: T-2
+                title: Null member
+                for: profile in CareProfiles
+                require:
+                  transfer: profile.TransferredTo.Name != ""
+              - id: T-3
+                title: Always fails too
+                for: profile in CareProfiles
+                require:
+                  huge: profile.Budget > 1000000000
+            """;
+        var design = TenderDesignLoader.LoadString(SampleDesigns.Valid, "sample.yaml").GetValueOrThrow();
+        var throwing = design.CareProfiles.Where(p => p.TransferredTo is null).Select(p => $"careProfiles[{p.Id}]").ToArray();
+        Assert.NotEmpty(throwing);
+
+        var report = RuleFiles.LoadOrThrow(pack).Evaluate(design);
+
+        var profiles = design.CareProfiles.Select(p => $"careProfiles[{p.Id}]").Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(profiles, report.Findings.Where(f => f.RuleId == "T-1").Select(f => f.Subject));
+        Assert.Equal(profiles, report.Findings.Where(f => f.RuleId == "T-3").Select(f => f.Subject));
+        Assert.Equal(throwing.Order(StringComparer.Ordinal), report.Findings.Where(f => f.RuleId == "T-2").Select(f => f.Subject));
+        Assert.All(report.Findings.Where(f => f.RuleId == "T-2"), f =>
+        {
+            Assert.Equal("evaluation-error", f.Clause);
+            Assert.Contains("(transfer): NullReferenceException", f.Message, StringComparison.Ordinal);
+        });
+        Assert.Equal([profiles.Length, throwing.Length, profiles.Length], report.Rules.Select(r => r.Failed));
+        Assert.Equal([profiles.Length, profiles.Length, profiles.Length], report.Rules.Select(r => r.Applied));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Evaluate_MoreFailuresThanOneScanHoldsAtOnce_ReportsEveryOne(bool parallel)
+    {
+        // Three rules failing for each of 6,000 profiles: 18,000 failures, many more than one call of the scan records.
+        const string pack = """
+            pack: everything-fails
+            version: 1.0.0
+            rules:
+              - id: A-1
+                title: Fails
+                for: profile in CareProfiles
+                require:
+                  negative: profile.Budget < 0
+              - id: A-2
+                title: Fails twice
+                for: profile in CareProfiles
+                require:
+                  negative: profile.Budget < 0
+                  zero-duration: profile.DurationMonths == 0
+              - id: A-3
+                title: Fails
+                for: profile in CareProfiles
+                require:
+                  huge: profile.Budget > 1000000000
+            """;
+        var design = Generated(3, 6_000, 0.02);
+
+        var report = RuleFiles.LoadOrThrow(pack).Evaluate(design, new EvaluationOptions { Parallel = parallel });
+
+        var profiles = design.CareProfiles.Select(p => $"careProfiles[{p.Id}]").Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(profiles, report.Findings.Where(f => f.RuleId == "A-1").Select(f => f.Subject));
+        Assert.Equal(profiles.SelectMany(p => new[] { (p, "negative"), (p, "zero-duration") }), report.Findings.Where(f => f.RuleId == "A-2").Select(f => (f.Subject, f.Clause)));
+        Assert.Equal(profiles, report.Findings.Where(f => f.RuleId == "A-3").Select(f => f.Subject));
+        Assert.All(report.Rules, r => Assert.Equal((6_000, 6_000), (r.Applied, r.Failed)));
+    }
+
+    [Fact]
     public void Evaluate_Cancelled_Throws()
     {
         var design = Generated(1, 5000, 0);

@@ -203,7 +203,8 @@ internal sealed partial class RuleCompiler
             var inner = text[(i + 1)..end];
             if (Parse(source, inner, i + 1, parameters, null, externals, RuleErrorCodes.InvalidPlaceholder) is { } lambda)
             {
-                var body = Expression.Convert(EvaluationGuards.Apply(ParameterReplacer.Replace(lambda.Body, replacements), compiled[^1]), typeof(object));
+                var guarded = EvaluationGuards.Apply(ParameterReplacer.Replace(lambda.Body, replacements), compiled[^1]);
+                var body = Expression.Convert(QuantifierLoops.ApplyForDisplay(guarded, ValueFormatter.ShownItems), typeof(object));
                 var reader = new Lazy<Func<T, TenderDesign, DateOnly, CancellationToken, object?>>(
                     () => Expression.Lambda<Func<T, TenderDesign, DateOnly, CancellationToken, object?>>(body, compiled).Compile(), LazyThreadSafetyMode.ExecutionAndPublication);
                 parts.Add(new ValueReader<T>(inner, (s, d, a, c) => reader.Value(s, d, a, c)));

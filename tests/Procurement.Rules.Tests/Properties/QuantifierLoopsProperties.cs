@@ -26,6 +26,18 @@ public sealed class QuantifierLoopsProperties
         "profile.Lot.Contracts.Where(c => c.Municipalities.All(m => c.Covers(m))).Any(c => c.Municipalities.Any(m => m == profile.Municipality))",
         "profile.Lot.Contracts.Count(other => other.Party == profile.MainContractor) > 1",
         "profile.Contract.Municipalities.Any(m => m == profile.Municipality)",
+        "profile.CoProviders.Contains(profile.MainContractor)",
+        "profile.Lot.Contracts.Where(c => c.Provider != null).Any(c => profile.CoProviders.Contains(c.Provider))",
+    ];
+
+    // Lists a message shows: built by a loop that stops after the items shown.
+    private static readonly string[] DisplayedExpressions =
+    [
+        "profile.CoProviders.Select(c => c.Name)",
+        "profile.Lot.Contracts.Where(c => c.Covers(profile.Municipality))",
+        "profile.Lot.Contracts.Where(c => c.Period.Contains(profile.Start)).Select(c => c.Id)",
+        "profile.Lot.Contracts.Select(c => c.Municipalities.Count(m => m == profile.Municipality))",
+        "profile.Contract.Municipalities.Select(m => m.Name)",
     ];
 
     [Fact]
@@ -54,6 +66,58 @@ public sealed class QuantifierLoopsProperties
     }
 
     [Fact]
+    public void Shown_lists_give_the_items_a_report_shows()
+    {
+        var parameter = Expression.Parameter(typeof(CareProfile), "profile");
+        var pairs = DisplayedExpressions.Select(text =>
+        {
+            var body = Parse(text, parameter);
+            var lowered = QuantifierLoops.ApplyForDisplay(body, ValueFormatter.ShownItems);
+            Assert.NotEqual(body.ToString(), lowered.ToString());
+            return (Text: text, Expected: Compile<CareProfile>(body, parameter), Actual: Compile<CareProfile>(lowered, parameter));
+        }).ToArray();
+
+        PropertyRun.Check(nameof(Shown_lists_give_the_items_a_report_shows), 200, DesignGen.Mixed, c =>
+        {
+            var design = c.Spec.Load();
+            foreach (var (text, expected, actual) in pairs)
+            {
+                foreach (var profile in design.CareProfiles)
+                {
+                    Assert.True(Shown(expected, profile) == Shown(actual, profile), $"{text} for {profile.Id}: {Shown(expected, profile)} / {Shown(actual, profile)}");
+                }
+            }
+        });
+
+        static string Shown(Func<CareProfile, object?> evaluate, CareProfile profile)
+        {
+            try
+            {
+                return ValueFormatter.Format(evaluate(profile));
+            }
+            catch (Exception ex)
+            {
+                return ex.GetType().Name;
+            }
+        }
+    }
+
+    [Fact]
+    public void A_shown_list_stops_after_the_items_shown()
+    {
+        // The 21st item would throw; the list as shown never reads it, lazily or as a loop.
+        var item = Expression.Parameter(typeof(int), "x");
+        var numbers = Expression.Constant(Enumerable.Range(1, 30).ToArray());
+        var inverse = Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [typeof(int), typeof(int)], numbers,
+            Expression.Lambda<Func<int, int>>(Expression.Divide(Expression.Constant(600), Expression.Subtract(Expression.Constant(21), item)), item));
+
+        var shown = ValueFormatter.Format(Compile<int>(QuantifierLoops.ApplyForDisplay(inverse, ValueFormatter.ShownItems), item)(0));
+
+        Assert.Equal(ValueFormatter.Format(Compile<int>(inverse, item)(0)), shown);
+        Assert.Equal(20, shown.Split(", ").Length);
+    }
+
+    [Fact]
     public void A_missing_list_and_an_overflowing_sum_throw_as_Enumerable_does()
     {
         var item = Expression.Parameter(typeof(int), "x");
@@ -71,7 +135,7 @@ public sealed class QuantifierLoopsProperties
     public void What_is_not_a_quantifier_over_an_indexed_list_is_left_alone()
     {
         var parameter = Expression.Parameter(typeof(CareProfile), "profile");
-        foreach (var text in new[] { "profile.CoProviders.Select(c => c.Name).Any()", "profile.CoProviders.Count()", "profile.CoProviders.Contains(profile.MainContractor)", "profile.Lot.Contracts.Max(c => c.Value)" })
+        foreach (var text in new[] { "profile.CoProviders.Select(c => c.Name).Any()", "profile.CoProviders.Count()", "profile.MainContractor.Qualifications.Contains(\"vog\")", "profile.Lot.Contracts.Max(c => c.Value)" })
         {
             var body = Parse(text, parameter);
             Assert.Equal(body.ToString(), QuantifierLoops.Apply(body).ToString());

@@ -133,30 +133,40 @@ internal sealed class CompiledRule<T>(
         return null;
     }
 
-    public Finding Fail(T subject, TenderDesign design, DateOnly asOf, int clauseIndex, CancellationToken cancellationToken)
+    /// <summary>
+    /// The finding for a failed clause. With a <paramref name="bound"/> (a timeout or a token the caller can cancel),
+    /// its message and values are rendered now, within that bound; without one, on first read (see <see cref="Finding"/>).
+    /// </summary>
+    public Finding Fail(T subject, TenderDesign design, DateOnly asOf, int clauseIndex, CancellationToken? bound)
     {
         var clause = clauses[clauseIndex];
-        var values = new FindingValue[clause.Values.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = new FindingValue(clause.Values[i].Expression, Read(clause.Values[i], subject, design, asOf, cancellationToken));
-        }
-
-        return new Finding
+        var rendered = bound is { } token
+            ? new Lazy<(string, FindingValue[])>(Render(subject, design, asOf, clause, token))
+            : new Lazy<(string, FindingValue[])>(() => Render(subject, design, asOf, clause, CancellationToken.None), LazyThreadSafetyMode.PublicationOnly);
+        return new Finding(rendered)
         {
             RuleId = Info.Id,
             Title = Info.Title,
             Severity = Info.Severity,
             Subject = kind.Path(subject),
             SubjectLocation = kind.Location(subject),
-            Message = message.Render(subject, design, asOf, cancellationToken),
             Clause = clause.Name,
             ClauseExpression = clause.Text,
-            Values = values,
             ReasonCode = Info.ReasonCode,
             Reference = Info.Reference,
             SeveritySetBy = severitySetBy,
         };
+    }
+
+    private (string Message, FindingValue[] Values) Render(T subject, TenderDesign design, DateOnly asOf, CompiledClause<T> clause, CancellationToken cancellationToken)
+    {
+        var values = new FindingValue[clause.Values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = new FindingValue(clause.Values[i].Expression, Read(clause.Values[i], subject, design, asOf, cancellationToken));
+        }
+
+        return (message.Render(subject, design, asOf, cancellationToken), values);
     }
 
     public Finding EvaluationError(T subject, int clause, Exception ex)
@@ -184,10 +194,11 @@ internal sealed class CompiledRule<T>(
         {
             return ValueFormatter.Format(reader.Read(subject, design, asOf, cancellationToken));
         }
-        catch (Exception ex) when (ex is NullReferenceException or InvalidOperationException or ArgumentException or ArithmeticException)
+        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
         {
-            // A value on the path is missing (e.g. no main contractor): show that rather than fail the report.
-            return "null";
+            // A value on the path is missing (e.g. no main contractor) or cannot be read: show that rather than fail
+            // the report, or, since findings render on first read, whoever reads the message.
+            return ex is NullReferenceException or InvalidOperationException or ArgumentException or ArithmeticException ? "null" : $"({ex.GetType().Name})";
         }
     }
 }

@@ -88,6 +88,8 @@ internal sealed class RuleBatch<T>(SubjectKind<T> kind, CompiledRule<T>[] rules,
     public void Evaluate(TenderDesign design, DateOnly asOf, int from, int to, bool[] active, BatchResult result, CancellationToken cancellationToken, ClauseCounts?[]? coverage = null)
     {
         var subjects = kind.Items(design);
+        // A token that can stop the evaluation bounds the rendering of its findings too; without one, they render on first read.
+        CancellationToken? bound = cancellationToken.CanBeCanceled ? cancellationToken : null;
         var appliedBefore = coverage is null ? null : (int[])result.Applied.Clone();
         // Room for a few thousand failures per call of the scan; it stops early and is called again when they fill it.
         var hits = ArrayPool<int>.Shared.Rent(3 * Math.Max(1024, 2 * rules.Length));
@@ -120,7 +122,7 @@ internal sealed class RuleBatch<T>(SubjectKind<T> kind, CompiledRule<T>[] rules,
                     {
                         if ((mask & (1 << clause)) != 0)
                         {
-                            result.Add(rule, rules[rule].Fail(subject, design, asOf, clause, cancellationToken));
+                            result.Add(rule, rules[rule].Fail(subject, design, asOf, clause, bound));
                             if (coverage?[rule] is { } counts)
                             {
                                 counts.Held[clause]--;

@@ -40,8 +40,9 @@ internal sealed class BatchResult(int rules)
 /// <summary>Groups compiled rules into batches: by subject collection, in rule order, within a size the JIT optimises well.</summary>
 internal static class RuleBatches
 {
-    // A scan method grows with every rule inlined into it; beyond a few thousand expression nodes the JIT stops
-    // optimising a method fully, so larger groups are split. The shipped packs have at most 7 rules per collection.
+    // A scan method grows with every rule inlined into it, and the JIT optimises very large methods less (it falls back
+    // to minimal optimisation for tens of thousands of bytes of IL), so larger groups are split well before that. The
+    // shipped packs have at most 7 rules per collection.
     private const int MaxRules = 16;
     private const long MaxNodes = 4_000;
 

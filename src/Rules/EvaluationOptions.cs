@@ -23,7 +23,4 @@ public sealed record EvaluationOptions
 
     /// <summary>When set (by the rule-test runner), clause outcomes are counted per rule id; evaluation is then sequential.</summary>
     internal IReadOnlyDictionary<string, Compiling.ClauseCounts>? Coverage { get; init; }
-
-    /// <summary>For tests: the collection size above which rules are evaluated one pass per rule (<see cref="Compiling.RuleBatches.OneByOneAbove"/>).</summary>
-    internal int? OneByOneAbove { get; init; }
 }

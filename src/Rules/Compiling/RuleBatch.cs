@@ -12,12 +12,6 @@ internal interface IRuleBatch
     /// <summary>The positions of the batch's rules in the rule set, in batch order.</summary>
     int[] Rules { get; }
 
-    /// <summary>
-    /// The same rules as batches of one rule each (or this batch, when it has one rule), for collections so large that
-    /// one pass per rule is faster than one pass for all (see <see cref="RuleBatches.OneByOneAbove"/>).
-    /// </summary>
-    IReadOnlyList<IRuleBatch> OneByOne { get; }
-
     int CountSubjects(TenderDesign design);
 
     /// <summary>
@@ -52,15 +46,6 @@ internal static class RuleBatches
     private const int MaxRules = 16;
     private const long MaxNodes = 4_000;
 
-    /// <summary>
-    /// Above this many subjects a collection is scanned once per rule instead of once for all its rules. One pass for all
-    /// reads each subject once and wins while the design fits the caches (national design, all rules: 25-29 ms against
-    /// 32-35 ms at 100,000 profiles); beyond them, short single-rule loops let the processor overlap the cache misses
-    /// of consecutive subjects, and win (223 ms against 240-280 ms at 500,000; full set 1.46x against 1.81x of the
-    /// hand-written floor). Both forms are compiled at load.
-    /// </summary>
-    public const int OneByOneAbove = 200_000;
-
     public static IRuleBatch[] Create(IReadOnlyList<ICompiledRule> rules)
     {
         var batches = new List<IRuleBatch>();
@@ -92,36 +77,23 @@ internal static class RuleBatches
         scan.Clauses.Aggregate(scan.When is null ? 0 : ExpressionSize.Of(scan.When), (sum, clause) => sum + ExpressionSize.Of(clause));
 }
 
-internal sealed class RuleBatch<T> : IRuleBatch
+internal sealed class RuleBatch<T>(SubjectKind<T> kind, CompiledRule<T>[] rules, int[] positions) : IRuleBatch
     where T : class
 {
-    private readonly SubjectKind<T> _kind;
-    private readonly CompiledRule<T>[] _rules;
-    private readonly SubjectScan<T> _scan;
+    private readonly SubjectScan<T> _scan = SubjectScan.Compile<T>([.. rules.Select(r => r.Scan)]);
 
-    public RuleBatch(SubjectKind<T> kind, CompiledRule<T>[] rules, int[] positions)
-    {
-        _kind = kind;
-        _rules = rules;
-        _scan = SubjectScan.Compile<T>([.. rules.Select(r => r.Scan)]);
-        Rules = positions;
-        OneByOne = rules.Length == 1 ? [this] : [.. positions.Select((position, i) => new RuleBatch<T>(kind, [rules[i]], [position]))];
-    }
+    public int[] Rules { get; } = positions;
 
-    public int[] Rules { get; }
-
-    public IReadOnlyList<IRuleBatch> OneByOne { get; }
-
-    public int CountSubjects(TenderDesign design) => _kind.Items(design).Length;
+    public int CountSubjects(TenderDesign design) => kind.Items(design).Length;
 
     public void Evaluate(TenderDesign design, DateOnly asOf, int from, int to, bool[] active, BatchResult result, CancellationToken cancellationToken, ClauseCounts?[]? coverage = null)
     {
-        var subjects = _kind.Items(design);
+        var subjects = kind.Items(design);
         // A token that can stop the evaluation bounds the rendering of its findings too; without one, they render on first read.
         CancellationToken? bound = cancellationToken.CanBeCanceled ? cancellationToken : null;
         var appliedBefore = coverage is null ? null : (int[])result.Applied.Clone();
         // Room for a few thousand failures per call of the scan; it stops early and is called again when they fill it.
-        var hits = ArrayPool<int>.Shared.Rent(3 * Math.Max(1024, 2 * _rules.Length));
+        var hits = ArrayPool<int>.Shared.Rent(3 * Math.Max(1024, 2 * rules.Length));
         try
         {
             var state = new int[2];
@@ -147,11 +119,11 @@ internal sealed class RuleBatch<T> : IRuleBatch
                 {
                     var (subject, rule, mask) = (subjects[hits[hit * 3]], hits[(hit * 3) + 1], hits[(hit * 3) + 2]);
                     result.Failed[rule]++;
-                    for (var clause = 0; clause < _rules[rule].ClauseCount; clause++)
+                    for (var clause = 0; clause < rules[rule].ClauseCount; clause++)
                     {
                         if ((mask & (1 << clause)) != 0)
                         {
-                            result.Add(rule, _rules[rule].Fail(subject, design, asOf, clause, bound));
+                            result.Add(rule, rules[rule].Fail(subject, design, asOf, clause, bound));
                             if (coverage?[rule] is { } counts)
                             {
                                 counts.Held[clause]--;
@@ -172,8 +144,8 @@ internal sealed class RuleBatch<T> : IRuleBatch
                 var thrower = subjects[at];
                 var (failing, part) = Throwing(thrower, design, asOf, at == index ? first : 0, active, cancellationToken);
                 result.Failed[failing]++;
-                result.Add(failing, _rules[failing].EvaluationError(thrower, part, error));
-                (index, first) = failing + 1 < _rules.Length ? (at, failing + 1) : (at + 1, 0);
+                result.Add(failing, rules[failing].EvaluationError(thrower, part, error));
+                (index, first) = failing + 1 < rules.Length ? (at, failing + 1) : (at + 1, 0);
             }
         }
         finally
@@ -183,7 +155,7 @@ internal sealed class RuleBatch<T> : IRuleBatch
 
         if (coverage is not null)
         {
-            for (var rule = 0; rule < _rules.Length; rule++)
+            for (var rule = 0; rule < rules.Length; rule++)
             {
                 if (coverage[rule] is { } counts)
                 {
@@ -199,14 +171,14 @@ internal sealed class RuleBatch<T> : IRuleBatch
     private (int Rule, int Part) Throwing(T subject, TenderDesign design, DateOnly asOf, int first, bool[] active, CancellationToken cancellationToken)
     {
         var last = first;
-        for (var rule = first; rule < _rules.Length; rule++)
+        for (var rule = first; rule < rules.Length; rule++)
         {
             if (!active[rule])
             {
                 continue;
             }
 
-            if (_rules[rule].ThrowingPart(subject, design, asOf, cancellationToken) is { } part)
+            if (rules[rule].ThrowingPart(subject, design, asOf, cancellationToken) is { } part)
             {
                 return (rule, part);
             }
@@ -215,7 +187,7 @@ internal sealed class RuleBatch<T> : IRuleBatch
         }
 
         // Nothing throws a second time (an expression that is not deterministic): blame the last rule evaluated.
-        return (last, _rules[last].ClauseCount - 1);
+        return (last, rules[last].ClauseCount - 1);
     }
 }
 

@@ -20,13 +20,9 @@ internal static class Evaluator
         var outcome = new BatchResult(rules.Length);
         try
         {
-            var oneByOneAbove = options.OneByOneAbove ?? RuleBatches.OneByOneAbove;
             foreach (var batch in batches)
             {
-                foreach (var part in batch.CountSubjects(design) > oneByOneAbove ? batch.OneByOne : [batch])
-                {
-                    EvaluateBatch(rules, part, design, asOf, options, subjects, outcome, token);
-                }
+                EvaluateBatch(rules, batch, design, asOf, options, subjects, outcome, token);
             }
         }
         catch (OperationCanceledException) when (timeout is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)

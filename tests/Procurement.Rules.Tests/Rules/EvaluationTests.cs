@@ -287,21 +287,6 @@ public sealed class EvaluationTests
     }
 
     [Fact]
-    public void Evaluate_OnePassPerRule_GivesTheSameReportAsOnePassForAllRules()
-    {
-        // Collections above RuleBatches.OneByOneAbove subjects are scanned once per rule; here every collection is.
-        var design = TenderDesignLoader.LoadString(new DesignGenerator { Profiles = 3_000, Seed = 5, National = true }.Generate(), "national.yaml").GetValueOrThrow();
-        var rules = RuleSet.LoadDefault().GetValueOrThrow();
-
-        var together = rules.Evaluate(design);
-        var oneByOne = rules.Evaluate(design, new EvaluationOptions { OneByOneAbove = 0 });
-
-        Assert.True(together.Findings.Select(f => f.RuleId).Distinct().Count() > 8, "findings in most families");
-        Assert.Equal(together.Findings, oneByOne.Findings);
-        Assert.Equal(together.Rules, oneByOne.Rules);
-    }
-
-    [Fact]
     public void Evaluate_Cancelled_Throws()
     {
         var design = Generated(1, 5000, 0);

@@ -13,8 +13,6 @@ internal interface ICompiledRule
     /// <summary>The rule's guarded <c>when</c> and clauses, to be inlined into a subject scan.</summary>
     SubjectScan.Source Scan { get; }
 
-    int CountSubjects(TenderDesign design);
-
     /// <summary>
     /// Every subject (or only <paramref name="onlySubject"/>) with its 'when' and each clause's outcome and values:
     /// the slow, thorough path behind <c>explain</c>, never used by evaluation.
@@ -51,8 +49,6 @@ internal sealed class CompiledRule<T>(
     public SubjectScan.Source Scan { get; } = scan;
 
     public int ClauseCount => clauses.Length;
-
-    public int CountSubjects(TenderDesign design) => kind.Items(design).Length;
 
     public IReadOnlyList<SubjectExplanation> Explain(TenderDesign design, DateOnly asOf, string? onlySubject)
     {

@@ -78,6 +78,9 @@ internal sealed partial class RuleCompiler
         var cancellation = Expression.Parameter(typeof(CancellationToken), "cancellation");
         ParameterExpression[] compiled = [subject, design, asOf, cancellation];
 
+        // What evaluation runs: cancellation checks and checked arithmetic added, quantifiers over lists made loops.
+        Expression ForEvaluation(Expression body) => QuantifierLoops.Apply(EvaluationGuards.Apply(body, cancellation));
+
         var externals = new Dictionary<string, object>(rule.Parameters, StringComparer.Ordinal);
         var replacements = new Dictionary<ParameterExpression, Expression>();
         foreach (var group in rule.Lets)
@@ -120,7 +123,7 @@ internal sealed partial class RuleCompiler
                     .Distinct(StringComparer.Ordinal)
                     .Select(name => new ValueReader<T>(name, ConstantReader<T>(rule.Parameters[name]))))
                 .ToArray();
-            var guarded = QuantifierLoops.Apply(EvaluationGuards.Apply(body, cancellation));
+            var guarded = ForEvaluation(body);
             clauseBodies.Add(guarded);
             clauses.Add(new CompiledClause<T>(clause.Name.Value, clause.Expression.Text, Interpret<T, bool>(guarded, compiled), values));
         }
@@ -157,7 +160,7 @@ internal sealed partial class RuleCompiler
             Parameters = rule.Parameters,
             WhenIsAlwaysFalse = whenBody is not null && IsConstantFalse(whenBody, parameters),
         };
-        var guardedWhen = whenBody is null ? null : QuantifierLoops.Apply(EvaluationGuards.Apply(whenBody, cancellation));
+        var guardedWhen = whenBody is null ? null : ForEvaluation(whenBody);
         var when = guardedWhen is null ? null : Interpret<T, bool>(guardedWhen, compiled);
         return new CompiledRule<T>(info, kind, new SubjectScan.Source(guardedWhen, clauseBodies, compiled), when, [.. clauses], message, rule.SeveritySetBy);
     }

@@ -41,4 +41,7 @@ public static class LoadErrorCodes
 
     /// <summary>A file over one of the configured <see cref="YamlLimits"/>.</summary>
     public const string LimitExceeded = "limit-exceeded";
+
+    /// <summary>The last error of a file that has more than <see cref="YamlLimits.MaxErrors"/>: says how many more there are, or that loading stopped.</summary>
+    public const string TooManyErrors = "too-many-errors";
 }

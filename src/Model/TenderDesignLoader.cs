@@ -79,9 +79,10 @@ public static class TenderDesignLoader
             return Failed(LoadErrorCodes.LimitExceeded, fileName, $"The input is over the limit of {limits.MaxFileBytes:N0} bytes (limit MaxFileBytes).");
         }
 
-        var fields = new YamlFieldReader(fileName, errors);
+        var max = LoadErrorCap.Of(limits);
+        var fields = new YamlFieldReader(fileName, errors, max);
         var designReader = new DesignYamlReader(fields);
-        var root = YamlTreeReader.Read(yaml, fileName, limits, errors, designReader.AcceptItem);
+        var root = YamlTreeReader.Read(yaml, limits, fields, designReader.AcceptItem);
         if (root is null)
         {
             if (errors.Count == 0)
@@ -89,18 +90,21 @@ public static class TenderDesignLoader
                 errors.Add(new LoadError(LoadErrorCodes.MissingField, "The design file is empty.", fileName, 1, 1));
             }
 
-            return new LoadResult<TenderDesign>(null, errors);
+            return new LoadResult<TenderDesign>(null, LoadErrorCap.SortedAndCapped(errors, max));
         }
 
         var dto = designReader.Read(root);
-        var design = dto is null ? null : new DesignResolver(fields).Resolve(dto);
-        return new LoadResult<TenderDesign>(design, Sorted(errors));
+
+        // At the error cap the design is not resolved: its errors would not be reported anyway.
+        var design = dto is null || fields.Stopped ? null : new DesignResolver(fields).Resolve(dto);
+        return new LoadResult<TenderDesign>(design, LoadErrorCap.SortedAndCapped(errors, max));
     }
 
     /// <summary>Loads a design written inline in another YAML file (e.g. a rule test); positions refer to that file.</summary>
     internal static TenderDesign? LoadNode(YamlNodeBase node, string fileName, List<LoadError> errors)
     {
-        var fields = new YamlFieldReader(fileName, errors);
+        var max = LoadErrorCap.Of(YamlLimits.Default);
+        var fields = new YamlFieldReader(fileName, errors, max);
         var before = errors.Count;
         var dto = new DesignYamlReader(fields).Read(node);
         if (dto is null || errors.Count > before)
@@ -110,13 +114,10 @@ public static class TenderDesignLoader
 
         // The resolver builds nothing when any error is present, so give it a list of its own.
         var own = new List<LoadError>();
-        var design = new DesignResolver(new YamlFieldReader(fileName, own)).Resolve(dto);
+        var design = new DesignResolver(new YamlFieldReader(fileName, own, max)).Resolve(dto);
         errors.AddRange(own);
         return design;
     }
-
-    internal static IReadOnlyList<LoadError> Sorted(List<LoadError> errors) =>
-        errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToArray();
 
     private static LoadResult<TenderDesign> Failed(string code, string file, string message) =>
         new(null, [new LoadError(code, message, file, 1, 1)]);

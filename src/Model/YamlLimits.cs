@@ -17,4 +17,10 @@ public sealed record YamlLimits
 
     /// <summary>Longest text value, in characters (default 65,536).</summary>
     public int MaxScalarLength { get; init; } = 65_536;
+
+    /// <summary>
+    /// Most errors reported for one file (default 200). When a file reaches it, loading that file stops and one more
+    /// <c>too-many-errors</c> error ends its list, so a broken or hostile file cannot flood a log; values below 1 count as 1.
+    /// </summary>
+    public int MaxErrors { get; init; } = 200;
 }

@@ -5,6 +5,7 @@ using Procurement.Rules.Compiling;
 using Procurement.Rules.Evaluating;
 using Procurement.Rules.Loading;
 using Procurement.Rules.Model;
+using Procurement.Rules.Model.Yaml;
 
 namespace Procurement.Rules;
 
@@ -136,7 +137,7 @@ public sealed class RuleSet
         if (packs.SelectMany(p => p.Rules).Skip(limits.MaxRules).FirstOrDefault() is { } over)
         {
             errors.Add(new LoadError(LoadErrorCodes.LimitExceeded, $"The rule files hold more than {limits.MaxRules:N0} rules (limit MaxRules).", over.Location.File, over.Location.Line, over.Location.Column));
-            return new RuleSetBuild(packs, [], [], Sorted(errors));
+            return new RuleSetBuild(packs, [], [], Sorted(errors, limits));
         }
 
         var effective = PackFlattener.Flatten(packs, errors);
@@ -150,7 +151,7 @@ public sealed class RuleSet
             }
         }
 
-        return new RuleSetBuild(packs, effective, compiled, Sorted(errors));
+        return new RuleSetBuild(packs, effective, compiled, Sorted(errors, limits));
     }
 
     /// <summary>
@@ -180,8 +181,8 @@ public sealed class RuleSet
         return result;
     }
 
-    private static LoadError[] Sorted(List<LoadError> errors) =>
-        errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Column).ToArray();
+    private static IReadOnlyList<LoadError> Sorted(List<LoadError> errors, RuleLimits limits) =>
+        LoadErrorCap.SortedAndCapped(errors, LoadErrorCap.Of(limits.Yaml));
 
     /// <summary>Checks <paramref name="design"/> against every enabled, effective rule and reports the findings.</summary>
     /// <param name="design">The loaded design.</param>

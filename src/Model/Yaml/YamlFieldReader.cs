@@ -41,16 +41,39 @@ internal sealed class MappingFields(YamlMapping mapping, string what)
 /// <summary>
 /// Reads typed values out of positioned YAML nodes, recording a <see cref="LoadError"/> for every problem and carrying on,
 /// so that one pass reports all the errors of a file. Shared by the design loader and the rule loader.
+/// Every error of a file goes through <see cref="Error(int, int, string, string)"/>, which stops recording at the file's
+/// <see cref="YamlLimits.MaxErrors"/> (see <see cref="LoadErrorCap"/>); readers check <see cref="Stopped"/> to stop reading.
 /// </summary>
-internal sealed class YamlFieldReader(string file, List<LoadError> errors)
+internal sealed class YamlFieldReader(string file, List<LoadError> errors, int maxErrors)
 {
+    // The list may hold errors of files read before this one: only this file's count against its cap.
+    private readonly int _first = errors.Count;
+
     public string File { get; } = file;
 
     public List<LoadError> Errors { get; } = errors;
 
+    /// <summary>Whether this file reached its error cap: nothing more is recorded, and reading it should stop.</summary>
+    public bool Stopped { get; private set; }
+
     public void Error(YamlNodeBase node, string code, string message) => Error(node.Line, node.Column, code, message);
 
-    public void Error(int line, int column, string code, string message) => Errors.Add(new LoadError(code, message, File, line, column));
+    public void Error(int line, int column, string code, string message)
+    {
+        if (Stopped)
+        {
+            return;
+        }
+
+        if (Errors.Count - _first >= maxErrors)
+        {
+            Stopped = true;
+            Errors.Add(LoadErrorCap.Stopped(File, maxErrors, line, column));
+            return;
+        }
+
+        Errors.Add(new LoadError(code, message, File, line, column));
+    }
 
     public MappingFields? Mapping(YamlNodeBase? node, string what, IReadOnlyCollection<string> knownKeys)
     {
@@ -67,6 +90,11 @@ internal sealed class YamlFieldReader(string file, List<LoadError> errors)
 
         foreach (var (key, _) in mapping.Entries)
         {
+            if (Stopped)
+            {
+                break;
+            }
+
             if (!knownKeys.Contains(key.Value))
             {
                 var suggestion = Suggest(key.Value, knownKeys);

@@ -10,18 +10,16 @@ namespace Procurement.Rules.Model.Yaml;
 /// </summary>
 internal sealed class YamlTreeReader
 {
-    private readonly string _file;
     private readonly YamlLimits _limits;
-    private readonly List<LoadError> _errors;
+    private readonly YamlFieldReader _errors;
     private readonly Dictionary<string, (YamlNodeBase Node, long Size)> _anchors = new(StringComparer.Ordinal);
     private readonly Action<string, YamlNodeBase>? _itemSink;
     private IParser _parser = null!;
     private long _expandedNodes;
     private bool _limitHit;
 
-    private YamlTreeReader(string file, YamlLimits limits, List<LoadError> errors, Action<string, YamlNodeBase>? itemSink)
+    private YamlTreeReader(YamlLimits limits, YamlFieldReader errors, Action<string, YamlNodeBase>? itemSink)
     {
-        _file = file;
         _limits = limits;
         _errors = errors;
         _itemSink = itemSink;
@@ -29,17 +27,19 @@ internal sealed class YamlTreeReader
 
     /// <summary>Parses the first document of <paramref name="text"/>; returns null (with errors added) when it cannot.</summary>
     /// <param name="text">The YAML text.</param>
-    /// <param name="file">Name used in error positions.</param>
     /// <param name="limits">Limits on size and shape.</param>
-    /// <param name="errors">Where errors are added.</param>
+    /// <param name="errors">
+    /// Records the errors, under the file's name; when it has <see cref="YamlFieldReader.Stopped"/> at the error cap
+    /// (also on errors the item sink records), reading stops and null is returned.
+    /// </param>
     /// <param name="itemSink">
     /// When given, each item of a list directly under the root mapping is handed to it as soon as it is read, with the
     /// list's key, instead of being kept in the tree; the list stays in the tree empty. A design of 100,000 care
     /// profiles is then never held as a node tree, only as the records read from it.
     /// </param>
-    public static YamlNodeBase? Read(string text, string file, YamlLimits limits, List<LoadError> errors, Action<string, YamlNodeBase>? itemSink = null)
+    public static YamlNodeBase? Read(string text, YamlLimits limits, YamlFieldReader errors, Action<string, YamlNodeBase>? itemSink = null)
     {
-        var reader = new YamlTreeReader(file, limits, errors, itemSink);
+        var reader = new YamlTreeReader(limits, errors, itemSink);
         return reader.ReadDocument(text);
     }
 
@@ -75,7 +75,7 @@ internal sealed class YamlTreeReader
             var message = ex.InnerException is { } inner && ex.Message.Contains("See inner", StringComparison.Ordinal)
                 ? inner.Message
                 : ex.Message;
-            _errors.Add(new LoadError(LoadErrorCodes.YamlSyntax, TrimMarks(message), _file, Math.Max(1, (int)ex.Start.Line), Math.Max(1, (int)ex.Start.Column)));
+            _errors.Error(Math.Max(1, (int)ex.Start.Line), Math.Max(1, (int)ex.Start.Column), LoadErrorCodes.YamlSyntax, TrimMarks(message));
             return null;
         }
         catch (InvalidOperationException)
@@ -143,6 +143,11 @@ internal sealed class YamlTreeReader
                     {
                         items.Add(item);
                     }
+
+                    if (_errors.Stopped)
+                    {
+                        return null;
+                    }
                 }
 
                 var sequence = new YamlSequence(items, (int)sequenceStart.Start.Line, (int)sequenceStart.Start.Column);
@@ -173,16 +178,21 @@ internal sealed class YamlTreeReader
                     if (key is not YamlScalar scalarKey)
                     {
                         Error(LoadErrorCodes.WrongType, keyEvent.Start, "A key must be a single value, not a list or mapping.");
-                        continue;
                     }
-
-                    if (IsDuplicate(entries, ref seen, scalarKey.Value))
+                    else if (IsDuplicate(entries, ref seen, scalarKey.Value))
                     {
                         Error(LoadErrorCodes.DuplicateKey, keyEvent.Start, $"Key '{scalarKey.Value}' appears twice in the same mapping.");
-                        continue;
+                    }
+                    else
+                    {
+                        entries.Add(new(scalarKey, value));
                     }
 
-                    entries.Add(new(scalarKey, value));
+                    // Thousands of duplicate keys must not be read to the end either.
+                    if (_errors.Stopped)
+                    {
+                        return null;
+                    }
                 }
 
                 var mapping = new YamlMapping(entries, (int)mappingStart.Start.Line, (int)mappingStart.Start.Column);
@@ -250,7 +260,7 @@ internal sealed class YamlTreeReader
     }
 
     private void Error(string code, Mark at, string message) =>
-        _errors.Add(new LoadError(code, message, _file, Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column)));
+        _errors.Error(Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column), code, message);
 
     // YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 1) - (...): "; the position is reported separately.
     private static string TrimMarks(string message)

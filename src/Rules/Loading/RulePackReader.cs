@@ -18,7 +18,8 @@ internal sealed class RulePackReader
 
     public static PackDto? Read(string text, string file, YamlLimits limits, List<LoadError> errors)
     {
-        var root = YamlTreeReader.Read(text, file, limits, errors);
+        var reader = new YamlFieldReader(file, errors, LoadErrorCap.Of(limits));
+        var root = YamlTreeReader.Read(text, limits, reader);
         if (root is null)
         {
             if (errors.Count == 0)
@@ -29,7 +30,10 @@ internal sealed class RulePackReader
             return null;
         }
 
-        return new RulePackReader(new YamlFieldReader(file, errors), text).ReadPack(root);
+        var pack = new RulePackReader(reader, text).ReadPack(root);
+
+        // A file stopped at the error cap is not compiled: its further errors would not be reported anyway.
+        return reader.Stopped ? null : pack;
     }
 
     private PackDto? ReadPack(YamlNodeBase root)
@@ -43,7 +47,7 @@ internal sealed class RulePackReader
 
         var name = _reader.Text(_reader.Required(fields, "pack"), "pack name");
         var lets = new List<LetGroupDto>();
-        foreach (var node in _reader.Sequence(fields["let"], "let groups"))
+        foreach (var node in Items(fields["let"], "let groups"))
         {
             var let = _reader.Mapping(node, "a let group", RuleFileSchema.LetGroup.Keys);
             if (let is null)
@@ -60,7 +64,7 @@ internal sealed class RulePackReader
         }
 
         var rules = new List<RuleDto>();
-        foreach (var node in _reader.Sequence(fields["rules"], "rules"))
+        foreach (var node in Items(fields["rules"], "rules"))
         {
             if (ReadRule(node) is { } rule)
             {
@@ -69,7 +73,7 @@ internal sealed class RulePackReader
         }
 
         var overrides = new List<OverrideDto>();
-        foreach (var node in _reader.Sequence(fields["overrides"], "overrides"))
+        foreach (var node in Items(fields["overrides"], "overrides"))
         {
             if (ReadOverride(node) is { } item)
             {
@@ -275,6 +279,9 @@ internal sealed class RulePackReader
 
         return new ExpressionSource(scalar.Value.Trim(), scalar, _reader.File, _text);
     }
+
+    // The items of a list, until the file reaches its error cap.
+    private IEnumerable<YamlNodeBase> Items(YamlNodeBase? node, string what) => _reader.Sequence(node, what).TakeWhile(_ => !_reader.Stopped);
 
     private SourceLocation At(int line, int column) => new(_reader.File, line, column);
 

@@ -50,8 +50,8 @@ public static class RuleTestRunner
             return;
         }
 
-        var root = YamlTreeReader.Read(text, file, YamlLimits.Default, errors);
-        var reader = new YamlFieldReader(file, errors);
+        var reader = new YamlFieldReader(file, errors, LoadErrorCap.Of(YamlLimits.Default));
+        var root = YamlTreeReader.Read(text, YamlLimits.Default, reader);
         var fields = root is null ? null : reader.Mapping(root, "a rule-test file", RuleTestSchema.File.Keys);
         if (fields is null)
         {
@@ -61,7 +61,7 @@ public static class RuleTestRunner
         var directory = Path.GetDirectoryName(Path.GetFullPath(file))!;
         var basePath = reader.Text(fields["base"], "base design")?.Value;
         var fileAsOf = reader.Date(fields["asOf"], "asOf");
-        foreach (var node in reader.Sequence(reader.Required(fields, "tests"), "tests"))
+        foreach (var node in reader.Sequence(reader.Required(fields, "tests"), "tests").TakeWhile(_ => !reader.Stopped))
         {
             if (ReadTest(reader, node) is { } test)
             {

@@ -26,4 +26,7 @@ public static class RuleErrorCodes
 
     /// <summary>A message placeholder that is not a valid expression.</summary>
     public const string InvalidPlaceholder = "invalid-placeholder";
+
+    /// <summary>A rule directory without rule files (<c>*.yaml</c>, <c>*.yml</c>): loading it would check nothing.</summary>
+    public const string NoRules = "no-rules";
 }

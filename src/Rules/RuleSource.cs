@@ -59,7 +59,10 @@ public sealed record RuleSource(string Name, string Yaml)
         }
     }
 
-    /// <summary>The rule files (<c>*.yaml</c>, <c>*.yml</c>) directly in <paramref name="directory"/>, in name order.</summary>
+    /// <summary>
+    /// The rule files (<c>*.yaml</c>, <c>*.yml</c>) directly in <paramref name="directory"/>, in name order. A directory
+    /// without any is a <c>no-rules</c> error, not an empty list: a rule set without its rules would pass every design.
+    /// </summary>
     /// <param name="directory">The directory to read.</param>
     /// <param name="limits">Its <see cref="RuleLimits.Yaml"/> file size limit applies to each file; <see cref="RuleLimits.Default"/> when null.</param>
     public static LoadResult<IReadOnlyList<RuleSource>> FromDirectory(string directory, RuleLimits? limits = null)
@@ -76,6 +79,14 @@ public sealed record RuleSource(string Name, string Yaml)
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or System.Security.SecurityException)
         {
             return new LoadResult<IReadOnlyList<RuleSource>>(null, [new LoadError(LoadErrorCodes.FileUnreadable, $"Cannot read the rule directory: {ex.Message}", directory, 1, 1)]);
+        }
+
+        // Fail closed: an empty directory, one of other files only, or a folder named x.yaml is a mistake (or a
+        // delete-and-rewrite caught half-way), never "no rules apply".
+        if (files.Length == 0)
+        {
+            return new LoadResult<IReadOnlyList<RuleSource>>(null, [new LoadError(RuleErrorCodes.NoRules,
+                "The rule directory holds no rule files (*.yaml, *.yml directly in it; folders and other files are skipped); without rules every design would pass.", directory, 1, 1)]);
         }
 
         var sources = new List<RuleSource>();

@@ -122,12 +122,6 @@ internal sealed partial class RuleSetProvider : IRuleSetProvider, IDisposable
             var found = RuleSource.FromDirectory(directory, _options.Limits);
             errors.AddRange(found.Errors);
             sources.AddRange(found.Value ?? []);
-            if (found.Errors.Count == 0 && found.Value is { Count: 0 })
-            {
-                // Seen mid-way through a delete-and-rewrite, or when a mount goes away: swapping in a set without
-                // these rules would silently stop checking them.
-                errors.Add(new LoadError(LoadErrorCodes.FileUnreadable, "The rule directory holds no rule files (*.yaml, *.yml).", directory, 1, 1));
-            }
         }
 
         foreach (var file in _options.OverrideFiles)

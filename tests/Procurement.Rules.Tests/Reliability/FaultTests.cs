@@ -40,12 +40,12 @@ public sealed class FaultTests : IDisposable
         return (services, provider, provider.Current);
     }
 
-    private static void AssertKeptAndReported(IRuleSetProvider provider, RuleSet working, string file)
+    private static void AssertKeptAndReported(IRuleSetProvider provider, RuleSet working, string file, string code = LoadErrorCodes.FileUnreadable)
     {
         Assert.False(provider.Reload());
         Assert.Same(working, provider.Current);
         var error = Assert.Single(provider.LastErrors);
-        Assert.Equal((LoadErrorCodes.FileUnreadable, file), (error.Code, error.File));
+        Assert.Equal((code, file), (error.Code, error.File));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class FaultTests : IDisposable
         {
             File.Delete(PackFile);
 
-            AssertKeptAndReported(provider, working, RulesDirectory);
+            AssertKeptAndReported(provider, working, RulesDirectory, RuleErrorCodes.NoRules);
 
             File.WriteAllText(PackFile, Version(5000));
             Assert.True(provider.Reload());

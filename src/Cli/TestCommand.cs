@@ -10,7 +10,7 @@ internal static class TestCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var rules = new Option<string?>("--rules") { Description = "Directory of rule packs; default: the embedded packs." };
-        var tests = new Option<string?>("--tests") { Description = "Directory of rule-test files; default: <rules>/tests, or rules/tests for the embedded packs." };
+        var tests = new Option<string?>("--tests") { Description = "Directory of rule-test files; default: <rules>/tests, or rules/tests for the embedded packs. The tests read designs only inside the folder that holds this one." };
         var minCoverage = new Option<double>("--min-coverage") { Description = "Fail when fewer than this percentage of clauses both held and failed in the tests.", DefaultValueFactory = _ => 0 };
         var command = new Command("test", "Run the rule tests (rules/tests/*.yaml) and report clause coverage.")
         {

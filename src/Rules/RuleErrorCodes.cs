@@ -29,4 +29,10 @@ public static class RuleErrorCodes
 
     /// <summary>A rule directory without rule files (<c>*.yaml</c>, <c>*.yml</c>): loading it would check nothing.</summary>
     public const string NoRules = "no-rules";
+
+    /// <summary>A path in a rule-test file that is absolute, or that <c>..</c> or a symbolic link leads out of the rules folder.</summary>
+    public const string PathOutsideFolder = "path-outside-folder";
+
+    /// <summary>A path in a rule-test file that names a directory, device, pipe or socket instead of a regular file.</summary>
+    public const string NotARegularFile = "not-a-regular-file";
 }

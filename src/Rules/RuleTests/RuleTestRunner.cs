@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Procurement.Rules.Compiling;
 using Procurement.Rules.Model;
 using Procurement.Rules.Model.Yaml;
@@ -10,15 +9,27 @@ namespace Procurement.Rules.RuleTests;
 /// Runs rule tests written in YAML (like <c>opa test</c>): each names a design, the findings expected of it and the
 /// rules that must stay silent, and the run measures which clauses the tests made both hold and fail.
 /// </summary>
+/// <remarks>
+/// A rule-test file reads files only inside its rules folder: the folder that holds the folder the test file is in
+/// (<c>rules/</c> for <c>rules/tests/*.yaml</c>). A <c>base</c> or <c>design</c> path that is absolute, that leads out
+/// of that folder through <c>..</c> or a symbolic link, that is not a regular file, or that is over
+/// <see cref="RuleLimits.Yaml"/>'s file size limit is a load error at the path's position, and the file is not opened.
+/// </remarks>
 public static class RuleTestRunner
 {
+    // Test files and the designs they read are held to the limits of a rule file, not the far larger ones of a design.
+    private static YamlLimits Limits => RuleLimits.Default.Yaml;
+
     /// <summary>The rule-test files (<c>*.yaml</c>) in <paramref name="directory"/>, in name order; none when it does not exist.</summary>
     public static IReadOnlyList<string> FindTestFiles(string directory) =>
         Directory.Exists(directory)
             ? [.. Directory.EnumerateFiles(directory, "*.yaml").Order(StringComparer.Ordinal)]
             : [];
 
-    /// <summary>Runs the tests in <paramref name="testFiles"/> against <paramref name="ruleSet"/>.</summary>
+    /// <summary>
+    /// Runs the tests in <paramref name="testFiles"/> against <paramref name="ruleSet"/>; each file reads designs only
+    /// inside its rules folder (see the remarks on <see cref="RuleTestRunner"/>).
+    /// </summary>
     public static RuleTestReport Run(RuleSet ruleSet, IEnumerable<string> testFiles)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
@@ -39,35 +50,57 @@ public static class RuleTestRunner
 
     private static void RunFile(RuleSet ruleSet, string file, IReadOnlyDictionary<string, ClauseCounts> counts, List<LoadError> errors, List<RuleTestResult> results)
     {
-        string text;
-        try
+        var folder = RuleTestFolder.Of(file, Limits.MaxFileBytes);
+        var self = folder.ReadFile(Path.GetFullPath(file), "The rule-test file");
+        if (self.Text is not { } text)
         {
-            text = File.ReadAllText(file, Encoding.UTF8);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            errors.Add(new LoadError(LoadErrorCodes.FileUnreadable, $"Cannot read the rule-test file: {ex.Message}", file, 1, 1));
+            errors.Add(self.ToError(file, 1, 1));
             return;
         }
 
-        var reader = new YamlFieldReader(file, errors, LoadErrorCap.Of(YamlLimits.Default));
-        var root = YamlTreeReader.Read(text, YamlLimits.Default, reader);
+        var reader = new YamlFieldReader(file, errors, LoadErrorCap.Of(Limits));
+        var root = YamlTreeReader.Read(text, Limits, reader);
         var fields = root is null ? null : reader.Mapping(root, "a rule-test file", RuleTestSchema.File.Keys);
         if (fields is null)
         {
             return;
         }
 
+        // The base design is read once, before any test: a refused one is one error, and no test that uses it runs.
         var directory = Path.GetDirectoryName(Path.GetFullPath(file))!;
-        var basePath = reader.Text(fields["base"], "base design")?.Value;
+        var baseDesign = ReadDesignFile(folder, directory, reader.Text(fields["base"], "base design"), reader);
         var fileAsOf = reader.Date(fields["asOf"], "asOf");
         foreach (var node in reader.Sequence(reader.Required(fields, "tests"), "tests").TakeWhile(_ => !reader.Stopped))
         {
-            if (ReadTest(reader, node) is { } test)
+            if (ReadTest(reader, node) is not { } test)
             {
-                results.Add(RunTest(ruleSet, test, directory, basePath, fileAsOf, counts));
+                continue;
             }
+
+            var design = test.DesignFile is null ? baseDesign : ReadDesignFile(folder, directory, test.DesignFile, reader);
+            if (test.InlineDesign is null && design is { Text: null })
+            {
+                continue;
+            }
+
+            results.Add(RunTest(ruleSet, test, design, fileAsOf, counts));
         }
+    }
+
+    private static FolderRead? ReadDesignFile(RuleTestFolder folder, string directory, Located<string>? path, YamlFieldReader reader)
+    {
+        if (path is not { } written)
+        {
+            return null;
+        }
+
+        var read = folder.Read(written.Value, directory);
+        if (read.Text is null)
+        {
+            reader.Error(written.Line, written.Column, read.Code!, read.Message!);
+        }
+
+        return read;
     }
 
     private static TestCase? ReadTest(YamlFieldReader reader, YamlNodeBase node)
@@ -111,13 +144,13 @@ public static class RuleTestRunner
         var design = fields["design"];
         return name is null
             ? null
-            : new TestCase(name, new SourceLocation(reader.File, fields.Line, fields.Column), design as YamlMapping, reader.Text(design as YamlScalar, "design file")?.Value,
+            : new TestCase(name, new SourceLocation(reader.File, fields.Line, fields.Column), design as YamlMapping, reader.Text(design as YamlScalar, "design file"),
                 replacements, reader.Date(fields["asOf"], "asOf"), expected, absent);
     }
 
-    private static RuleTestResult RunTest(RuleSet ruleSet, TestCase test, string directory, string? basePath, DateOnly? fileAsOf, IReadOnlyDictionary<string, ClauseCounts> counts)
+    private static RuleTestResult RunTest(RuleSet ruleSet, TestCase test, FolderRead? designFile, DateOnly? fileAsOf, IReadOnlyDictionary<string, ClauseCounts> counts)
     {
-        var (design, error) = LoadDesign(test, directory, basePath);
+        var (design, error) = LoadDesign(test, designFile);
         if (design is null)
         {
             return new RuleTestResult { Name = test.Name, Location = test.Location, Error = error };
@@ -159,7 +192,7 @@ public static class RuleTestRunner
         return new RuleTestResult { Name = test.Name, Location = test.Location, Missing = missing, Unexpected = unexpected };
     }
 
-    private static (TenderDesign? Design, string? Error) LoadDesign(TestCase test, string directory, string? basePath)
+    private static (TenderDesign? Design, string? Error) LoadDesign(TestCase test, FolderRead? file)
     {
         if (test.InlineDesign is { } inline)
         {
@@ -168,23 +201,14 @@ public static class RuleTestRunner
             return loaded is null ? (null, "the inline design does not load: " + string.Join("; ", errors)) : (loaded, null);
         }
 
-        var path = test.DesignFile ?? basePath;
-        if (path is null)
+        if (file is not { Path: { } path, Text: { } text })
         {
             return (null, "no design: give 'design' in the test or 'base' in the file");
         }
 
-        path = Path.Combine(directory, path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path, Encoding.UTF8);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return (null, $"cannot read {path}: {ex.Message}");
-        }
-
+        // Replacements only ever see the text of a file that passed the folder's checks (a refused file is never
+        // opened, and its tests do not run). A find that does not occur exactly once fails the test with the find
+        // text, the file name and the number of occurrences: nothing the test's author cannot read in the folder.
         foreach (var (find, with) in test.Replacements)
         {
             var first = text.IndexOf(find, StringComparison.Ordinal);
@@ -196,7 +220,7 @@ public static class RuleTestRunner
             text = string.Concat(text.AsSpan(0, first), with, text.AsSpan(first + find.Length));
         }
 
-        var result = TenderDesignLoader.LoadString(text, path);
+        var result = TenderDesignLoader.LoadString(text, path, Limits);
         return result.Value is null ? (null, "the design does not load: " + string.Join("; ", result.Errors)) : (result.Value, null);
     }
 
@@ -217,7 +241,7 @@ public static class RuleTestRunner
         string Name,
         SourceLocation Location,
         YamlMapping? InlineDesign,
-        string? DesignFile,
+        Located<string>? DesignFile,
         IReadOnlyList<(string Find, string With)> Replacements,
         DateOnly? AsOf,
         IReadOnlyList<Expected> Expected,

@@ -23,7 +23,7 @@ internal static class RuleTestSchema
         "ruleTest",
         "One rule test: a design, and what the rules must (and must not) find in it.",
         new("name", FieldKind.Text, true, "What the test shows, e.g. 'MC-002 fails: main contractor without a heavy contract'."),
-        new("design", FieldKind.Text, false, "Design file (relative to this file) to use instead of 'base'; or write the design inline as a mapping."),
+        new("design", FieldKind.Text, false, "Design file, relative to this file and inside the rules folder, to use instead of 'base'; or write the design inline as a mapping."),
         new("replace", FieldKind.ObjectList, false, "Text edits applied to the design file before loading.") { Object = Replacement },
         new("asOf", FieldKind.Date, false, "Reference date; default the file's asOf, else the design's first day."),
         new("expect", FieldKind.ObjectList, false, "Findings expected. For each rule named here, its findings must be exactly these.") { Object = ExpectedFinding },
@@ -32,7 +32,7 @@ internal static class RuleTestSchema
     public static readonly ObjectSpec File = new(
         "ruleTests",
         "Rule tests for Procurement.Rules packs: run with 'procurement-rules test'.",
-        new("base", FieldKind.Text, false, "Design file (relative to this file) that the tests edit."),
+        new("base", FieldKind.Text, false, "Design file, relative to this file and inside the rules folder, that the tests edit."),
         new("asOf", FieldKind.Date, false, "Default reference date of the tests."),
         new("tests", FieldKind.ObjectList, true, "The tests.") { Object = Test });
 }

@@ -8,6 +8,15 @@ public sealed class PolicyCommandsTests
 
     private static string Rules => Path.Combine(AppContext.BaseDirectory, "rules");
 
+    /// <summary>A new tests folder with a copy of the shipped base design: rule tests read designs only inside their rules folder.</summary>
+    private static string TestsWithBaseDesign()
+    {
+        var directory = Directory.CreateDirectory(Path.Combine(Directory.CreateTempSubdirectory("pr-cli-tests-").FullName, "tests")).FullName;
+        Directory.CreateDirectory(Path.Combine(directory, "designs"));
+        File.Copy(Path.Combine(Rules, "tests", "designs", "base-design.yaml"), Path.Combine(directory, "designs", "base-design.yaml"));
+        return directory;
+    }
+
     [Fact]
     public void Test_ShippedPacks_AllPassWithFullCoverage()
     {
@@ -22,13 +31,13 @@ public sealed class PolicyCommandsTests
     [Fact]
     public void Test_FailingRuleTest_ExitsOneWithADiff()
     {
-        var directory = Directory.CreateTempSubdirectory("pr-cli-tests-").FullName;
-        File.WriteAllText(Path.Combine(directory, "wrong.yaml"), $"""
-            base: {Path.Combine(Rules, "tests", "designs", "base-design.yaml")}
+        var directory = TestsWithBaseDesign();
+        File.WriteAllText(Path.Combine(directory, "wrong.yaml"), """
+            base: designs/base-design.yaml
             tests:
               - name: expects a finding that is not there
                 expect:
-                  - {"{"} rule: MC-002, subject: "careProfiles[P-1]", clause: contracted {"}"}
+                  - { rule: MC-002, subject: "careProfiles[P-1]", clause: contracted }
             """);
 
         var (exit, output, _) = Run("test", "--rules", Rules, "--tests", directory);
@@ -41,9 +50,9 @@ public sealed class PolicyCommandsTests
     [Fact]
     public void Test_BelowMinimumCoverage_ExitsOne()
     {
-        var directory = Directory.CreateTempSubdirectory("pr-cli-tests-").FullName;
-        File.WriteAllText(Path.Combine(directory, "one.yaml"), $"""
-            base: {Path.Combine(Rules, "tests", "designs", "base-design.yaml")}
+        var directory = TestsWithBaseDesign();
+        File.WriteAllText(Path.Combine(directory, "one.yaml"), """
+            base: designs/base-design.yaml
             tests:
               - name: only one rule
                 absent: [MC-002]

@@ -73,7 +73,7 @@ internal static class FileKinds
         return (kind, (long)BitConverter.ToUInt64(buffer, SizeOffset));
     }
 
-    private static (FileKind Kind, long Size) Portable(string path)
+    internal static (FileKind Kind, long Size) Portable(string path)
     {
         if (Directory.Exists(path))
         {

@@ -191,6 +191,32 @@ public sealed class RuleTestConfinementTests : IDisposable
     }
 
     [Fact]
+    public void PortableCheck_WhereStatxIsMissing_TakesEveryEmptyEntryForASpecialFile()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Windows has no named pipes in the file system.");
+        var designs = Path.Combine(Tests, "designs");
+        MakeFifo(Path.Combine(designs, "pipe.yaml"));
+        File.WriteAllText(Path.Combine(designs, "empty.yaml"), "");
+
+        Assert.Equal(FileKind.Unknown, FileKinds.Portable(Path.Combine(designs, "pipe.yaml")).Kind);
+        Assert.Equal(FileKind.Unknown, FileKinds.Portable("/dev/zero").Kind);
+        Assert.Equal(FileKind.Unknown, FileKinds.Portable(Path.Combine(designs, "empty.yaml")).Kind);
+        Assert.Equal(FileKind.Directory, FileKinds.Portable(designs).Kind);
+        Assert.Equal(FileKind.Missing, FileKinds.Portable(Path.Combine(designs, "nowhere.yaml")).Kind);
+        Assert.Equal((FileKind.Regular, SampleDesigns.Valid.Length), FileKinds.Portable(Path.Combine(designs, "sample.yaml")));
+    }
+
+    [Fact]
+    public void SymbolicLinkLoop_IsUnreadable()
+    {
+        File.CreateSymbolicLink(Path.Combine(Tests, "designs", "loop.yaml"), "loop.yaml");
+
+        var (_, error) = Refused(WithBase("designs/loop.yaml"), LoadErrorCodes.FileUnreadable, 1, 7);
+
+        Assert.Equal("'designs/loop.yaml' cannot be resolved: Too many levels of symbolic links.", error.Message);
+    }
+
+    [Fact]
     public void Directory_IsRefused()
     {
         var (_, error) = Refused(WithBase("designs"), RuleErrorCodes.NotARegularFile, 1, 7);

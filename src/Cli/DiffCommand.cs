@@ -136,10 +136,7 @@ internal static class DiffCommand
     private static TenderDesign? LoadDesign(string path, TextWriter error)
     {
         var design = TenderDesignLoader.LoadFile(path);
-        foreach (var loadError in design.Errors)
-        {
-            error.WriteLine(loadError);
-        }
+        SafeText.WriteErrors(error, design.Errors);
 
         return design.Value;
     }
@@ -178,17 +175,17 @@ internal static class DiffText
     {
         foreach (var diff in result.Diffs)
         {
-            output.WriteLine(Header(diff));
+            output.WriteLine(SafeText.Terminal(Header(diff)));
             foreach (var f in diff.Findings.Where(f => f.Change != FindingChange.Unchanged))
             {
                 var mark = f.Change switch { FindingChange.New => '+', FindingChange.Resolved => '-', _ => '~' };
                 var current = f.Current;
-                output.WriteLine($"  {mark} {DiffCommand.SeverityName(current.Severity),-7} {current.RuleId,-7} {current.Subject}  clause {current.Clause}");
-                output.WriteLine($"          {current.Message}");
+                output.WriteLine(SafeText.Terminal($"  {mark} {DiffCommand.SeverityName(current.Severity),-7} {current.RuleId,-7} {current.Subject}  clause {current.Clause}"));
+                output.WriteLine(SafeText.Terminal($"          {current.Message}"));
                 if (f.Change == FindingChange.Changed)
                 {
-                    output.WriteLine($"          was: {DiffCommand.SeverityName(f.Base!.Severity)}, clause {f.Base.Clause}, values {Values(f.Base)}");
-                    output.WriteLine($"          now: {DiffCommand.SeverityName(f.Head!.Severity)}, clause {f.Head.Clause}, values {Values(f.Head)}");
+                    output.WriteLine(SafeText.Terminal($"          was: {DiffCommand.SeverityName(f.Base!.Severity)}, clause {f.Base.Clause}, values {Values(f.Base)}"));
+                    output.WriteLine(SafeText.Terminal($"          now: {DiffCommand.SeverityName(f.Head!.Severity)}, clause {f.Head.Clause}, values {Values(f.Head)}"));
                 }
             }
 
@@ -200,9 +197,9 @@ internal static class DiffText
             output.WriteLine(impact.Count == 0 ? "rules: no rule changed and no subject moved" : "rules:");
             foreach (var rule in impact)
             {
-                output.WriteLine(
+                output.WriteLine(SafeText.Terminal(
                     $"  {rule.RuleId,-7} {DiffCommand.KindName(rule.Kind)}{(rule.Aspects.Count > 0 ? $" ({string.Join(", ", rule.Aspects)})" : "")}: "
-                    + $"{rule.NewlyFailing} newly fail, {rule.NewlyPassing} newly pass, {rule.Changed} changed");
+                    + $"{rule.NewlyFailing} newly fail, {rule.NewlyPassing} newly pass, {rule.Changed} changed"));
             }
         }
     }
@@ -332,7 +329,7 @@ internal static class DiffMarkdown
         output.WriteLine("|---|---:|---:|---:|---:|");
         foreach (var diff in result.Diffs)
         {
-            output.WriteLine($"| `{Cell(diff.Head.DesignFile)}` | {diff.Count(FindingChange.New)} | {diff.Count(FindingChange.Resolved)} | {diff.Count(FindingChange.Changed)} | {diff.Count(FindingChange.Unchanged)} |");
+            output.WriteLine($"| {SafeText.MarkdownCode(diff.Head.DesignFile)} | {diff.Count(FindingChange.New)} | {diff.Count(FindingChange.Resolved)} | {diff.Count(FindingChange.Changed)} | {diff.Count(FindingChange.Unchanged)} |");
         }
 
         if (result.Impact is { Count: > 0 } impact)
@@ -344,7 +341,7 @@ internal static class DiffMarkdown
             output.WriteLine("|---|---|---|---:|---:|---:|");
             foreach (var rule in impact)
             {
-                output.WriteLine($"| {Cell(rule.RuleId)} | {DiffCommand.KindName(rule.Kind)} | {Cell(string.Join(", ", rule.Aspects))} | {rule.NewlyFailing} | {rule.NewlyPassing} | {rule.Changed} |");
+                output.WriteLine($"| {SafeText.Markdown(rule.RuleId)} | {DiffCommand.KindName(rule.Kind)} | {SafeText.Markdown(string.Join(", ", rule.Aspects))} | {rule.NewlyFailing} | {rule.NewlyPassing} | {rule.Changed} |");
             }
         }
 
@@ -357,7 +354,7 @@ internal static class DiffMarkdown
             }
 
             output.WriteLine();
-            output.WriteLine($"### `{Cell(diff.Head.DesignFile)}`");
+            output.WriteLine($"### {SafeText.MarkdownCode(diff.Head.DesignFile)}");
             output.WriteLine();
             output.WriteLine("| | severity | rule | subject | clause | message |");
             output.WriteLine("|---|---|---|---|---|---|");
@@ -367,7 +364,7 @@ internal static class DiffMarkdown
                 var severity = f.Change == FindingChange.Changed && f.Base!.Severity != f.Head!.Severity
                     ? $"{DiffCommand.SeverityName(f.Base.Severity)} → {DiffCommand.SeverityName(f.Head.Severity)}"
                     : DiffCommand.SeverityName(current.Severity);
-                output.WriteLine($"| {DiffCommand.ChangeName(f.Change)} | {severity} | {Cell(current.RuleId)} | `{Cell(current.Subject)}` | {Cell(current.Clause)} | {Cell(current.Message)} |");
+                output.WriteLine($"| {DiffCommand.ChangeName(f.Change)} | {severity} | {SafeText.Markdown(current.RuleId)} | {SafeText.MarkdownCode(current.Subject)} | {SafeText.Markdown(current.Clause)} | {SafeText.Markdown(current.Message)} |");
             }
 
             if (changed.Length > MaxRows)
@@ -377,8 +374,6 @@ internal static class DiffMarkdown
             }
         }
     }
-
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }
 
 /// <summary>SARIF 2.1.0 with <c>baselineState</c> per result: head findings as new, unchanged or updated, resolved ones as absent.</summary>

@@ -39,16 +39,13 @@ internal static class ExplainCommand
             var rule = ruleSet.Rules.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.Ordinal));
             if (rule is null)
             {
-                error.WriteLine($"error: no rule '{id}' in the rule set; known ids: {string.Join(", ", ruleSet.Rules.Select(r => r.Id).Order(StringComparer.Ordinal))}.");
+                error.WriteLine(SafeText.Terminal($"error: no rule '{id}' in the rule set; known ids: {string.Join(", ", ruleSet.Rules.Select(r => r.Id).Order(StringComparer.Ordinal))}."));
                 return ExitCodes.InvalidInput;
             }
 
             var path = parse.GetValue(design)!;
             var loaded = TenderDesignLoader.LoadFile(path);
-            foreach (var loadError in loaded.Errors)
-            {
-                error.WriteLine(loadError);
-            }
+            SafeText.WriteErrors(error, loaded.Errors);
 
             if (loaded.Value is null)
             {
@@ -61,44 +58,44 @@ internal static class ExplainCommand
             var only = parse.GetValue(subject);
             var findings = report.Findings.Where(f => f.RuleId == rule.Id && (only is null || f.Subject == only)).ToList();
 
-            output.WriteLine($"{rule.Id} {rule.Title}");
-            output.WriteLine($"  pack {rule.Pack}, defined at {ReportText.Location(rule.Location)}");
-            output.WriteLine($"  severity {ReportText.Label(rule.Severity)}, set by {ReportText.Location(rule.SeveritySetBy)}");
+            output.WriteLine(SafeText.Terminal($"{rule.Id} {rule.Title}"));
+            output.WriteLine(SafeText.Terminal($"  pack {rule.Pack}, defined at {ReportText.Location(rule.Location)}"));
+            output.WriteLine(SafeText.Terminal($"  severity {ReportText.Label(rule.Severity)}, set by {ReportText.Location(rule.SeveritySetBy)}"));
             if (rule.Reference is not null)
             {
-                output.WriteLine($"  reference {rule.Reference}");
+                output.WriteLine(SafeText.Terminal($"  reference {rule.Reference}"));
             }
 
-            output.WriteLine($"  for {rule.SubjectVariable} in {rule.Subject}");
-            output.WriteLine($"  when {rule.When ?? "(always)"}");
+            output.WriteLine(SafeText.Terminal($"  for {rule.SubjectVariable} in {rule.Subject}"));
+            output.WriteLine(SafeText.Terminal($"  when {rule.When ?? "(always)"}"));
             foreach (var (name, expression) in rule.Clauses)
             {
-                output.WriteLine($"  require {name}: {expression}");
+                output.WriteLine(SafeText.Terminal($"  require {name}: {expression}"));
             }
 
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  as of {report.AsOf:yyyy-MM-dd}, design {report.DesignId} ({report.DesignFile})"));
+            output.WriteLine(SafeText.Terminal(string.Create(CultureInfo.InvariantCulture, $"  as of {report.AsOf:yyyy-MM-dd}, design {report.DesignId} ({report.DesignFile})")));
             output.WriteLine();
             var application = summary?.Application ?? RuleApplication.NoMatchingSubjects;
             switch (application)
             {
                 case RuleApplication.Disabled:
-                    output.WriteLine($"not applied: disabled by {ReportText.Location(summary?.DisabledBy ?? rule.DisabledBy)}");
+                    output.WriteLine(SafeText.Terminal($"not applied: disabled by {ReportText.Location(summary?.DisabledBy ?? rule.DisabledBy)}"));
                     break;
                 case RuleApplication.NotEffective:
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"not applied: not effective on {report.AsOf:yyyy-MM-dd} (effective {rule.Effective?.From:yyyy-MM-dd} .. {rule.Effective?.Until:yyyy-MM-dd})"));
+                    output.WriteLine(SafeText.Terminal(string.Create(CultureInfo.InvariantCulture,
+                        $"not applied: not effective on {report.AsOf:yyyy-MM-dd} (effective {rule.Effective?.From:yyyy-MM-dd} .. {rule.Effective?.Until:yyyy-MM-dd})")));
                     break;
                 case RuleApplication.NoMatchingSubjects:
-                    output.WriteLine((summary?.Subjects ?? 0) == 0
+                    output.WriteLine(SafeText.Terminal((summary?.Subjects ?? 0) == 0
                         ? $"not applied: the design has no {rule.Subject}"
-                        : $"not applied: 'when' was false for all {summary!.Subjects} subject(s) in {rule.Subject}");
+                        : $"not applied: 'when' was false for all {summary!.Subjects} subject(s) in {rule.Subject}"));
                     break;
                 default:
                     var subjects = summary?.Subjects ?? 0;
                     var applied = summary?.Applied ?? 0;
                     var failed = summary?.Failed ?? 0;
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"applied: {subjects} subject(s) in {rule.Subject}; 'when' held for {applied} and was false for {subjects - applied} (not applied there); {failed} failed, {applied - failed} passed every clause"));
+                    output.WriteLine(SafeText.Terminal(string.Create(CultureInfo.InvariantCulture,
+                        $"applied: {subjects} subject(s) in {rule.Subject}; 'when' held for {applied} and was false for {subjects - applied} (not applied there); {failed} failed, {applied - failed} passed every clause")));
                     break;
             }
 
@@ -110,36 +107,36 @@ internal static class ExplainCommand
             {
                 var (lot, municipality) = result.Group(explained.Subject);
                 output.WriteLine();
-                output.WriteLine($"{explained.Subject}  ({ReportText.Location(explained.Location)}; lot {lot}, municipality {municipality})");
+                output.WriteLine(SafeText.Terminal($"{explained.Subject}  ({ReportText.Location(explained.Location)}; lot {lot}, municipality {municipality})"));
                 if (explained.Error is not null)
                 {
-                    output.WriteLine($"  evaluation error: {explained.Error}");
+                    output.WriteLine(SafeText.Terminal($"  evaluation error: {explained.Error}"));
                     continue;
                 }
 
                 if (!explained.WhenHeld)
                 {
-                    output.WriteLine($"  not applied: 'when' is false ({rule.When})");
+                    output.WriteLine(SafeText.Terminal($"  not applied: 'when' is false ({rule.When})"));
                     continue;
                 }
 
                 foreach (var clause in explained.Clauses)
                 {
                     var failing = findings.FirstOrDefault(f => f.Subject == explained.Subject && f.Clause == clause.Name);
-                    output.WriteLine(clause.Holds switch
+                    output.WriteLine(SafeText.Terminal(clause.Holds switch
                     {
                         true => $"  {clause.Name}: holds",
                         false => $"  {clause.Name}: FAILS ({ReportText.Label(rule.Severity)}) {clause.Expression}",
                         null => $"  {clause.Name}: ERROR {clause.Error}",
-                    });
+                    }));
                     foreach (var value in clause.Values)
                     {
-                        output.WriteLine($"      {value.Expression} = {value.Value}");
+                        output.WriteLine(SafeText.Terminal($"      {value.Expression} = {value.Value}"));
                     }
 
                     if (failing is not null)
                     {
-                        output.WriteLine($"      {failing.Message}");
+                        output.WriteLine(SafeText.Terminal($"      {failing.Message}"));
                     }
                 }
             }
@@ -147,7 +144,7 @@ internal static class ExplainCommand
             if (only is not null && explanations.Count == 0)
             {
                 output.WriteLine();
-                output.WriteLine($"{only}: not a subject of this rule in the design");
+                output.WriteLine(SafeText.Terminal($"{only}: not a subject of this rule in the design"));
             }
 
             return ExitCodes.Clean;

@@ -149,5 +149,6 @@ internal static class HtmlReport
         return svg.ToString();
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    // Control characters are shown escaped (\x1B), as on a terminal, so an odd name is visible rather than hidden.
+    private static string E(string text) => WebUtility.HtmlEncode(SafeText.Terminal(text));
 }

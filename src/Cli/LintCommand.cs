@@ -32,14 +32,10 @@ internal static class LintCommand
             }
 
             var report = RuleLinter.Lint(sources, date);
-            foreach (var loadError in report.Errors)
-            {
-                output.WriteLine(loadError);
-            }
-
+            SafeText.WriteErrors(output, report.Errors);
             foreach (var issue in report.Issues)
             {
-                output.WriteLine(issue);
+                output.WriteLine(SafeText.Terminal(issue.ToString()));
             }
 
             output.WriteLine($"{report.Errors.Count} error(s), {report.Issues.Count} warning(s) in {sources.Count} file(s).");

@@ -10,7 +10,7 @@ internal static class MarkdownReport
         foreach (var result in results)
         {
             var report = result.Report;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"## Design `{report.DesignId}` ({Cell(report.DesignFile)})"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"## Design {SafeText.MarkdownCode(report.DesignId)} ({SafeText.Markdown(report.DesignFile)})"));
             output.WriteLine();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"As of {report.AsOf:yyyy-MM-dd}, rules `{ruleSet.Hash}`."));
             output.WriteLine();
@@ -28,21 +28,18 @@ internal static class MarkdownReport
 
             foreach (var group in ReportText.ByLotAndMunicipality(result))
             {
-                output.WriteLine($"### Lot {Cell(group.Key.Lot)}, municipality {Cell(group.Key.Municipality)}");
+                output.WriteLine($"### Lot {SafeText.Markdown(group.Key.Lot)}, municipality {SafeText.Markdown(group.Key.Municipality)}");
                 output.WriteLine();
                 output.WriteLine("| severity | rule | subject | message | location |");
                 output.WriteLine("|---|---|---|---|---|");
                 foreach (var f in group)
                 {
                     var icon = f.Severity switch { Severity.Error => "🔴 error", Severity.Warning => "🟠 warning", _ => "🔵 info" };
-                    output.WriteLine($"| {icon} | {f.RuleId} | `{Cell(f.Subject)}` | {Cell(f.Message)} | {Cell(ReportText.Location(f.SubjectLocation))} |");
+                    output.WriteLine($"| {icon} | {SafeText.Markdown(f.RuleId)} | {SafeText.MarkdownCode(f.Subject)} | {SafeText.Markdown(f.Message)} | {SafeText.Markdown(ReportText.Location(f.SubjectLocation))} |");
                 }
 
                 output.WriteLine();
             }
         }
     }
-
-    private static string Cell(string text) =>
-        text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }

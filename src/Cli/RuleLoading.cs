@@ -14,10 +14,7 @@ internal static class RuleLoading
         }
 
         var result = RuleSet.Load(sources);
-        foreach (var loadError in result.Errors)
-        {
-            error.WriteLine(loadError);
-        }
+        SafeText.WriteErrors(error, result.Errors);
 
         return result.Value;
     }
@@ -48,11 +45,7 @@ internal static class RuleLoading
             }
         }
 
-        foreach (var loadError in errors)
-        {
-            error.WriteLine(loadError);
-        }
-
+        SafeText.WriteErrors(error, errors);
         return errors.Count == 0 ? sources : null;
     }
 }

@@ -33,21 +33,17 @@ internal static class TestCommand
             }
 
             var report = RuleTestRunner.Run(ruleSet, files);
-            foreach (var loadError in report.Errors)
+            SafeText.WriteErrors(error, report.Errors);
+            foreach (var line in report.Tests.SelectMany(t => t.Describe().Split('\n')))
             {
-                error.WriteLine(loadError);
-            }
-
-            foreach (var result in report.Tests)
-            {
-                output.WriteLine(result.Describe());
+                output.WriteLine(SafeText.Terminal(line));
             }
 
             output.WriteLine();
             output.WriteLine("Clause coverage (held / failed in the tests):");
             foreach (var rule in report.Coverage.GroupBy(c => c.RuleId))
             {
-                output.WriteLine($"  {rule.Key,-8} {string.Join("  ", rule.Select(c => $"{(c.Covered ? "ok " : "-- ")}{c.Clause} {c.Held}/{c.Failed}"))}");
+                output.WriteLine(SafeText.Terminal($"  {rule.Key,-8} {string.Join("  ", rule.Select(c => $"{(c.Covered ? "ok " : "-- ")}{c.Clause} {c.Held}/{c.Failed}"))}"));
             }
 
             var passed = report.Tests.Count(t => t.Passed);

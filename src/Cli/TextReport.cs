@@ -25,20 +25,20 @@ internal static class TextReport
         foreach (var result in results)
         {
             var report = result.Report;
-            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.DesignFile}: design {report.DesignId}, as of {report.AsOf:yyyy-MM-dd}, rules {ruleSet.Hash}"));
+            console.WriteLine(SafeText.Terminal(string.Create(CultureInfo.InvariantCulture, $"{report.DesignFile}: design {report.DesignId}, as of {report.AsOf:yyyy-MM-dd}, rules {ruleSet.Hash}")));
             foreach (var group in ReportText.ByLotAndMunicipality(result))
             {
-                console.MarkupLine($"  [bold]lot {Markup.Escape(group.Key.Lot)}, municipality {Markup.Escape(group.Key.Municipality)}[/]");
+                console.MarkupLine($"  [bold]lot {Escape(group.Key.Lot)}, municipality {Escape(group.Key.Municipality)}[/]");
                 foreach (var finding in group)
                 {
                     var label = ReportText.Label(finding.Severity);
                     console.MarkupLine(
-                        $"  [{Style(finding.Severity)}]{label}[/]{new string(' ', Math.Max(1, 8 - label.Length))}{Markup.Escape($"{finding.RuleId,-7} {finding.Subject}  ({ReportText.Location(finding.SubjectLocation)})")}");
-                    console.WriteLine($"          {finding.Message}");
-                    console.WriteLine($"          clause {finding.Clause}: {finding.ClauseExpression}");
+                        $"  [{Style(finding.Severity)}]{label}[/]{new string(' ', Math.Max(1, 8 - label.Length))}{Escape($"{finding.RuleId,-7} {finding.Subject}  ({ReportText.Location(finding.SubjectLocation)})")}");
+                    console.WriteLine(SafeText.Terminal($"          {finding.Message}"));
+                    console.WriteLine(SafeText.Terminal($"          clause {finding.Clause}: {finding.ClauseExpression}"));
                     if (finding.Values.Count > 0)
                     {
-                        console.WriteLine($"          values: {string.Join(", ", finding.Values.Select(v => $"{v.Expression} = {v.Value}"))}");
+                        console.WriteLine(SafeText.Terminal($"          values: {string.Join(", ", finding.Values.Select(v => $"{v.Expression} = {v.Value}"))}"));
                     }
                 }
             }
@@ -53,11 +53,11 @@ internal static class TextReport
                 foreach (var g in perRule)
                 {
                     table.AddRow(
-                        Markup.Escape(g.Key),
+                        Escape(g.Key),
                         Count(g.Count(f => f.Severity == Severity.Error), Severity.Error),
                         Count(g.Count(f => f.Severity == Severity.Warning), Severity.Warning),
                         Count(g.Count(f => f.Severity == Severity.Info), Severity.Info),
-                        Markup.Escape(g.First().Title));
+                        Escape(g.First().Title));
                 }
 
                 table.AddRow("total", Count(report.ErrorCount, Severity.Error), Count(report.WarningCount, Severity.Warning), Count(report.InfoCount, Severity.Info), "");
@@ -66,10 +66,10 @@ internal static class TextReport
 
             var applied = report.Rules.Count(r => r.Application == RuleApplication.Applied);
             var skipped = report.Rules.Where(r => r.Application is RuleApplication.NotEffective or RuleApplication.Disabled).ToArray();
-            console.WriteLine(
+            console.WriteLine(SafeText.Terminal(
                 $"  {report.ErrorCount} error(s), {report.WarningCount} warning(s), {report.InfoCount} info; "
                 + $"{report.Rules.Count} rules, {applied} applied"
-                + (skipped.Length == 0 ? "" : $", not applied: {string.Join(", ", skipped.Select(s => $"{s.RuleId} ({(s.Application == RuleApplication.Disabled ? "disabled" : "not effective")})"))}"));
+                + (skipped.Length == 0 ? "" : $", not applied: {string.Join(", ", skipped.Select(s => $"{s.RuleId} ({(s.Application == RuleApplication.Disabled ? "disabled" : "not effective")})"))}")));
         }
     }
 
@@ -88,6 +88,9 @@ internal static class TextReport
             return 80;
         }
     }
+
+    // Text from the design or rules inside markup: neither its control characters nor its [brackets] take effect.
+    private static string Escape(string text) => Markup.Escape(SafeText.Terminal(text));
 
     private static string Style(Severity severity) => severity switch
     {

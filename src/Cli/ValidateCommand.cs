@@ -52,10 +52,7 @@ internal static class ValidateCommand
             foreach (var path in parse.GetValue(designs) ?? [])
             {
                 var design = TenderDesignLoader.LoadFile(path);
-                foreach (var loadError in design.Errors)
-                {
-                    error.WriteLine(loadError);
-                }
+                SafeText.WriteErrors(error, design.Errors);
 
                 if (design.Value is null)
                 {

@@ -194,7 +194,7 @@ public sealed class ReportFormatTests
 
         Assert.Contains("| 3 | 0 | 6 |", output, StringComparison.Ordinal);
         Assert.Contains("### Lot Jeugd-GGZ, municipality Alblasserdam", output, StringComparison.Ordinal);
-        Assert.Contains("| 🔴 error | MC-002 | `careProfiles[zhz-zp-010]` |", output, StringComparison.Ordinal);
+        Assert.Contains("| 🔴 error | MC-002 | <code>careProfiles\\[zhz-zp-010\\]</code> |", output, StringComparison.Ordinal);
     }
 
     [Fact]

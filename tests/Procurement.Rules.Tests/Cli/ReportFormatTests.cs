@@ -74,7 +74,13 @@ public sealed class ReportFormatTests
         foreach (var finding in report.Findings)
         {
             Assert.Contains(finding.RuleId, text, StringComparison.Ordinal);
-            Assert.Contains(format == "html" ? System.Net.WebUtility.HtmlEncode(finding.Subject) : finding.Subject, text, StringComparison.Ordinal);
+            var subject = format switch
+            {
+                "html" => System.Net.WebUtility.HtmlEncode(finding.Subject),
+                "markdown" => SafeText.Markdown(finding.Subject),
+                _ => finding.Subject,
+            };
+            Assert.Contains(subject, text, StringComparison.Ordinal);
         }
     }
 

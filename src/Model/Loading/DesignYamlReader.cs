@@ -150,7 +150,7 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
             name,
             reader.Text(fields["sector"], "sector")?.Value,
             productCategories,
-            fields["scope"] is null ? LotScope.Regional : reader.Enum<LotScope>(fields["scope"], "lot scope"),
+            YamlFieldReader.IsAbsent(fields["scope"]) ? LotScope.Regional : reader.Enum<LotScope>(fields["scope"], "lot scope"),
             reader.Text(fields["municipality"], "buying municipality"),
             reader.TextList(fields["excludes"], "excluded municipality"),
             light,
@@ -162,9 +162,10 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
     private TermsDto? ReadCategory(MappingFields lot, string key, Located<string>? lotId)
     {
         var node = lot[key];
-        if (node is null || node is YamlScalar { IsNull: true })
+        if (YamlFieldReader.IsAbsent(node))
         {
-            reader.Error(lot.Line, lot.Column, LoadErrorCodes.MissingCategory,
+            var at = lot.Key(key) ?? (YamlNodeBase)lot.Mapping;
+            reader.Error(at.Line, at.Column, LoadErrorCodes.MissingCategory,
                 $"Lot '{lotId?.Value ?? "?"}' has no {key} category; every lot must define both 'light' and 'heavy'.");
             return null;
         }

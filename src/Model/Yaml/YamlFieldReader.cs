@@ -36,6 +36,20 @@ internal sealed class MappingFields(YamlMapping mapping, string what)
     }
 
     public bool Has(string key) => this[key] is not null;
+
+    /// <summary>The key node of <paramref name="key"/>, or null when the mapping does not have it.</summary>
+    public YamlScalar? Key(string key)
+    {
+        foreach (var entry in Mapping.Entries)
+        {
+            if (string.Equals(entry.Key.Value, key, StringComparison.Ordinal))
+            {
+                return entry.Key;
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>
@@ -122,12 +136,19 @@ internal sealed class YamlFieldReader(string file, List<LoadError> errors, int m
         return sequence.Items;
     }
 
+    /// <summary>Whether a field is left out or given without a value (<c>key:</c>, <c>key: ~</c>, <c>key: null</c>): both mean absent.</summary>
+    public static bool IsAbsent(YamlNodeBase? node) => node is null || node is YamlScalar { IsNull: true };
+
+    /// <summary>The value of a required field; a field given without a value is reported as missing, at its key.</summary>
     public YamlNodeBase? Required(MappingFields fields, string key)
     {
         var node = fields[key];
-        if (node is null || node is YamlScalar { IsNull: true })
+        if (IsAbsent(node))
         {
-            Error(fields.Line, fields.Column, LoadErrorCodes.MissingField, $"{Capitalise(fields.What)} has no '{key}'.");
+            var at = fields.Key(key) ?? (YamlNodeBase)fields.Mapping;
+            Error(at.Line, at.Column, LoadErrorCodes.MissingField, node is null
+                ? $"{Capitalise(fields.What)} has no '{key}'."
+                : $"{Capitalise(fields.What)} has no '{key}': the field is there but its value is empty.");
             return null;
         }
 

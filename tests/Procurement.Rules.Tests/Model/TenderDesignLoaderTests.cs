@@ -94,6 +94,31 @@ public sealed class TenderDesignLoaderTests
     }
 
     [Fact]
+    public void Load_ExampleWithScopeCommentedOut_IsRegionalLikeWithoutScope()
+    {
+        // Found on main: an optional field whose value is commented out crashed the resolver (exit 134).
+        var path = Path.Combine(AppContext.BaseDirectory, "examples", "zuid-holland-zuid.yaml");
+        var text = File.ReadAllText(path);
+        var edited = text.Replace("    sector: jeugd-ggz\n", "    sector: jeugd-ggz\n    scope: # regional\n", StringComparison.Ordinal);
+        Assert.NotEqual(text, edited);
+
+        var result = TenderDesignLoader.LoadString(edited, "zhz.yaml");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(LotScope.Regional, result.Value!.FindLot("jeugd-ggz")!.Scope);
+        Assert.Equal(RoundTripTests.Snapshot(TenderDesignLoader.LoadString(text, "zhz.yaml").GetValueOrThrow()), RoundTripTests.Snapshot(result.Value));
+    }
+
+    [Fact]
+    public void Load_RequiredFieldWithoutValue_IsMissingFieldAtTheKey()
+    {
+        var result = TenderDesignLoader.LoadString(SampleDesigns.With("{ id: P-0002, municipality: voorschoten, ", "{ id: P-0002, municipality: ~, "), "x.yaml");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((LoadErrorCodes.MissingField, 24, 19), (error.Code, error.Line, error.Column));
+    }
+
+    [Fact]
     public void Load_PeriodEndingBeforeItStarts_IsBadDate()
     {
         var result = TenderDesignLoader.LoadString(SampleDesigns.With("until: 2026-12-31 }\nmunicipalities", "until: 2020-12-31 }\nmunicipalities"), "x.yaml");

@@ -14,6 +14,7 @@ namespace Procurement.Rules.Tests.Properties;
 /// <item><c>PROCUREMENT_RULES_PROPERTY_SCALE</c>: multiplies every property's number of cases (default 1; e.g. 100 locally).</item>
 /// <item><c>PROCUREMENT_RULES_PROPERTY_SEED</c>: another base seed, to explore other cases than CI does (default fixed).</item>
 /// <item><c>PROCUREMENT_RULES_PROPERTY_REPLAY</c>: <c>seed,gamma[,size]</c> printed by a failure: reruns exactly that case (with size) or run.</item>
+/// <item><c>PROCUREMENT_RULES_CASE_LOG</c>: a file to which every property appends a line <c>name, cases, running|passed|failed</c> (tab-separated) every 100 cases and when it finishes, so that <c>tests/explore.sh</c> can count the cases it ran, even of a run it stops.</item>
 /// </list>
 /// </summary>
 internal static class PropertyRun
@@ -21,6 +22,10 @@ internal static class PropertyRun
     public const string ScaleVariable = "PROCUREMENT_RULES_PROPERTY_SCALE";
     public const string SeedVariable = "PROCUREMENT_RULES_PROPERTY_SEED";
     public const string ReplayVariable = "PROCUREMENT_RULES_PROPERTY_REPLAY";
+    public const string CaseLogVariable = "PROCUREMENT_RULES_CASE_LOG";
+
+    // Properties run in parallel; appends to the case log must not interleave.
+    private static readonly Lock CaseLogLock = new();
 
     /// <summary>The base seed CI uses; each property mixes its own name in, so properties see different cases.</summary>
     public const ulong DefaultSeed = 20_240_901;
@@ -75,6 +80,25 @@ internal static class PropertyRun
         return new Replay(new Rnd(mixed, (StableHash(name + "/gamma") ^ seed) | 1), FSharpOption<int>.None);
     }
 
+    /// <summary>Every how many cases a running property logs its progress.</summary>
+    public const int CaseLogInterval = 100;
+
+    /// <summary>Appends how many cases <paramref name="name"/> has run to the file named by <see cref="CaseLogVariable"/>, if set.</summary>
+    /// <param name="passed">True or false when the property has finished, null while it runs.</param>
+    public static void LogCases(string name, int cases, bool? passed)
+    {
+        var path = Environment.GetEnvironmentVariable(CaseLogVariable);
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return;
+        }
+
+        lock (CaseLogLock)
+        {
+            File.AppendAllText(path, string.Create(CultureInfo.InvariantCulture, $"{name}\t{cases}\t{passed switch { true => "passed", false => "failed", null => "running" }}\n"));
+        }
+    }
+
     // FNV-1a: string.GetHashCode differs between runs, the seed must not.
     private static ulong StableHash(string text)
     {
@@ -96,6 +120,10 @@ internal static class PropertyRun
 
         public void OnArguments(int ntest, FSharpList<object> args, FSharpFunc<int, FSharpFunc<FSharpList<object>, string>> every)
         {
+            if (ntest % CaseLogInterval == 0)
+            {
+                LogCases(name, ntest, passed: null);
+            }
         }
 
         public void OnShrink(FSharpList<object> args, FSharpFunc<FSharpList<object>, string> everyShrink)
@@ -104,6 +132,13 @@ internal static class PropertyRun
 
         public void OnFinished(string testName, TestResult testResult)
         {
+            LogCases(name, testResult switch
+            {
+                TestResult.Passed p => p.Item1.NumberOfTests,
+                TestResult.Failed f => f.Item1.NumberOfTests,
+                TestResult.Exhausted e => e.Item.NumberOfTests,
+                _ => 0,
+            }, testResult.IsPassed);
             if (testResult.IsPassed)
             {
                 return;

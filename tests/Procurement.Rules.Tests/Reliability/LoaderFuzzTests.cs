@@ -54,7 +54,36 @@ public sealed class LoaderFuzzTests
     [Fact]
     public void DesignLoader_MutatedExamples_NeverThrowHangOrLoseAPosition()
     {
-        var tally = new Tally();
+        var tally = new Tally("fuzz design loader");
+        var passed = false;
+        try
+        {
+            RunDesigns(tally);
+            passed = true;
+        }
+        finally
+        {
+            Report("design loader", tally, passed);
+        }
+    }
+
+    [Fact]
+    public void RuleLoader_MutatedShippedPacks_NeverThrowHangOrLoseAPosition()
+    {
+        var tally = new Tally("fuzz rule loader");
+        var passed = false;
+        try
+        {
+            RunPacks(tally);
+            passed = true;
+        }
+        finally
+        {
+            Report("rule loader", tally, passed);
+        }
+    }
+
+    private static void RunDesigns(Tally tally) =>
         Run("design", Designs.Value.Length, DesignCases * Scale, fuzz =>
         {
             var (name, original) = Designs.Value[fuzz.File];
@@ -70,13 +99,8 @@ public sealed class LoaderFuzzTests
 
             tally.Count(result.Succeeded);
         });
-        Report("design loader", tally);
-    }
 
-    [Fact]
-    public void RuleLoader_MutatedShippedPacks_NeverThrowHangOrLoseAPosition()
-    {
-        var tally = new Tally();
+    private static void RunPacks(Tally tally) =>
         Run("rules", Packs.Value.Length, RuleCases * Scale, fuzz =>
         {
             var (name, original) = Packs.Value[fuzz.File];
@@ -86,8 +110,6 @@ public sealed class LoaderFuzzTests
             result.Value?.Evaluate(SmallestExample.Value, new EvaluationOptions { Timeout = CaseBound });
             tally.Count(result.Succeeded);
         });
-        Report("rule loader", tally);
-    }
 
     [Fact]
     public void Mutations_ChangeTheFilesAndMostCasesAreRejected()
@@ -131,9 +153,13 @@ public sealed class LoaderFuzzTests
         }
     }
 
-    private static void Report(string what, Tally tally) =>
+    private static void Report(string what, Tally tally, bool passed)
+    {
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"{what}: {tally.Cases} cases (scale {Scale}, seed {Seed}), {tally.Loaded} loaded, {tally.Rejected} rejected with positioned errors, none threw or hung");
+            $"{what}: {tally.Cases} cases (scale {Scale}, seed {Seed}), {tally.Loaded} loaded, {tally.Rejected} rejected with positioned errors"
+            + (passed ? ", none threw or hung" : ", then one failed"));
+        Properties.PropertyRun.LogCases(tally.Name, tally.Cases, passed);
+    }
 
     private static IEnumerable<string> Codes(Type type) =>
         type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!);
@@ -205,10 +231,12 @@ public sealed class LoaderFuzzTests
         public override string ToString() => $"file {File}: {string.Join(", ", Mutations.Select(m => m.ToString()))}";
     }
 
-    private sealed class Tally
+    private sealed class Tally(string name)
     {
         private int _cases;
         private int _loaded;
+
+        public string Name { get; } = name;
 
         public int Cases => _cases;
 
@@ -218,7 +246,11 @@ public sealed class LoaderFuzzTests
 
         public void Count(bool loaded)
         {
-            Interlocked.Increment(ref _cases);
+            if (Interlocked.Increment(ref _cases) % Properties.PropertyRun.CaseLogInterval == 0)
+            {
+                Properties.PropertyRun.LogCases(Name, _cases, passed: null);
+            }
+
             if (loaded)
             {
                 Interlocked.Increment(ref _loaded);

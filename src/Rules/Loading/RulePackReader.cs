@@ -56,7 +56,7 @@ internal sealed class RulePackReader
             }
 
             var subject = _reader.Text(_reader.Required(let, "for"), "let subject");
-            var values = NamedExpressions(let["values"], "let values", identifiersOnly: true);
+            var values = NamedExpressions(_reader.Required(let, "values"), "let values", identifiersOnly: true);
             if (subject is { } s)
             {
                 lets.Add(new LetGroupDto(s, values));

@@ -116,9 +116,12 @@ public static class RuleTestRunner
         foreach (var item in reader.Sequence(fields["replace"], "replacements"))
         {
             var edit = reader.Mapping(item, "a replacement", RuleTestSchema.Replacement.Keys);
-            if (edit is not null && reader.Text(reader.Required(edit, "find"), "find")?.Value is { } find)
+            if (edit is not null
+                && reader.Text(reader.Required(edit, "find"), "find")?.Value is { } find
+                && reader.Text(reader.Required(edit, "with"), "with")?.Value is { } with)
             {
-                replacements.Add((find, reader.Text(edit["with"], "with")?.Value ?? string.Empty));
+                // 'with' is required, as the schema says: an empty value is a mistake more often than a deletion ("" deletes).
+                replacements.Add((find, with));
             }
         }
 

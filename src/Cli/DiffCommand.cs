@@ -34,17 +34,19 @@ internal static class DiffCommand
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when the head introduces a finding of at least this severity: error, warning or info.", DefaultValueFactory = _ => "error" };
         failOn.AcceptOnlyFromAmong("error", "warning", "info");
         var outputFile = new Option<string?>("--output") { Description = "Write the report to this file instead of standard output." };
+        var budget = new WorkBudget();
 
         var command = new Command(
             "diff",
             "Show what changes between two revisions of a design (--base A --head B [--rules DIR]) or two versions of the rules "
             + "(--rules-base DIR --rules-head DIR design...): new, resolved, changed and unchanged findings.")
         {
-            designs, baseDesign, headDesign, rules, rulesBase, rulesHead, asOf, format, failOn, outputFile,
+            designs, baseDesign, headDesign, rules, rulesBase, rulesHead, asOf, format, failOn, outputFile, budget.Timeout, budget.MaxMemory,
         };
         command.SetAction(parse =>
         {
-            if (!ReferenceDate.TryRead(parse, asOf, error, out var referenceDate))
+            if (!ReferenceDate.TryRead(parse, asOf, error, out var referenceDate)
+                || !budget.TryApply(parse, new EvaluationOptions { AsOf = referenceDate }, error, out var evaluation))
             {
                 return ExitCodes.InvalidInput;
             }
@@ -60,7 +62,7 @@ internal static class DiffCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var options = (TenderDesign d) => new EvaluationOptions { AsOf = referenceDate, Parallel = d.CareProfiles.Count > 10_000 };
+            var options = (TenderDesign d) => evaluation with { Parallel = d.CareProfiles.Count > 10_000 };
             var diffs = new List<ReportDiff>();
             DiffResult result;
             if (designRevision)

@@ -18,13 +18,15 @@ internal static class ExplainCommand
         var rules = new Option<string?>("--rules") { Description = "Directory of rule packs to use instead of the embedded default rules." };
         var overrides = new Option<string[]>("--override") { Description = "Override file(s) that extend the packs; later files win.", AllowMultipleArgumentsPerToken = true };
         var asOf = ReferenceDate.Option("Reference date (yyyy-MM-dd); default: the first day of the design's purchasing period.");
+        var budget = new WorkBudget();
         var command = new Command("explain", "Explain one rule on a design: where it applied, each failing clause with the values read, and why it did not apply.")
         {
-            design, ruleId, subject, rules, overrides, asOf,
+            design, ruleId, subject, rules, overrides, asOf, budget.Timeout, budget.MaxMemory,
         };
         command.SetAction(parse =>
         {
-            if (!ReferenceDate.TryRead(parse, asOf, error, out var referenceDate))
+            if (!ReferenceDate.TryRead(parse, asOf, error, out var referenceDate)
+                || !budget.TryApply(parse, new EvaluationOptions { AsOf = referenceDate, MinimumSeverity = Severity.Info }, error, out var evaluation))
             {
                 return ExitCodes.InvalidInput;
             }
@@ -52,7 +54,7 @@ internal static class ExplainCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var report = ruleSet.Evaluate(loaded.Value, new EvaluationOptions { AsOf = referenceDate, MinimumSeverity = Severity.Info });
+            var report = ruleSet.Evaluate(loaded.Value, evaluation);
             var result = new DesignResult(report, loaded.Value);
             var summary = report.Rules.FirstOrDefault(r => r.RuleId == rule.Id);
             var only = parse.GetValue(subject);
@@ -101,7 +103,7 @@ internal static class ExplainCommand
 
             // Every subject with each clause's outcome and values; failing clauses also show the finding's message.
             var explanations = application is RuleApplication.Applied or RuleApplication.NoMatchingSubjects
-                ? ruleSet.Explain(loaded.Value, rule.Id, report.AsOf, only) ?? []
+                ? ruleSet.Explain(loaded.Value, rule.Id, report.AsOf, only, evaluation) ?? []
                 : [];
             foreach (var explained in explanations)
             {

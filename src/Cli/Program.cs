@@ -38,6 +38,11 @@ internal static class Program
         {
             return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
+        catch (EvaluationBudgetExceededException ex)
+        {
+            error.WriteLine($"error: {ex.Message} Raise the budget with --timeout or --max-memory if the design is this large.");
+            return ExitCodes.InvalidInput;
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"error: {ex.Message}");

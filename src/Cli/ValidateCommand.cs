@@ -25,17 +25,20 @@ internal static class ValidateCommand
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a finding has at least this severity: error, warning or info.", DefaultValueFactory = _ => "error" };
         failOn.AcceptOnlyFromAmong("error", "warning", "info");
         var outputFile = new Option<string?>("--output") { Description = "Write the report to this file instead of standard output." };
+        var budget = new WorkBudget();
 
         var command = new Command(
             "validate",
             "Check tender designs against the rules and report every finding.\n"
-            + "Exit codes: 0 = no finding at or above --fail-on; 1 = findings at or above it; 2 = invalid input (load or usage error).")
+            + "Exit codes: 0 = no finding at or above --fail-on; 1 = findings at or above it; 2 = invalid input (load or usage error)\n"
+            + "or an evaluation that ran out of its --timeout or --max-memory budget.")
         {
-            designs, rules, overrides, asOf, format, failOn, outputFile,
+            designs, rules, overrides, asOf, format, failOn, outputFile, budget.Timeout, budget.MaxMemory,
         };
         command.SetAction(parse =>
         {
-            if (!ReferenceDate.TryRead(parse, asOf, error, out var referenceDate))
+            if (!ReferenceDate.TryRead(parse, asOf, error, out var referenceDate)
+                || !budget.TryApply(parse, new EvaluationOptions { AsOf = referenceDate }, error, out var evaluation))
             {
                 return ExitCodes.InvalidInput;
             }
@@ -63,7 +66,7 @@ internal static class ValidateCommand
                 var large = design.Value.CareProfiles.Count > 10_000;
                 using (Progress.Start(large, $"evaluating {design.Value.CareProfiles.Count:N0} care profiles of {path}", error))
                 {
-                    reports.Add(new DesignResult(ruleSet.Evaluate(design.Value, new EvaluationOptions { AsOf = referenceDate, Parallel = large }), design.Value));
+                    reports.Add(new DesignResult(ruleSet.Evaluate(design.Value, evaluation with { Parallel = large }), design.Value));
                 }
             }
 

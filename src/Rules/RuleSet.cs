@@ -188,16 +188,21 @@ public sealed class RuleSet
     /// <param name="design">The loaded design.</param>
     /// <param name="options">Reference date, severity threshold, timeout, parallelism; defaults when null.</param>
     /// <param name="cancellationToken">Stops the evaluation with an <see cref="OperationCanceledException"/>.</param>
-    /// <exception cref="TimeoutException">The evaluation took longer than <see cref="EvaluationOptions.Timeout"/>.</exception>
+    /// <exception cref="EvaluationBudgetExceededException">The evaluation used up its time or memory budget (<see cref="EvaluationOptions.Timeout"/>, <see cref="EvaluationOptions.MaxAllocatedBytes"/>).</exception>
     public EvaluationReport Evaluate(TenderDesign design, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(design);
         return Evaluator.Evaluate(_rules, _batches, Hash, design, options ?? EvaluationOptions.Default, cancellationToken);
     }
 
-    /// <summary>For <c>explain</c>: how rule <paramref name="ruleId"/> went for every subject, or null when there is no such rule.</summary>
-    internal IReadOnlyList<SubjectExplanation>? Explain(TenderDesign design, string ruleId, DateOnly asOf, string? onlySubject) =>
-        _rules.FirstOrDefault(r => string.Equals(r.Info.Id, ruleId, StringComparison.Ordinal))?.Explain(design, asOf, onlySubject);
+    /// <summary>
+    /// For <c>explain</c>: how rule <paramref name="ruleId"/> went for every subject, or null when there is no such rule;
+    /// within the budgets of <paramref name="options"/> (the defaults when null), like <see cref="Evaluate"/>.
+    /// </summary>
+    internal IReadOnlyList<SubjectExplanation>? Explain(TenderDesign design, string ruleId, DateOnly asOf, string? onlySubject, EvaluationOptions? options = null) =>
+        _rules.FirstOrDefault(r => string.Equals(r.Info.Id, ruleId, StringComparison.Ordinal)) is { } rule
+            ? Evaluator.WithinBudget(design, options ?? EvaluationOptions.Default, CancellationToken.None, token => rule.Explain(design, asOf, onlySubject, token))
+            : null;
 
     private static string HashOf(RuleSource[] sources)
     {

@@ -17,7 +17,7 @@ internal interface ICompiledRule
     /// Every subject (or only <paramref name="onlySubject"/>) with its 'when' and each clause's outcome and values:
     /// the slow, thorough path behind <c>explain</c>, never used by evaluation.
     /// </summary>
-    IReadOnlyList<SubjectExplanation> Explain(TenderDesign design, DateOnly asOf, string? onlySubject);
+    IReadOnlyList<SubjectExplanation> Explain(TenderDesign design, DateOnly asOf, string? onlySubject, CancellationToken cancellationToken);
 }
 
 /// <summary>How often each clause of one rule held and failed; filled only when rule tests measure coverage.</summary>
@@ -50,50 +50,66 @@ internal sealed class CompiledRule<T>(
 
     public int ClauseCount => clauses.Length;
 
-    public IReadOnlyList<SubjectExplanation> Explain(TenderDesign design, DateOnly asOf, string? onlySubject)
+    public IReadOnlyList<SubjectExplanation> Explain(TenderDesign design, DateOnly asOf, string? onlySubject, CancellationToken cancellationToken)
     {
         var result = new List<SubjectExplanation>();
         foreach (var subject in kind.Items(design))
         {
             var path = kind.Path(subject);
-            if (onlySubject is not null && !string.Equals(path, onlySubject, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            bool applies;
             try
             {
-                applies = when is null || when(subject, design, asOf, CancellationToken.None);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                result.Add(new SubjectExplanation(path, kind.Location(subject), true, [], $"'when' threw {ex.GetType().Name}: {ex.Message}"));
-                continue;
-            }
-
-            var outcomes = new List<ClauseOutcome>(applies ? clauses.Length : 0);
-            foreach (var clause in applies ? clauses : [])
-            {
-                bool? holds = null;
-                string? error = null;
-                try
+                WorkMeter.CheckNow(cancellationToken, Info.Id);
+                if (Explain(subject, path, design, asOf, onlySubject, cancellationToken) is { } explanation)
                 {
-                    holds = clause.Holds(subject, design, asOf, CancellationToken.None);
+                    result.Add(explanation);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    error = $"{ex.GetType().Name}: {ex.Message}";
-                }
-
-                var values = clause.Values.Select(v => new FindingValue(v.Expression, Read(v, subject, design, asOf, CancellationToken.None))).ToArray();
-                outcomes.Add(new ClauseOutcome(clause.Name, clause.Text, holds, values, error));
             }
-
-            result.Add(new SubjectExplanation(path, kind.Location(subject), applies, outcomes, null));
+            catch (OperationCanceledException)
+            {
+                WorkMeter.BlameSubject(path);
+                throw;
+            }
         }
 
         return result;
+    }
+
+    private SubjectExplanation? Explain(T subject, string path, TenderDesign design, DateOnly asOf, string? onlySubject, CancellationToken cancellationToken)
+    {
+        if (onlySubject is not null && !string.Equals(path, onlySubject, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        bool applies;
+        try
+        {
+            applies = when is null || when(subject, design, asOf, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new SubjectExplanation(path, kind.Location(subject), true, [], $"'when' threw {ex.GetType().Name}: {ex.Message}");
+        }
+
+        var outcomes = new List<ClauseOutcome>(applies ? clauses.Length : 0);
+        foreach (var clause in applies ? clauses : [])
+        {
+            bool? holds = null;
+            string? error = null;
+            try
+            {
+                holds = clause.Holds(subject, design, asOf, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                error = $"{ex.GetType().Name}: {ex.Message}";
+            }
+
+            var values = clause.Values.Select(v => new FindingValue(v.Expression, Read(v, subject, design, asOf, cancellationToken))).ToArray();
+            outcomes.Add(new ClauseOutcome(clause.Name, clause.Text, holds, values, error));
+        }
+
+        return new SubjectExplanation(path, kind.Location(subject), applies, outcomes, null);
     }
 
     /// <summary>
@@ -208,9 +224,15 @@ internal sealed class MessageTemplate<T>(IReadOnlyList<object> parts)
         var builder = new System.Text.StringBuilder();
         foreach (var part in parts)
         {
+            if (builder.Length > ValueFormatter.MaxMessageLength)
+            {
+                // The rest would be cut anyway: don't evaluate its placeholders.
+                break;
+            }
+
             builder.Append(part is ValueReader<T> reader ? CompiledRule<T>.Read(reader, subject, design, asOf, cancellationToken) : (string)part);
         }
 
-        return builder.ToString();
+        return ValueFormatter.Cap(builder.ToString(), ValueFormatter.MaxMessageLength);
     }
 }

@@ -5,26 +5,29 @@ namespace Procurement.Rules.Compiling;
 
 /// <summary>
 /// Rewrites a vetted expression for evaluation. Every nested lambda (the body of a quantifier such as <c>Any</c> or
-/// <c>Count</c>) first checks the evaluation's cancellation token, so a timeout or cancellation stops even a single
-/// subject whose expression loops over whole collections. Integer arithmetic and conversions are checked, so an
+/// <c>Count</c>) first checks the evaluation's work budget (<see cref="WorkMeter.Check"/>: its cancellation token and
+/// memory), so a timeout, cancellation or spent memory budget stops even a single subject whose expression loops over
+/// whole collections. Integer arithmetic and conversions are checked, so an
 /// overflow becomes an evaluation error instead of a silently wrapped, wrong number.
 /// </summary>
 internal sealed class EvaluationGuards : ExpressionVisitor
 {
-    private static readonly MethodInfo ThrowIfCancellationRequested =
-        typeof(CancellationToken).GetMethod(nameof(CancellationToken.ThrowIfCancellationRequested), Type.EmptyTypes)!;
-
     private readonly ParameterExpression _cancellation;
+    private readonly ConstantExpression _rule;
 
-    private EvaluationGuards(ParameterExpression cancellation) => _cancellation = cancellation;
+    private EvaluationGuards(ParameterExpression cancellation, string rule) => (_cancellation, _rule) = (cancellation, Expression.Constant(rule));
 
-    /// <summary>The guarded form of <paramref name="body"/>; <paramref name="cancellation"/> must be a parameter of the compiled lambda.</summary>
-    public static Expression Apply(Expression body, ParameterExpression cancellation) => new EvaluationGuards(cancellation).Visit(body)!;
+    /// <summary>
+    /// The guarded form of <paramref name="body"/>, a part of rule <paramref name="rule"/>; <paramref name="cancellation"/>
+    /// must be a parameter of the compiled lambda.
+    /// </summary>
+    public static Expression Apply(Expression body, ParameterExpression cancellation, string rule) => new EvaluationGuards(cancellation, rule).Visit(body)!;
 
     protected override Expression VisitLambda<T>(Expression<T> node)
     {
         var body = Visit(node.Body)!;
-        var check = Expression.Call(_cancellation, ThrowIfCancellationRequested);
+        // The work budget: the token (time, the caller) and the evaluation's memory; a stop names this rule.
+        var check = Expression.Call(WorkMeter.CheckMethod, _cancellation, _rule);
         return node.Update(Expression.Block(body.Type, check, body), node.Parameters);
     }
 

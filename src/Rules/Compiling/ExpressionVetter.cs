@@ -162,7 +162,63 @@ internal sealed class ExpressionVetter : ExpressionVisitor
             return Reject(method.Name, $"method {declaring.Name}.{method.Name} is not on the allow-list", RuleErrorCodes.RejectedExpression) ?? node;
         }
 
+        if (GrowsWithTheDesign(method))
+        {
+            return Reject(method.Name, $"{declaring.Name}.{method.Name} over a collection makes a text that grows with the design; show the list itself, which a message shows with at most {ValueFormatter.ShownItems} items", RuleErrorCodes.RejectedExpression) ?? node;
+        }
+
+        if (method.Name == "ToString" && UnboundedFormat(node) is { } reason)
+        {
+            return Reject(method.Name, reason, RuleErrorCodes.RejectedExpression) ?? node;
+        }
+
         return visited;
+    }
+
+    /// <summary>The longest format a rule may give <c>ToString</c>, and the largest precision or width in it.</summary>
+    internal const int MaxFormatLength = 32;
+
+    internal const int MaxFormatPrecision = 30;
+
+    // string.Concat over a sequence: its result is as long as the collection it reads.
+    private static bool GrowsWithTheDesign(MethodInfo method) =>
+        method.DeclaringType == typeof(string) && method.Name == "Concat"
+        && method.GetParameters() is [{ ParameterType: var type }] && type != typeof(string) && type != typeof(object)
+        && type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>);
+
+    // A format's output is bounded by its length, except for a precision ("D999999999"), which pads to that many digits:
+    // only constant formats, of bounded length, with small precisions.
+    private static string? UnboundedFormat(MethodCallExpression call)
+    {
+        var format = call.Arguments.FirstOrDefault(a => a.Type == typeof(string));
+        if (format is null)
+        {
+            return null;
+        }
+
+        if (format is not ConstantExpression { Value: var value })
+        {
+            return "a format for ToString must be written in the rule as a text in quotes";
+        }
+
+        if (value is not string text)
+        {
+            return null;
+        }
+
+        if (text.Length > MaxFormatLength)
+        {
+            return $"a format for ToString may have at most {MaxFormatLength} characters";
+        }
+
+        // A standard format: a letter and a precision, e.g. N2 or D6.
+        if (text.Length > 1 && char.IsAsciiLetter(text[0]) && text.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0
+            && (text.Length > 3 || int.Parse(text.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture) > MaxFormatPrecision))
+        {
+            return $"the precision in format '{text}' is larger than {MaxFormatPrecision}";
+        }
+
+        return null;
     }
 
     protected override Expression VisitUnary(UnaryExpression node)

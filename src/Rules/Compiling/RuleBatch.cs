@@ -89,14 +89,16 @@ internal sealed class RuleBatch<T>(SubjectKind<T> kind, CompiledRule<T>[] rules,
     public void Evaluate(TenderDesign design, DateOnly asOf, int from, int to, bool[] active, BatchResult result, CancellationToken cancellationToken, ClauseCounts?[]? coverage = null)
     {
         var subjects = kind.Items(design);
-        // A token that can stop the evaluation bounds the rendering of its findings too; without one, they render on first read.
-        CancellationToken? bound = cancellationToken.CanBeCanceled ? cancellationToken : null;
+        // A budget (a token that can stop the evaluation, or a memory meter) bounds the rendering of its findings too;
+        // without one, they render on first read.
+        CancellationToken? bound = cancellationToken.CanBeCanceled || WorkMeter.IsCounting ? cancellationToken : null;
         var appliedBefore = coverage is null ? null : (int[])result.Applied.Clone();
         // Room for a few thousand failures per call of the scan; it stops early and is called again when they fill it.
         var hits = ArrayPool<int>.Shared.Rent(3 * Math.Max(1024, 2 * rules.Length));
+        var state = new int[2];
+        var rendering = -1;
         try
         {
-            var state = new int[2];
             var index = from;
             var first = 0;
             while (index < to)
@@ -117,13 +119,20 @@ internal sealed class RuleBatch<T>(SubjectKind<T> kind, CompiledRule<T>[] rules,
 
                 for (var hit = 0; hit < count; hit++)
                 {
-                    var (subject, rule, mask) = (subjects[hits[hit * 3]], hits[(hit * 3) + 1], hits[(hit * 3) + 2]);
+                    rendering = hits[hit * 3];
+                    var (subject, rule, mask) = (subjects[rendering], hits[(hit * 3) + 1], hits[(hit * 3) + 2]);
                     result.Failed[rule]++;
                     for (var clause = 0; clause < rules[rule].ClauseCount; clause++)
                     {
                         if ((mask & (1 << clause)) != 0)
                         {
                             result.Add(rule, rules[rule].Fail(subject, design, asOf, clause, bound));
+                            if (bound is { } token)
+                            {
+                                // Rendering a message allocates: count it against the budget, finding by finding.
+                                WorkMeter.CheckNow(token, rules[rule].Info.Id);
+                            }
+
                             if (coverage?[rule] is { } counts)
                             {
                                 counts.Held[clause]--;
@@ -133,6 +142,7 @@ internal sealed class RuleBatch<T>(SubjectKind<T> kind, CompiledRule<T>[] rules,
                     }
                 }
 
+                rendering = -1;
                 if (error is null)
                 {
                     (index, first) = (state[0], 0);
@@ -147,6 +157,12 @@ internal sealed class RuleBatch<T>(SubjectKind<T> kind, CompiledRule<T>[] rules,
                 result.Add(failing, rules[failing].EvaluationError(thrower, part, error));
                 (index, first) = failing + 1 < rules.Length ? (at, failing + 1) : (at + 1, 0);
             }
+        }
+        catch (OperationCanceledException)
+        {
+            // A budget ran out or the caller cancelled: say which subject was being evaluated or rendered.
+            WorkMeter.BlameSubject(kind.Path(subjects[rendering >= 0 ? rendering : Math.Min(state[0], subjects.Length - 1)]));
+            throw;
         }
         finally
         {

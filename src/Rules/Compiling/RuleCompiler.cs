@@ -79,7 +79,7 @@ internal sealed partial class RuleCompiler
         ParameterExpression[] compiled = [subject, design, asOf, cancellation];
 
         // What evaluation runs: cancellation checks and checked arithmetic added, quantifiers over lists made loops.
-        Expression ForEvaluation(Expression body) => QuantifierLoops.Apply(EvaluationGuards.Apply(body, cancellation));
+        Expression ForEvaluation(Expression body) => QuantifierLoops.Apply(EvaluationGuards.Apply(body, cancellation, rule.Rule.Id.Value));
 
         var externals = new Dictionary<string, object>(rule.Parameters, StringComparer.Ordinal);
         var replacements = new Dictionary<ParameterExpression, Expression>();
@@ -206,7 +206,7 @@ internal sealed partial class RuleCompiler
             var inner = text[(i + 1)..end];
             if (Parse(source, inner, i + 1, parameters, null, externals, RuleErrorCodes.InvalidPlaceholder) is { } lambda)
             {
-                var guarded = EvaluationGuards.Apply(ParameterReplacer.Replace(lambda.Body, replacements), compiled[^1]);
+                var guarded = EvaluationGuards.Apply(ParameterReplacer.Replace(lambda.Body, replacements), compiled[^1], rule.Rule.Id.Value);
                 var body = Expression.Convert(QuantifierLoops.ApplyForDisplay(guarded, ValueFormatter.ShownItems), typeof(object));
                 var reader = new Lazy<Func<T, TenderDesign, DateOnly, CancellationToken, object?>>(
                     () => Expression.Lambda<Func<T, TenderDesign, DateOnly, CancellationToken, object?>>(body, compiled).Compile(), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -220,10 +220,12 @@ internal sealed partial class RuleCompiler
         return new MessageTemplate<T>(parts);
     }
 
-    // A 'when' that reads no subject, design or date is a constant; the linter reports one that is always false.
+    // A 'when' that reads no subject, design or date is a constant; the linter reports one that is always false. Only a
+    // 'when' of constants and operators is worked out at load, where no evaluation budget applies: a call (a format, a
+    // text function) could take any time or memory, so such a 'when' is left to evaluation.
     private static bool IsConstantFalse(Expression when, ParameterExpression[] parameters)
     {
-        if (MemberChains.Uses(when, parameters))
+        if (MemberChains.Uses(when, parameters) || CallFinder.HasCall(when))
         {
             return false;
         }
@@ -235,6 +237,25 @@ internal sealed partial class RuleCompiler
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             return false;
+        }
+    }
+
+    private sealed class CallFinder : ExpressionVisitor
+    {
+        private bool _found;
+
+        public static bool HasCall(Expression expression)
+        {
+            var finder = new CallFinder();
+            finder.Visit(expression);
+            return finder._found;
+        }
+
+        public override Expression? Visit(Expression? node)
+        {
+            _found |= node is MethodCallExpression or InvocationExpression or LambdaExpression
+                || node is BinaryExpression { Method: not null } || node is UnaryExpression { Method: not null };
+            return _found ? node : base.Visit(node);
         }
     }
 

@@ -27,9 +27,6 @@ internal static class SubjectScan
 {
     public const int MaxClauses = 31;
 
-    private static readonly System.Reflection.MethodInfo ThrowIfCancellationRequested =
-        typeof(CancellationToken).GetMethod(nameof(CancellationToken.ThrowIfCancellationRequested), Type.EmptyTypes)!;
-
     /// <summary>
     /// The parts of one rule to inline: its guarded <c>when</c> (or null) and clauses, over its own parameters (subject,
     /// design, asOf and the cancellation token the guards read).
@@ -59,7 +56,7 @@ internal static class SubjectScan
 
         var perSubject = new List<Expression>
         {
-            Expression.Call(cancellation, ThrowIfCancellationRequested),
+            Expression.Call(WorkMeter.CheckMethod, cancellation, Expression.Constant(null, typeof(string))),
             Expression.Assign(Expression.ArrayAccess(state, Expression.Constant(0)), index),
             Expression.Assign(subject, Expression.ArrayIndex(subjects, index)),
         };

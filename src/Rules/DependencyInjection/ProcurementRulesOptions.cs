@@ -18,8 +18,18 @@ public sealed class ProcurementRulesOptions
     /// <summary>Recompile and swap the rule set when a rule file on disk changes (hot reload).</summary>
     public bool WatchForChanges { get; set; } = true;
 
-    /// <summary>Longest an evaluation through the provider may take before it stops with a <see cref="TimeoutException"/>; null for no limit.</summary>
-    public TimeSpan? EvaluationTimeout { get; set; }
+    /// <summary>
+    /// Time budget of an evaluation through the provider (<see cref="EvaluationOptions.DefaultTimeout"/> unless set);
+    /// when exceeded it stops with an <see cref="EvaluationBudgetExceededException"/>. Null for no limit.
+    /// </summary>
+    public TimeSpan? EvaluationTimeout { get; set; } = EvaluationOptions.DefaultTimeout;
+
+    /// <summary>
+    /// Memory budget of an evaluation through the provider: the most bytes it may allocate
+    /// (<see cref="EvaluationOptions.DefaultMaxAllocatedBytes"/> unless set); when exceeded it stops with an
+    /// <see cref="EvaluationBudgetExceededException"/>. Null for no limit.
+    /// </summary>
+    public long? EvaluationMaxAllocatedBytes { get; set; } = EvaluationOptions.DefaultMaxAllocatedBytes;
 
     /// <summary>Limits on the rule files and their expressions, applied to every load and reload.</summary>
     public RuleLimits Limits { get; set; } = RuleLimits.Default;

@@ -80,7 +80,7 @@ internal sealed partial class RuleSetProvider : IRuleSetProvider, IDisposable
     }
 
     public EvaluationReport Evaluate(TenderDesign design, CancellationToken cancellationToken = default) =>
-        Current.Evaluate(design, new EvaluationOptions { AsOf = _options.DefaultAsOf, MinimumSeverity = _options.MinimumSeverity, Timeout = _options.EvaluationTimeout }, cancellationToken);
+        Current.Evaluate(design, new EvaluationOptions { AsOf = _options.DefaultAsOf, MinimumSeverity = _options.MinimumSeverity, Timeout = _options.EvaluationTimeout, MaxAllocatedBytes = _options.EvaluationMaxAllocatedBytes }, cancellationToken);
 
     /// <summary>
     /// The watcher's reload, on a timer thread: an exception escaping it (a failing <see cref="Reloaded"/> handler, say)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Procurement.Rules.Compiling;
 using Procurement.Rules.Model;
 
@@ -12,23 +13,17 @@ internal static class Evaluator
     public static EvaluationReport Evaluate(ICompiledRule[] rules, IRuleBatch[] batches, string hash, TenderDesign design, EvaluationOptions options, CancellationToken cancellationToken)
     {
         var asOf = options.AsOf ?? design.Period.From;
-        using var timeout = options.Timeout is { } limit ? new CancellationTokenSource(limit) : null;
-        using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var token = linked?.Token ?? cancellationToken;
-
         var subjects = new int[rules.Length];
         var outcome = new BatchResult(rules.Length);
-        try
+        WithinBudget(design, options, cancellationToken, token =>
         {
             foreach (var batch in batches)
             {
                 EvaluateBatch(rules, batch, design, asOf, options, subjects, outcome, token);
             }
-        }
-        catch (OperationCanceledException) when (timeout is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"Evaluating design '{design.Id}' took longer than {options.Timeout}.");
-        }
+
+            return true;
+        });
 
         var findings = new List<Finding>();
         var summaries = new RuleSummary[rules.Length];
@@ -79,13 +74,24 @@ internal static class Evaluator
         if (options.Parallel && coverage is null && count > ParallelChunk)
         {
             results = new BatchResult[(count + ParallelChunk - 1) / ParallelChunk];
-            Parallel.For(0, results.Length, new ParallelOptions { CancellationToken = token }, chunk =>
+            var meter = WorkMeter.Current;
+            try
             {
-                var result = new BatchResult(batch.Rules.Length);
-                var from = chunk * ParallelChunk;
-                batch.Evaluate(design, asOf, from, Math.Min(count, from + ParallelChunk), active, result, token);
-                results[chunk] = result;
-            });
+                Parallel.For(0, results.Length, new ParallelOptions { CancellationToken = token }, chunk =>
+                {
+                    // A worker counts its allocations against the evaluation's meter while it works on a chunk.
+                    using var scope = meter?.Enter();
+                    var result = new BatchResult(batch.Rules.Length);
+                    var from = chunk * ParallelChunk;
+                    batch.Evaluate(design, asOf, from, Math.Min(count, from + ParallelChunk), active, result, token);
+                    results[chunk] = result;
+                });
+            }
+            catch (AggregateException ex) when (ex.InnerExceptions.OfType<OperationCanceledException>().FirstOrDefault() is { } stop)
+            {
+                // A spent budget in a worker: rethrow it as if the work had run on this thread.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(stop);
+            }
         }
         else
         {
@@ -114,6 +120,49 @@ internal static class Evaluator
             }
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> within the budgets of <paramref name="options"/>: the token it is given is cancelled
+    /// when the time budget runs out, and the calling thread (and every worker thread that enters the same meter, see
+    /// <see cref="EvaluateBatch"/>) counts its allocations against the memory budget. A spent budget becomes an
+    /// <see cref="EvaluationBudgetExceededException"/> naming the rule and subject being evaluated.
+    /// </summary>
+    public static T WithinBudget<T>(TenderDesign design, EvaluationOptions options, CancellationToken cancellationToken, Func<CancellationToken, T> work)
+    {
+        using var timeout = options.Timeout is { } limit ? new CancellationTokenSource(limit) : null;
+        using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var token = linked?.Token ?? cancellationToken;
+        var meter = options.MaxAllocatedBytes is { } bytes ? new WorkMeter(bytes) : null;
+        // Without a memory budget the thread still enters a meter when there is a time budget, to learn where it stopped.
+        meter ??= timeout is null ? null : new WorkMeter(long.MaxValue);
+        var scope = meter?.Enter();
+        try
+        {
+            return work(token);
+        }
+        catch (OperationCanceledException ex) when (meter is not null && Exhausted(ex, timeout, cancellationToken) is { } budget)
+        {
+            var shown = budget == EvaluationBudget.Time
+                ? string.Create(CultureInfo.InvariantCulture, $"{options.Timeout!.Value.TotalSeconds:0.###} s")
+                : string.Create(CultureInfo.InvariantCulture, $"{options.MaxAllocatedBytes!.Value / (1024.0 * 1024):0.#} MiB");
+            throw new EvaluationBudgetExceededException(budget, shown, design.Id, meter.Rule, meter.Subject);
+        }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested && ex.CancellationToken != cancellationToken)
+        {
+            // Cancelled by the caller through the linked token: say so with the caller's own token.
+            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+        }
+        finally
+        {
+            scope?.Dispose();
+        }
+    }
+
+    // Which budget stopped the work, or null when the caller cancelled it.
+    private static EvaluationBudget? Exhausted(OperationCanceledException ex, CancellationTokenSource? timeout, CancellationToken caller) =>
+        ex is WorkBudgetExhausted ? EvaluationBudget.Memory
+        : timeout is { IsCancellationRequested: true } && !caller.IsCancellationRequested ? EvaluationBudget.Time
+        : null;
 
     private static RuleSummary Summary(RuleInfo info, DateOnly asOf, int subjects, int applied, int failed)
     {

@@ -31,7 +31,7 @@ public sealed class EvaluationLimitTests
         var design = Large.Value;
         var watch = Stopwatch.StartNew();
 
-        Assert.Throws<TimeoutException>(() => rules.Evaluate(design, new EvaluationOptions { Timeout = TimeSpan.FromMilliseconds(200) }));
+        Assert.Throws<EvaluationBudgetExceededException>(() => rules.Evaluate(design, new EvaluationOptions { Timeout = TimeSpan.FromMilliseconds(200) }));
 
         Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
     }
@@ -60,7 +60,10 @@ public sealed class EvaluationLimitTests
         var design = Large.Value;
         var watch = Stopwatch.StartNew();
 
-        Assert.Throws<TimeoutException>(() => rules.Evaluate(design, new EvaluationOptions { Timeout = TimeSpan.FromMilliseconds(300), Parallel = parallel }));
+        var thrown = Assert.Throws<EvaluationBudgetExceededException>(() => rules.Evaluate(design, new EvaluationOptions { Timeout = TimeSpan.FromMilliseconds(300), Parallel = parallel }));
+
+        Assert.Equal((EvaluationBudget.Time, "T-1"), (thrown.Budget, thrown.RuleId));
+        Assert.StartsWith("careProfiles[P-", thrown.Subject, StringComparison.Ordinal);
 
         Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
     }
@@ -83,9 +86,10 @@ public sealed class EvaluationLimitTests
         var design = Large.Value;
         var watch = Stopwatch.StartNew();
 
-        Assert.Throws<TimeoutException>(() => rules.Evaluate(design, new EvaluationOptions { Timeout = TimeSpan.FromMilliseconds(200) }));
+        var thrown = Assert.Throws<EvaluationBudgetExceededException>(() => rules.Evaluate(design, new EvaluationOptions { Timeout = TimeSpan.FromMilliseconds(200) }));
 
         Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        Assert.Equal((EvaluationBudget.Time, "S-1", "design"), (thrown.Budget, thrown.RuleId, thrown.Subject));
     }
 
     [Fact]
@@ -93,7 +97,7 @@ public sealed class EvaluationLimitTests
     {
         var rules = Pack("design", PairScan);
         var options = new EvaluationOptions { Timeout = TimeSpan.FromMilliseconds(200) };
-        Assert.Throws<TimeoutException>(() => rules.Evaluate(Large.Value, options));
+        Assert.Throws<EvaluationBudgetExceededException>(() => rules.Evaluate(Large.Value, options));
 
         var report = rules.Evaluate(Sample.Value, options);
 
@@ -115,7 +119,7 @@ public sealed class EvaluationLimitTests
             }).BuildServiceProvider();
             var provider = services.GetRequiredService<IRuleSetProvider>();
 
-            Assert.Throws<TimeoutException>(() => provider.Evaluate(Large.Value));
+            Assert.Throws<EvaluationBudgetExceededException>(() => provider.Evaluate(Large.Value));
         }
         finally
         {

@@ -64,6 +64,11 @@ public sealed class SandboxAttackTests : IDisposable
         ("profile.CoProviders.Select(p => Enumerable.Range(0, 1000000)).Any()", null),
         ("string.Intern(profile.Id) != \"\"", "Intern"),
         ("Math.Pow(2, 10) > 0", "Pow"),
+        ("profile.DurationMonths.ToString(\"D999999999\").Length > 0", "ToString"),
+        ("profile.DurationMonths.ToString(\"N31\").Length > 0", "ToString"),
+        ("asOf.ToString(\"yyyy-MM-dd yyyy-MM-dd yyyy-MM-dd yyyy\").Length > 0", "ToString"),
+        ("profile.DurationMonths.ToString(profile.Id).Length > 0", "ToString"),
+        ("string.Concat(design.CareProfiles.Select(a => a.Id)).Length > 0", "Concat"),
         ("int.Parse(\"1\") > 0", "Parse"),
         ("Convert.ToInt32(profile.Id) > 0", "ToInt32"),
 

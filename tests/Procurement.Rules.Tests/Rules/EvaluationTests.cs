@@ -297,11 +297,11 @@ public sealed class EvaluationTests
     }
 
     [Fact]
-    public void Evaluate_OverTimeout_ThrowsTimeoutException()
+    public void Evaluate_OverTimeout_ThrowsBudgetExceeded()
     {
         var design = Generated(1, 50_000, 0);
 
-        Assert.Throws<TimeoutException>(() => Oracle.Value.Evaluate(design, new EvaluationOptions { Timeout = TimeSpan.FromTicks(1) }));
+        Assert.Throws<EvaluationBudgetExceededException>(() => Oracle.Value.Evaluate(design, new EvaluationOptions { Timeout = TimeSpan.FromTicks(1) }));
     }
 
     [Fact]

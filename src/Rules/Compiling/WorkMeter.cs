@@ -1,0 +1,147 @@
+using System.Reflection;
+
+namespace Procurement.Rules.Compiling;
+
+/// <summary>
+/// Counts the memory one evaluation allocates against its budget, at the points where compiled rules already check
+/// for cancellation: before every subject, at the start of every quantifier body, and for every finding rendered. The
+/// time budget is the evaluation's cancellation token (a timer cancels it); this meter adds the memory budget and
+/// remembers where the evaluation was when either ran out.
+/// </summary>
+/// <remarks>
+/// Allocation is read per thread (<see cref="GC.GetAllocatedBytesForCurrentThread"/>, a cheap read of the thread's own
+/// counter), so evaluations on other threads of a host never count against this one. A thread enters the meter with
+/// <see cref="Enter"/>; what it allocated is added to the shared total when it leaves. A thread that has not entered a
+/// meter (an evaluation without a memory budget) only checks its token.
+/// </remarks>
+internal sealed class WorkMeter(long maxAllocatedBytes)
+{
+    /// <summary><see cref="Check"/>, for compiled code.</summary>
+    internal static readonly MethodInfo CheckMethod = typeof(WorkMeter).GetMethod(nameof(Check), BindingFlags.Public | BindingFlags.Static)!;
+
+    // Reading the allocation counter costs more than the rest of a check: it is read at every 64th check of a thread.
+    private const int CheckEvery = 64;
+
+    [ThreadStatic]
+    private static WorkMeter? t_meter;
+
+    [ThreadStatic]
+    private static long t_baseline;
+
+    [ThreadStatic]
+    private static int t_ticks;
+
+    private long _committed;
+    private string? _rule;
+    private string? _subject;
+
+    /// <summary>The most bytes the evaluation may allocate.</summary>
+    public long MaxAllocatedBytes { get; } = maxAllocatedBytes;
+
+    /// <summary>The rule being evaluated when the budget ran out, when it is known.</summary>
+    public string? Rule => Volatile.Read(ref _rule);
+
+    /// <summary>The subject being evaluated when the budget ran out, when it is known.</summary>
+    public string? Subject => Volatile.Read(ref _subject);
+
+    /// <summary>The meter this thread counts its allocations against, if any.</summary>
+    public static WorkMeter? Current => t_meter;
+
+    /// <summary>Whether this thread counts its allocations against a meter.</summary>
+    public static bool IsCounting => t_meter is not null;
+
+    /// <summary>Bytes allocated so far by the threads that entered the meter (those still inside counted up to now on this thread only).</summary>
+    public long Allocated => Interlocked.Read(ref _committed) + (t_meter == this ? GC.GetAllocatedBytesForCurrentThread() - t_baseline : 0);
+
+    /// <summary>
+    /// Checks the token, and every so often the memory budget of the meter this thread is in. Throws
+    /// <see cref="OperationCanceledException"/> when the token is cancelled (a timeout, or the caller), and
+    /// <see cref="WorkBudgetExhausted"/> (also an <see cref="OperationCanceledException"/>, so that no rule's error
+    /// handling swallows it) when the memory budget is spent. <paramref name="rule"/> names the rule whose code checks.
+    /// </summary>
+    public static void Check(CancellationToken cancellation, string? rule)
+    {
+        if (cancellation.IsCancellationRequested)
+        {
+            t_meter?.Blame(rule, null);
+            cancellation.ThrowIfCancellationRequested();
+        }
+
+        if (t_meter is { } meter && ++t_ticks % CheckEvery == 0)
+        {
+            meter.CheckMemory(rule);
+        }
+    }
+
+    /// <summary>Checks the memory budget now (not only at every 64th check), e.g. after rendering a finding.</summary>
+    public static void CheckNow(CancellationToken cancellation, string? rule)
+    {
+        Check(cancellation, rule);
+        t_meter?.CheckMemory(rule);
+    }
+
+    /// <summary>Counts this thread's allocations against the meter until the returned scope is disposed.</summary>
+    public Scope Enter()
+    {
+        if (t_meter == this)
+        {
+            // Already counting here (a parallel loop runs chunks on the calling thread too): count nothing twice.
+            return default;
+        }
+
+        var scope = new Scope(t_meter, t_baseline, entered: true);
+        t_meter = this;
+        t_baseline = GC.GetAllocatedBytesForCurrentThread();
+        return scope;
+    }
+
+    /// <summary>Records where the evaluation was when it stopped; the first report wins.</summary>
+    public void Blame(string? rule, string? subject)
+    {
+        if (rule is not null)
+        {
+            Interlocked.CompareExchange(ref _rule, rule, null);
+        }
+
+        if (subject is not null)
+        {
+            Interlocked.CompareExchange(ref _subject, subject, null);
+        }
+    }
+
+    /// <summary>Records the subject of the thread's meter, if it has one (see <see cref="Blame"/>).</summary>
+    public static void BlameSubject(string subject) => t_meter?.Blame(null, subject);
+
+    private void CheckMemory(string? rule)
+    {
+        if (Allocated > MaxAllocatedBytes)
+        {
+            Blame(rule, null);
+            throw new WorkBudgetExhausted();
+        }
+    }
+
+    /// <summary>A thread's stay in a meter; disposing adds what the thread allocated and restores the meter it was in before.</summary>
+    public readonly struct Scope(WorkMeter? previous, long previousBaseline, bool entered) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (!entered)
+            {
+                return;
+            }
+
+            if (t_meter is { } meter)
+            {
+                Interlocked.Add(ref meter._committed, GC.GetAllocatedBytesForCurrentThread() - t_baseline);
+            }
+
+            t_meter = previous;
+            // An enclosing meter goes on counting from where it was: the inner work is its work too.
+            t_baseline = previousBaseline;
+        }
+    }
+}
+
+/// <summary>The memory budget of an evaluation is spent (see <see cref="WorkMeter"/>); turned into <see cref="EvaluationBudgetExceededException"/> by the evaluator.</summary>
+internal sealed class WorkBudgetExhausted() : OperationCanceledException("The evaluation's memory budget is spent.");

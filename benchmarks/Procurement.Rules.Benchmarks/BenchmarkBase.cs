@@ -8,6 +8,9 @@ namespace Procurement.Rules.Benchmarks;
 [MemoryDiagnoser]
 public abstract class BenchmarkBase
 {
+    /// <summary>Evaluation without a work budget: findings render their text on first read, as before budgets were on by default.</summary>
+    public static readonly EvaluationOptions Unbudgeted = new() { Timeout = null, MaxAllocatedBytes = null };
+
     /// <summary>
     /// Set by <c>--quick</c> (see Program.cs): every benchmark runs once on its smallest size only, so CI can check that
     /// all of them still run and agree without spending minutes on timings.

@@ -26,6 +26,7 @@ public class FullRuleSetBenchmarks : BenchmarkBase
     private TenderDesign _design = null!;
     private RuleSet _ruleSet = null!;
     private EvaluationOptions _parallel = null!;
+    private EvaluationOptions _unbudgeted = null!;
 
     /// <summary>Number of care profiles in the generated national design; the first key of the run order, so cases of one size run together.</summary>
     [ParamsSource(nameof(Sizes), Priority = -1)]
@@ -48,9 +49,10 @@ public class FullRuleSetBenchmarks : BenchmarkBase
             .Where(p => Family == HandWrittenRules.All || Path.GetFileNameWithoutExtension(p.Name) == Family)
             .ToArray();
         _ruleSet = RuleSet.Load(packs).GetValueOrThrow();
-        _parallel = new EvaluationOptions { Parallel = true };
+        _unbudgeted = Unbudgeted;
+        _parallel = _unbudgeted with { Parallel = true };
 
-        var sequential = _ruleSet.Evaluate(_design);
+        var sequential = _ruleSet.Evaluate(_design, _unbudgeted);
         var engine = sequential.Findings.Select(f => (f.RuleId, f.Subject, f.Clause)).Order().ToList();
         var collected = new List<(string RuleId, string Subject, string Clause)>();
         var sink = new CollectingSink(collected);
@@ -105,9 +107,19 @@ public class FullRuleSetBenchmarks : BenchmarkBase
         return sink.Count;
     }
 
-    /// <summary>Procurement.Rules: the family's compiled pack(s) evaluated sequentially; findings render their text on first read.</summary>
+    /// <summary>
+    /// Procurement.Rules: the family's compiled pack(s) evaluated sequentially without a work budget, so findings render
+    /// their text on first read (as every evaluation did before budgets were on by default).
+    /// </summary>
     [Benchmark]
-    public int Engine() => _ruleSet.Evaluate(_design).Findings.Count;
+    public int Engine() => _ruleSet.Evaluate(_design, _unbudgeted).Findings.Count;
+
+    /// <summary>
+    /// The same with the default work budget (time and memory), as <c>validate</c> and the provider run it: the budget is
+    /// checked per subject, in quantifiers and per finding, and findings render their text within the evaluation.
+    /// </summary>
+    [Benchmark]
+    public int EngineBudgeted() => _ruleSet.Evaluate(_design).Findings.Count;
 
     /// <summary>The same with <see cref="EvaluationOptions.Parallel"/>: each batch's subjects in chunks on the thread pool.</summary>
     [Benchmark]
@@ -121,7 +133,7 @@ public class FullRuleSetBenchmarks : BenchmarkBase
     public int EngineWithText()
     {
         var length = 0;
-        foreach (var finding in _ruleSet.Evaluate(_design).Findings)
+        foreach (var finding in _ruleSet.Evaluate(_design, _unbudgeted).Findings)
         {
             length += finding.Message.Length + finding.Values.Count;
         }

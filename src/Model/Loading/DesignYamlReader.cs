@@ -16,6 +16,16 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
     /// <summary>Reads one item of a top-level list as the tree reader streams it; items of unknown lists are skipped (the key is reported).</summary>
     public void AcceptItem(string key, YamlNodeBase item)
     {
+        if (YamlFieldReader.IsAbsent(item))
+        {
+            if (DesignSchema.Design.Fields.Any(f => f.Name == key && f.Kind == FieldKind.ObjectList))
+            {
+                reader.EmptyItem(item, key);
+            }
+
+            return;
+        }
+
         switch (key)
         {
             case "municipalities": Add(_municipalities, ReadMunicipality(item)); break;

@@ -133,8 +133,23 @@ internal sealed class YamlFieldReader(string file, List<LoadError> errors, int m
             return [];
         }
 
-        return sequence.Items;
+        // An empty item ('-', '- ~') is a slip, not nothing: report it, and read the others.
+        var empty = false;
+        foreach (var item in sequence.Items)
+        {
+            if (IsAbsent(item))
+            {
+                EmptyItem(item, what);
+                empty = true;
+            }
+        }
+
+        return empty ? [.. sequence.Items.Where(i => !IsAbsent(i))] : sequence.Items;
     }
+
+    /// <summary>Reports an item of a list that has no value.</summary>
+    public void EmptyItem(YamlNodeBase item, string what) =>
+        Error(item, LoadErrorCodes.MissingField, $"Empty item in {what}; give it a value or leave it out.");
 
     /// <summary>Whether a field is left out or given without a value (<c>key:</c>, <c>key: ~</c>, <c>key: null</c>): both mean absent.</summary>
     public static bool IsAbsent(YamlNodeBase? node) => node is null || node is YamlScalar { IsNull: true };

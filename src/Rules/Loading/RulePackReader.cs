@@ -56,7 +56,7 @@ internal sealed class RulePackReader
             }
 
             var subject = _reader.Text(_reader.Required(let, "for"), "let subject");
-            var values = NamedExpressions(_reader.Required(let, "values"), "let values", identifiersOnly: true);
+            var values = NamedExpressions(let, "values", "let values", identifiersOnly: true);
             if (subject is { } s)
             {
                 lets.Add(new LetGroupDto(s, values));
@@ -110,7 +110,7 @@ internal sealed class RulePackReader
         var id = _reader.Text(_reader.Required(fields, "id"), "rule id");
         var title = _reader.Text(fields["title"], "title")?.Value;
         var severity = fields["severity"] is null ? Severity.Error : _reader.Enum<Severity>(fields["severity"], "severity");
-        var require = NamedExpressions(_reader.Required(fields, "require"), "require clauses", identifiersOnly: false);
+        var require = NamedExpressions(fields, "require", "require clauses", identifiersOnly: false);
         var reason = _reader.Text(fields["reason"], "reason code")?.Value;
         var rule = new RuleDto(
             id ?? default,
@@ -231,8 +231,9 @@ internal sealed class RulePackReader
         };
     }
 
-    private List<NamedExpression> NamedExpressions(YamlNodeBase? node, string what, bool identifiersOnly)
+    private List<NamedExpression> NamedExpressions(MappingFields fields, string field, string what, bool identifiersOnly)
     {
+        var node = _reader.Required(fields, field);
         var result = new List<NamedExpression>();
         if (node is null || node is YamlScalar { IsNull: true })
         {
@@ -255,10 +256,22 @@ internal sealed class RulePackReader
                 continue;
             }
 
+            // A clause or value without an expression would silently drop out (a rule whose clauses all do never fires).
+            if (YamlFieldReader.IsAbsent(value))
+            {
+                _reader.Error(key, LoadErrorCodes.MissingField, $"'{key.Value}' in {what} has no expression: the field is there but its value is empty.");
+                continue;
+            }
+
             if (Expression(value, key.Value) is { } expression)
             {
                 result.Add(new NamedExpression(new Located<string>(key.Value, key.Line, key.Column), expression));
             }
+        }
+
+        if (mapping.Entries.Count == 0 && fields.Key(field) is { } at)
+        {
+            _reader.Error(at, LoadErrorCodes.MissingField, $"'{field}' has no entries; write at least one name: expression.");
         }
 
         return result;

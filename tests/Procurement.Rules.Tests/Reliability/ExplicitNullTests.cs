@@ -14,7 +14,8 @@ namespace Procurement.Rules.Tests.Reliability;
 /// <summary>
 /// Every field of the design, rule-file and rule-test schemas given without a value (<c>key:</c>, <c>key: ~</c>,
 /// <c>key: # comment</c>): a required field is then missing (a positioned error at its key), an optional one is absent
-/// (exactly as if it were left out), and nothing throws. The cases come from the schemas' field tables, so a field added
+/// (exactly as if it were left out), and nothing throws; an empty item in a list (<c>-</c>, <c>- ~</c>) is an error at the
+/// item. The cases come from the schemas' field tables, so a field added
 /// later is covered without touching this class; a new kind of mapping must be added to a base document below, which
 /// <see cref="Base_documents_hold_every_kind_of_mapping_of_their_schema"/> enforces.
 /// </summary>
@@ -127,14 +128,47 @@ public sealed class ExplicitNullTests
         return data;
     }
 
+    /// <summary>Every list of every base document (lists of mappings and of values), with every spelling of an empty item.</summary>
+    public static TheoryData<string, string, string> ListCases()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var document in Documents)
+        {
+            foreach (var target in Targets(document).Where(t => t.Field.Kind is FieldKind.ObjectList or FieldKind.TextList))
+            {
+                foreach (var spelling in Spellings.Keys)
+                {
+                    data.Add(document.Kind, target.Path, spelling.Replace("key:", "-", StringComparison.Ordinal));
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ListCases))]
+    public void An_empty_item_in_a_list_is_missing_field_at_the_item(string kind, string path, string spelling)
+    {
+        var document = Documents.Single(d => d.Kind == kind);
+        var target = Targets(document).Single(t => t.Path == path);
+        var empty = new NullValue(Spellings[spelling.Replace("-", "key:", StringComparison.Ordinal)]);
+        var (text, item) = document.Write(target, old => new Seq([.. (old as Seq)?.Items ?? [], empty]));
+
+        var outcome = Load(kind, text);
+
+        Assert.Contains((LoadErrorCodes.MissingField, item.Line, item.Column), outcome.Errors.Select(e => (e.Code, e.Line, e.Column)));
+        Assert.False(outcome.Loaded, $"A {kind} with an empty item in '{path}' loaded:{Environment.NewLine}{text}");
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void A_field_without_a_value_is_missing_when_required_and_absent_when_optional(string kind, string path, string spelling)
     {
         var document = Documents.Single(d => d.Kind == kind);
         var target = Targets(document).Single(t => t.Path == path);
-        var (withNull, key) = document.Write(target, new NullValue(Spellings[spelling]));
-        var (leftOut, _) = document.Write(target, new LeftOut());
+        var (withNull, key) = document.Write(target, _ => new NullValue(Spellings[spelling]));
+        var (leftOut, _) = document.Write(target, _ => new LeftOut());
 
         var nulled = Load(kind, withNull);
 
@@ -306,8 +340,8 @@ public sealed class ExplicitNullTests
 
         public Map Tree { get; } = (Map)Node.From(YamlTreeReader.Read(yaml, YamlLimits.Default, new YamlFieldReader(kind, [], YamlLimits.Default.MaxErrors)) ?? throw new InvalidOperationException(kind));
 
-        /// <summary>The document with <paramref name="target"/>'s field set to <paramref name="value"/> (moved to the end of its mapping, so lines and the mapping's position stay put), and where its key stands.</summary>
-        public (string Text, (int Line, int Column) Key) Write(Target? target, Node? value)
+        /// <summary>The document with <paramref name="target"/>'s field set to <paramref name="value"/> of its old value (moved to the end of its mapping, so lines and the mapping's position stay put), and where the empty value stands.</summary>
+        public (string Text, (int Line, int Column) Key) Write(Target? target, Func<Node?, Node>? value)
         {
             var tree = (Map)Tree.Copy();
             if (target is not null)
@@ -321,8 +355,9 @@ public sealed class ExplicitNullTests
                 var map = (Map)current;
                 // A mapping whose only key is left out becomes a comment, i.e. no value: for an optional mapping that is the
                 // same as giving it with that key empty.
+                var old = map.Get(target.Field.Name);
                 map.Entries.RemoveAll(e => e.Key == target.Field.Name);
-                map.Entries.Add(new(target.Field.Name, value!));
+                map.Entries.Add(new(target.Field.Name, value!(old)));
             }
 
             var writer = new BlockWriter();
@@ -422,8 +457,22 @@ public sealed class ExplicitNullTests
                         Line($"{key}:");
                         foreach (var item in seq.Items)
                         {
-                            Write(new string(' ', indent + 2) + "- ");
-                            WriteEntries((Map)item, indent + 4, inline: true);
+                            Write(new string(' ', indent + 2) + "-");
+                            switch (item)
+                            {
+                                case NullValue empty:
+                                    // YAML puts an empty item right after its '-'; an explicit '~' where it stands.
+                                    Marked = (_line, _column + (empty.Spelling == " ~" ? 1 : 0));
+                                    Line(empty.Spelling);
+                                    break;
+                                case Scalar scalar:
+                                    Line(" " + scalar.Text);
+                                    break;
+                                default:
+                                    Write(" ");
+                                    WriteEntries((Map)item, indent + 4, inline: true);
+                                    break;
+                            }
                         }
 
                         break;

@@ -27,6 +27,8 @@ public sealed class RuleFileLoadingTests
     [InlineData("    reference:", "    referance:", LoadErrorCodes.UnknownField, 9, 5)]
     [InlineData("effective: { from: 2020-01-01 }", "effective: { from: 2020-13-01 }", LoadErrorCodes.BadDate, 10, 24)]
     [InlineData("severity: warning", "severity: fatal", LoadErrorCodes.BadValue, 8, 15)]
+    [InlineData("budget: profile.Budget <= maxBudget", "budget: # TODO", LoadErrorCodes.MissingField, 13, 7)]
+    [InlineData("require:\n      budget: profile.Budget <= maxBudget", "require: {}", LoadErrorCodes.MissingField, 12, 5)]
     [InlineData("for: profile in CareProfiles", "for: profile in Children", RuleErrorCodes.UnknownSubject, 11, 10)]
     [InlineData("budget: profile.Budget <= maxBudget", "budget: profile.Budget <= maxBudgt", RuleErrorCodes.InvalidExpression, 13, 33)]
     [InlineData("message: \"Zorgprofiel {profile.Id}", "message: \"Zorgprofiel {profile.Idd}", RuleErrorCodes.InvalidPlaceholder, 14, 36)]

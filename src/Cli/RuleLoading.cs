@@ -14,6 +14,11 @@ internal static class RuleLoading
         }
 
         var result = RuleSet.Load(sources);
+        if (directory is not null)
+        {
+            result = RuleSet.WithRules(result, directory);
+        }
+
         SafeText.WriteErrors(error, result.Errors);
 
         return result.Value;

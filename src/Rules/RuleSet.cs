@@ -49,14 +49,23 @@ public sealed class RuleSet
     /// <param name="limits">Limits on the rule files; <see cref="RuleLimits.Default"/> when null.</param>
     public static LoadResult<RuleSet> LoadDefault(RuleLimits? limits = null) => Load(RuleSource.DefaultPacks(), limits);
 
-    /// <summary>Loads the rule files directly in <paramref name="directory"/>.</summary>
+    /// <summary>Loads the rule files directly in <paramref name="directory"/>; a directory without rules is a <c>no-rules</c> error.</summary>
     /// <param name="directory">A directory of rule files (<c>*.yaml</c>, <c>*.yml</c>).</param>
     /// <param name="limits">Limits on the rule files; <see cref="RuleLimits.Default"/> when null.</param>
     public static LoadResult<RuleSet> LoadDirectory(string directory, RuleLimits? limits = null)
     {
         var sources = RuleSource.FromDirectory(directory, limits);
-        return sources.Value is { } value && sources.Errors.Count == 0 ? Load(value, limits) : new LoadResult<RuleSet>(null, sources.Errors);
+        return sources.Value is { } value && sources.Errors.Count == 0 ? WithRules(Load(value, limits), directory) : new LoadResult<RuleSet>(null, sources.Errors);
     }
+
+    /// <summary>
+    /// Fails closed on rule files that define no rule at all (packs without rules, say): such a set would pass every
+    /// design. The error is placed at <paramref name="directory"/>, where the rules were expected.
+    /// </summary>
+    internal static LoadResult<RuleSet> WithRules(LoadResult<RuleSet> loaded, string directory) =>
+        loaded.Value is { Rules.Count: 0 }
+            ? new LoadResult<RuleSet>(null, [new LoadError(RuleErrorCodes.NoRules, "The rule files in the rule directory define no rules; without rules every design would pass.", directory, 1, 1)])
+            : loaded;
 
     /// <summary>Loads rule files from disk; later files may extend and override earlier ones.</summary>
     /// <param name="paths">Rule packs first, then override files.</param>

@@ -134,7 +134,13 @@ internal sealed partial class RuleSetProvider : IRuleSetProvider, IDisposable
             }
         }
 
-        return errors.Count > 0 ? new LoadResult<RuleSet>(null, errors) : RuleSet.Load(sources, _options.Limits);
+        if (errors.Count > 0)
+        {
+            return new LoadResult<RuleSet>(null, errors);
+        }
+
+        var loaded = RuleSet.Load(sources, _options.Limits);
+        return _options.RuleDirectories.Count > 0 ? RuleSet.WithRules(loaded, _options.RuleDirectories[0]) : loaded;
     }
 
     private void Watch()

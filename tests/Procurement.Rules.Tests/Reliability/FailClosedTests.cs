@@ -27,6 +27,8 @@ public enum RulelessDirectory
 /// </summary>
 public sealed class FailClosedTests : IDisposable
 {
+    private const string NoRulesDefined = "The rule files in the rule directory define no rules";
+
     private readonly string _root = Directory.CreateTempSubdirectory("pr-fail-closed-").FullName;
 
     public FailClosedTests() => Directory.CreateDirectory(RulesDirectory);
@@ -51,12 +53,14 @@ public sealed class FailClosedTests : IDisposable
         }
     }
 
-    private void AssertNoRules(IReadOnlyList<LoadError> errors)
+    private void AssertNoRules(IReadOnlyList<LoadError> errors, string message = "The rule directory holds no rule files")
     {
         var error = Assert.Single(errors);
         Assert.Equal((RuleErrorCodes.NoRules, RulesDirectory, 1, 1), (error.Code, error.File, error.Line, error.Column));
-        Assert.StartsWith("The rule directory holds no rule files", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
     }
+
+    private void WriteRulelessPack() => File.WriteAllText(Path.Combine(RulesDirectory, "empty.yaml"), "pack: empty\nversion: 1.0.0\nrules: []\n");
 
     [Theory]
     [InlineData(RulelessDirectory.Empty)]
@@ -84,6 +88,48 @@ public sealed class FailClosedTests : IDisposable
 
         Assert.False(result.Succeeded);
         AssertNoRules(result.Errors);
+    }
+
+    [Fact]
+    public void LoadDirectory_PackWithoutRules_IsANoRulesError()
+    {
+        WriteRulelessPack();
+
+        var result = RuleSet.LoadDirectory(RulesDirectory);
+
+        Assert.False(result.Succeeded);
+        AssertNoRules(result.Errors, NoRulesDefined);
+    }
+
+    [Fact]
+    public void Cli_PackWithoutRules_ExitsTwoWithOneLine()
+    {
+        WriteRulelessPack();
+        var design = Path.Combine(_root, "design.yaml");
+        File.WriteAllText(design, SampleDesigns.Valid);
+
+        var (exit, _, error) = CliRunner.Run("validate", design, "--rules", RulesDirectory);
+
+        Assert.Equal(2, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"{RulesDirectory}:1:1: error no-rules: {NoRulesDefined}", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Provider_ReloadOnPackWithoutRules_KeepsTheWorkingSetAndReportsIt()
+    {
+        var pack = Path.Combine(RulesDirectory, "oracle.yaml");
+        File.WriteAllText(pack, EvaluationTests.OraclePack);
+        using var services = Services();
+        var provider = services.GetRequiredService<IRuleSetProvider>();
+        var working = provider.Current;
+        File.Delete(pack);
+        WriteRulelessPack();
+
+        Assert.False(provider.Reload());
+
+        Assert.Same(working, provider.Current);
+        AssertNoRules(provider.LastErrors, NoRulesDefined);
     }
 
     [Fact]

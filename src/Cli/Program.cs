@@ -28,7 +28,7 @@ internal static class Program
         {
             foreach (var parseError in parse.Errors)
             {
-                error.WriteLine($"error: {parseError.Message}");
+                error.WriteLine(SafeText.Terminal($"error: {parseError.Message}"));
             }
 
             return ExitCodes.InvalidInput;
@@ -40,12 +40,12 @@ internal static class Program
         }
         catch (EvaluationBudgetExceededException ex)
         {
-            error.WriteLine($"error: {ex.Message} Raise the budget with --timeout or --max-memory if the design is this large.");
+            error.WriteLine(SafeText.Terminal($"error: {ex.Message} Raise the budget with --timeout or --max-memory if the design is this large."));
             return ExitCodes.InvalidInput;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"error: {ex.Message}");
+            error.WriteLine(SafeText.Terminal($"error: {ex.Message}"));
             return ExitCodes.InvalidInput;
         }
     }

@@ -224,6 +224,24 @@ public sealed class OutputEscapingTests : IDisposable
     }
 
     [Fact]
+    public void BudgetError_OnStandardError_IsEscaped()
+    {
+        // The budget error names the design and subject; an allocating rule over 3,000 profiles spends 16 MB.
+        var design = Path.Combine(_root, "large.yaml");
+        var yaml = new Testing.DesignGenerator { Seed = 5, Profiles = 3_000, DefectRate = 0 }.Generate();
+        File.WriteAllText(design, yaml.Replace("design: generated-5-3000", $"design: {Quoted(Hostile)}", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(RulesDirectory, "hostile.yaml"), Rules.RuleFiles.WithClause("design.CareProfiles.Select(a => a.Id).Distinct().Count() > 0"));
+
+        var (exit, _, error) = CliRunner.Run("explain", design, "--rule", "T-1", "--rules", RulesDirectory, "--max-memory", "16MB");
+
+        Assert.Equal(2, exit);
+        AssertNoRawControls(error);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("'\\x1B[31m<script>", line, StringComparison.Ordinal);
+        Assert.Contains("ran out of its memory budget", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Lint_EscapesRuleFileText()
     {
         File.WriteAllText(Path.Combine(RulesDirectory, "zz-bad.yaml"), $"pack: bad\n{Quoted(Hostile)}: 1\n");

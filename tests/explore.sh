@@ -42,7 +42,7 @@ for file in "$project"/Properties/*.cs "$project"/Reliability/LoaderFuzzTests.cs
   done
 done
 
-# The cases each property of one run got through: its last logged count (properties log every 100 cases and at the end).
+# The cases each property of one run got through: its last logged count (properties log every 10 cases and at the end).
 cases() {
   awk -F'\t' '{ if ($2 + 0 > n[$1]) n[$1] = $2 + 0 } END { for (p in n) print n[p], p }' "$1"
 }

@@ -14,7 +14,7 @@ namespace Procurement.Rules.Tests.Properties;
 /// <item><c>PROCUREMENT_RULES_PROPERTY_SCALE</c>: multiplies every property's number of cases (default 1; e.g. 100 locally).</item>
 /// <item><c>PROCUREMENT_RULES_PROPERTY_SEED</c>: another base seed, to explore other cases than CI does (default fixed).</item>
 /// <item><c>PROCUREMENT_RULES_PROPERTY_REPLAY</c>: <c>seed,gamma[,size]</c> printed by a failure: reruns exactly that case (with size) or run.</item>
-/// <item><c>PROCUREMENT_RULES_CASE_LOG</c>: a file to which every property appends a line <c>name, cases, running|passed|failed</c> (tab-separated) every 100 cases and when it finishes, so that <c>tests/explore.sh</c> can count the cases it ran, even of a run it stops.</item>
+/// <item><c>PROCUREMENT_RULES_CASE_LOG</c>: a file to which every property appends a line <c>name, cases, running|passed|failed</c> (tab-separated) every 10 cases and when it finishes, so that <c>tests/explore.sh</c> can count the cases it ran, even of a run it stops.</item>
 /// </list>
 /// </summary>
 internal static class PropertyRun
@@ -81,7 +81,7 @@ internal static class PropertyRun
     }
 
     /// <summary>Every how many cases a running property logs its progress.</summary>
-    public const int CaseLogInterval = 100;
+    public const int CaseLogInterval = 10;
 
     /// <summary>Appends how many cases <paramref name="name"/> has run to the file named by <see cref="CaseLogVariable"/>, if set.</summary>
     /// <param name="passed">True or false when the property has finished, null while it runs.</param>

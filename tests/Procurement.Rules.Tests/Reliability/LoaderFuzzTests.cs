@@ -112,6 +112,19 @@ public sealed class LoaderFuzzTests
         });
 
     [Fact]
+    public void Every_mutation_applies_to_an_empty_file()
+    {
+        // Found by tests/explore.sh (fuzz seed 3809270522, case 3573): two truncations and a deletion emptied the file,
+        // then duplicating a line threw in the fuzzer itself, before the loader saw anything.
+        foreach (var kind in Enum.GetValues<MutationKind>())
+        {
+            var bytes = new Mutation(kind, 634_700, 14, 1).Apply([]);
+
+            Assert.Equal(kind == MutationKind.Insert ? Encoding.UTF8.GetBytes(Snippets[1]) : [], bytes);
+        }
+    }
+
+    [Fact]
     public void Mutations_ChangeTheFilesAndMostCasesAreRejected()
     {
         // Guards the fuzzer itself: cases must differ from the originals, or the properties above prove nothing.
@@ -210,7 +223,7 @@ public sealed class LoaderFuzzTests
                 case MutationKind.Delete:
                     bytes.RemoveRange(at, Math.Min(Value + 1, bytes.Count - at));
                     break;
-                case MutationKind.DuplicateLine:
+                case MutationKind.DuplicateLine when bytes.Count > 0:
                     var start = bytes.LastIndexOf((byte)'\n', Math.Max(0, at - 1)) + 1;
                     var end = bytes.IndexOf((byte)'\n', at);
                     end = end < 0 ? bytes.Count : end + 1;

@@ -3,6 +3,11 @@ namespace Procurement.Rules.Model;
 /// <summary>Terms of one category of a lot (voorwaarden lichte/zware categorie).</summary>
 public sealed class CategoryTerms
 {
+    private ContractPeriodIndex? _periodIndex;
+    private object? _periodIndexLock;
+    private Period[]? _coveredPeriods;
+    private object? _coveredPeriodsLock;
+
     internal CategoryTerms(
         CareCategory category,
         ProcurementForm procurement,
@@ -50,4 +55,84 @@ public sealed class CategoryTerms
 
     /// <summary>Number of distinct parties holding a contract in this category.</summary>
     public int ContractedPartyCount { get; internal set; }
+
+    /// <summary>
+    /// Days inside <paramref name="purchasing"/> on which, right after a contract of this category ends, no contract of
+    /// this category runs: for each contract, in file order, that ends on or after the start of <paramref name="purchasing"/>
+    /// and before its end, the day after its end when no contract covers that day (a day twice when two such contracts end together).
+    /// </summary>
+    /// <remarks>Sorts the contract periods once per design (O(n log n)); each call is O(n log n).</remarks>
+    public IReadOnlyList<DateOnly> GapStarts(Period purchasing)
+    {
+        var covered = CoveredPeriods;
+        var starts = new List<DateOnly>();
+        foreach (var contract in Contracts)
+        {
+            if (contract.Period.Until is not { } end || end < purchasing.From || (purchasing.Until is { } last && end >= last)
+                || end == DateOnly.MaxValue)
+            {
+                continue;
+            }
+
+            var next = end.AddDays(1);
+            if (!IsCovered(covered, next))
+            {
+                starts.Add(next);
+            }
+        }
+
+        return starts;
+    }
+
+    /// <summary>The contracts of this category, in file order, indexed by municipality and period (built on first use).</summary>
+    internal ContractPeriodIndex PeriodIndex =>
+        LazyInitializer.EnsureInitialized(ref _periodIndex, ref _periodIndexLock, () => new ContractPeriodIndex(Contracts));
+
+    // The union of the contract periods as disjoint periods sorted by start, with an open end last.
+    private Period[] CoveredPeriods =>
+        LazyInitializer.EnsureInitialized(ref _coveredPeriods, ref _coveredPeriodsLock, () => Union(Contracts));
+
+    private static Period[] Union(IReadOnlyList<Contract> contracts)
+    {
+        var periods = contracts.Select(c => c.Period).Where(p => p.Until is not { } u || u >= p.From).OrderBy(p => p.From).ToArray();
+        var union = new List<Period>();
+        foreach (var period in periods)
+        {
+            if (union.Count > 0 && union[^1].Until is var lastUntil
+                && (lastUntil is null || lastUntil.Value == DateOnly.MaxValue || period.From <= lastUntil.Value.AddDays(1)))
+            {
+                // Overlapping or touching: extend the last period (an open end absorbs everything after it).
+                if (lastUntil is not null && (period.Until is null || period.Until.Value > lastUntil.Value))
+                {
+                    union[^1] = union[^1] with { Until = period.Until };
+                }
+            }
+            else
+            {
+                union.Add(period);
+            }
+        }
+
+        return [.. union];
+    }
+
+    private static bool IsCovered(Period[] covered, DateOnly day)
+    {
+        // The last period starting on or before the day is the only one that can contain it.
+        int low = 0, high = covered.Length;
+        while (low < high)
+        {
+            var middle = low + ((high - low) >> 1);
+            if (covered[middle].From <= day)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low > 0 && covered[low - 1].Contains(day);
+    }
 }

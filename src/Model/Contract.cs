@@ -81,9 +81,29 @@ public sealed class Contract
         return true;
     }
 
-    /// <summary>Names of the municipalities on the contract that do not take part for the whole contract period, comma-separated.</summary>
+    /// <summary>
+    /// Names of the municipalities on the contract that do not take part for the whole contract period, comma-separated;
+    /// after the first 20 only how many more there are (<c>… (en nog 5)</c>), so the text stays bounded.
+    /// </summary>
     public string MunicipalitiesNotParticipating() =>
-        string.Join(", ", Municipalities.Where(m => !m.ParticipatesThroughout(Period)).Select(m => m.Name));
+        NameList.Join(Municipalities.Where(m => !m.ParticipatesThroughout(Period)).Select(m => m.Name));
+
+    /// <summary>
+    /// The other contracts of the same lot and category whose period overlaps this contract's period and that name a
+    /// municipality this contract names, in file order.
+    /// </summary>
+    /// <remarks>
+    /// Looked up in an index of the category's contracts by municipality and period, built once per design, rather than
+    /// by comparing every pair: asking <c>Any()</c> costs O(m log² n) for the m municipalities of the contract, and each
+    /// further contract listed as much again.
+    /// </remarks>
+    public IEnumerable<Contract> OverlappingContracts => Terms.PeriodIndex.Overlapping(this, otherPartiesOnly: false);
+
+    /// <summary>
+    /// The <see cref="OverlappingContracts"/> held by another party than this contract's (for a lump sum, one party per
+    /// lot, category and municipality), in file order.
+    /// </summary>
+    public IEnumerable<Contract> RivalContracts => Terms.PeriodIndex.Overlapping(this, otherPartiesOnly: true);
 
     internal void SetMunicipalityIndex(bool[] coversMunicipality) => _coversMunicipality = coversMunicipality;
 

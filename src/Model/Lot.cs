@@ -4,6 +4,7 @@ namespace Procurement.Rules.Model;
 public sealed class Lot
 {
     private Contract[][] _contractsByMunicipality = [];
+    private HashSet<Municipality>? _excluded;
 
     internal Lot(
         string id,
@@ -49,7 +50,15 @@ public sealed class Lot
     /// Municipalities that take no part in this lot although they take part in the design (they buy this care elsewhere,
     /// e.g. the JenS municipalities in Zuid-Limburg); coverage does not count them.
     /// </summary>
-    public IReadOnlyList<Municipality> ExcludedMunicipalities { get; internal set; } = [];
+    public IReadOnlyList<Municipality> ExcludedMunicipalities
+    {
+        get;
+        internal set
+        {
+            field = value;
+            _excluded = value.Count == 0 ? null : new HashSet<Municipality>(value, ReferenceEqualityComparer.Instance);
+        }
+    } = [];
 
     /// <summary>Terms of the light category (lichte categorie).</summary>
     public CategoryTerms Light { get; }
@@ -120,11 +129,17 @@ public sealed class Lot
         return true;
     }
 
-    /// <summary>Names of the municipalities that take part on <paramref name="date"/> but are not covered for both categories, comma-separated.</summary>
-    public string UncoveredMunicipalities(DateOnly date)
+    /// <summary>
+    /// Names of the municipalities that take part on <paramref name="date"/> but are not covered for both categories,
+    /// comma-separated, with the category missing when only one is; after the first 20 only how many more there are
+    /// (<c>… (en nog 5)</c>), so the text stays bounded.
+    /// </summary>
+    public string UncoveredMunicipalities(DateOnly date) => NameList.Join(UncoveredNames(date));
+
+    private IEnumerable<string> UncoveredNames(DateOnly date)
     {
         var municipalities = Scope == LotScope.Local && Municipality is { } buyer ? [buyer] : Design.Municipalities;
-        var names = new List<string>();
+        var shown = 0;
         foreach (var municipality in municipalities)
         {
             if (!municipality.ParticipatesOn(date) || Excludes(municipality))
@@ -136,26 +151,16 @@ public sealed class Lot
             var heavy = Covers(municipality, CareCategory.Heavy, date);
             if (!light || !heavy)
             {
-                names.Add(light ? $"{municipality.Name} (zwaar)" : heavy ? $"{municipality.Name} (licht)" : municipality.Name);
+                // Names past those shown are only counted: no text is built for them.
+                yield return shown++ >= NameList.ShownNames ? string.Empty
+                    : light ? $"{municipality.Name} (zwaar)" : heavy ? $"{municipality.Name} (licht)" : municipality.Name;
             }
         }
-
-        return string.Join(", ", names);
     }
 
     /// <summary>Whether <paramref name="municipality"/> is one of the <see cref="ExcludedMunicipalities"/>.</summary>
-    public bool Excludes(Municipality? municipality)
-    {
-        for (var i = 0; i < ExcludedMunicipalities.Count; i++)
-        {
-            if (ReferenceEquals(ExcludedMunicipalities[i], municipality))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool Excludes(Municipality? municipality) =>
+        municipality is not null && _excluded is not null && _excluded.Contains(municipality);
 
     private bool HasContractCovering(Municipality municipality, CareCategory category, DateOnly date)
     {

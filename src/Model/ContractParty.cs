@@ -3,6 +3,9 @@ namespace Procurement.Rules.Model;
 /// <summary>A party that can hold a contract (contractpartij): a provider or a cooperative.</summary>
 public abstract class ContractParty
 {
+    private Dictionary<int, Lazy<ContractPeriodIndex>>? _slotIndexes;
+    private object? _slotIndexesLock;
+
     private protected ContractParty(string id, string name, SourceLocation location)
     {
         Id = id;
@@ -24,6 +27,17 @@ public abstract class ContractParty
 
     /// <summary>Contracts this party holds itself, in file order.</summary>
     public IReadOnlyList<Contract> Contracts { get; internal set; } = [];
+
+    /// <summary>
+    /// The party's own contracts for <paramref name="slot"/> (lot index × 2 + category), in file order, indexed by
+    /// municipality and period; built on first use, the contracts grouped by slot once for all slots.
+    /// </summary>
+    internal ContractPeriodIndex IndexFor(int slot)
+    {
+        var slots = LazyInitializer.EnsureInitialized(ref _slotIndexes, ref _slotIndexesLock, () =>
+            Contracts.GroupBy(c => (c.Lot.Index * 2) + (int)c.Category).ToDictionary(g => g.Key, g => new Lazy<ContractPeriodIndex>(() => new ContractPeriodIndex([.. g]))));
+        return slots.TryGetValue(slot, out var index) ? index.Value : ContractPeriodIndex.Empty;
+    }
 
     /// <inheritdoc/>
     public override string ToString() => Id;

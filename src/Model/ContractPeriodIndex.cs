@@ -64,6 +64,9 @@ internal sealed class ContractPeriodIndex
         _tree = new PeriodTree(from, until, party);
     }
 
+    /// <summary>An index of no contracts.</summary>
+    public static ContractPeriodIndex Empty { get; } = new([]);
+
     /// <summary>Number of contracts indexed.</summary>
     public int Count => _contracts.Length;
 

@@ -8,6 +8,9 @@ public sealed class Provider : ContractParty
     private Contract[][] _contractsByLotAndCategory = [];
     private readonly HashSet<string> _qualifications;
 
+    // Up to this many contracts for one lot and category are scanned; more are looked up in an index.
+    private const int ScannedContracts = 16;
+
     internal Provider(string id, string name, string agb, IReadOnlyList<string> qualifications, SourceLocation location)
         : base(id, name, location)
     {
@@ -111,12 +114,42 @@ public sealed class Provider : ContractParty
         }
 
         var candidates = _contractsByLotAndCategory[slot];
+        if (candidates.Length > ScannedContracts)
+        {
+            return IndexedContractFor(slot, municipality, date);
+        }
+
         for (var i = 0; i < candidates.Length; i++)
         {
             var contract = candidates[i];
             if (contract.Covers(municipality) && contract.Period.Contains(date))
             {
                 return contract;
+            }
+        }
+
+        return null;
+    }
+
+    // Many contracts for one lot and category (say consecutive lump sums): look the date up in the parties' indexes,
+    // own contracts first, then each cooperative's, which is the order of the scan.
+    private Contract? IndexedContractFor(int slot, Municipality municipality, DateOnly date)
+    {
+        var day = date.DayNumber;
+        var own = IndexFor(slot);
+        var position = own.Next(municipality, -1, day, day, null);
+        if (position >= 0)
+        {
+            return own[position];
+        }
+
+        for (var i = 0; i < Cooperatives.Count; i++)
+        {
+            var index = Cooperatives[i].IndexFor(slot);
+            position = index.Next(municipality, -1, day, day, null);
+            if (position >= 0)
+            {
+                return index[position];
             }
         }
 

@@ -345,7 +345,7 @@ public static class HandWrittenRules
                 sink.Add("CO-005", terms, "covers-period-start");
             }
 
-            if (HasGap(terms.Contracts, design.Period))
+            if (HasGap(terms, design.Period))
             {
                 sink.Add("CO-005", terms, "no-gap");
             }
@@ -389,52 +389,11 @@ public static class HandWrittenRules
         return true;
     }
 
-    /// <summary>EL-010: a contract of another party, same lot and category, overlapping in time, for a shared municipality.</summary>
-    private static bool HasRival(Contract contract)
-    {
-        var others = contract.Lot.Contracts;
-        for (var i = 0; i < others.Count; i++)
-        {
-            var other = others[i];
-            if (other.Category == contract.Category && !ReferenceEquals(other.Party, contract.Party) && other.Period.Overlaps(contract.Period)
-                && SharesMunicipality(contract, other))
-            {
-                return true;
-            }
-        }
+    /// <summary>EL-010: a contract of another party, same lot and category, overlapping in time, for a shared municipality (from the model's index, as the pack asks).</summary>
+    private static bool HasRival(Contract contract) => contract.RivalContracts.Any();
 
-        return false;
-    }
-
-    /// <summary>CO-004: another contract of the same lot and category, overlapping in time, for a shared municipality.</summary>
-    private static bool HasOverlap(Contract contract)
-    {
-        var others = contract.Terms.Contracts;
-        for (var i = 0; i < others.Count; i++)
-        {
-            var other = others[i];
-            if (!ReferenceEquals(other, contract) && other.Period.Overlaps(contract.Period) && SharesMunicipality(contract, other))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool SharesMunicipality(Contract contract, Contract other)
-    {
-        var municipalities = contract.Municipalities;
-        for (var i = 0; i < municipalities.Count; i++)
-        {
-            if (other.Covers(municipalities[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>CO-004: another contract of the same lot and category, overlapping in time, for a shared municipality (from the model's index, as the pack asks).</summary>
+    private static bool HasOverlap(Contract contract) => contract.OverlappingContracts.Any();
 
     private static decimal TotalValue(IReadOnlyList<Contract> contracts)
     {
@@ -495,18 +454,6 @@ public static class HandWrittenRules
         return false;
     }
 
-    /// <summary>CO-005: a contract ending inside the purchasing period (before its last day) with no contract running the next day.</summary>
-    private static bool HasGap(IReadOnlyList<Contract> contracts, Period purchasing)
-    {
-        for (var i = 0; i < contracts.Count; i++)
-        {
-            if (contracts[i].Period.Until is { } until && until >= purchasing.From && (purchasing.Until is not { } last || until < last)
-                && !AnyContains(contracts, until.AddDays(1)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>CO-005: a contract ending inside the purchasing period (before its last day) with no contract running the next day (from the model's sorted periods, as the pack asks).</summary>
+    private static bool HasGap(CategoryTerms terms, Period purchasing) => terms.GapStarts(purchasing).Count > 0;
 }

@@ -362,19 +362,9 @@ public static class HandWrittenRules
         }
     }
 
-    private static bool AllMembersQualified(Cooperative cooperative, IReadOnlyList<string> qualifications)
-    {
-        var members = cooperative.Members;
-        for (var i = 0; i < members.Count; i++)
-        {
-            if (!members[i].HasQualifications(qualifications))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>EL-002: no member lacks a qualification (from the model's holder index, as the pack asks).</summary>
+    private static bool AllMembersQualified(Cooperative cooperative, IReadOnlyList<string> qualifications) =>
+        !cooperative.MembersLacking(qualifications).Any();
 
     private static bool ServesAll(Cooperative cooperative, IReadOnlyList<Municipality> municipalities)
     {

@@ -8,6 +8,10 @@ public sealed class Provider : ContractParty
     private Contract[][] _contractsByLotAndCategory = [];
     private readonly HashSet<string> _qualifications;
 
+    // Memberships and subcontractors as sets: rules ask about them once per care profile.
+    private HashSet<Cooperative> _cooperatives = [];
+    private HashSet<Provider> _subcontractors = [];
+
     // Up to this many contracts for one lot and category are scanned; more are looked up in an index.
     private const int ScannedContracts = 16;
 
@@ -29,10 +33,26 @@ public sealed class Provider : ContractParty
     public IReadOnlyList<string> Qualifications { get; }
 
     /// <summary>Cooperatives the provider is a member of (lidmaatschap coöperatie).</summary>
-    public IReadOnlyList<Cooperative> Cooperatives { get; internal set; } = [];
+    public IReadOnlyList<Cooperative> Cooperatives
+    {
+        get;
+        internal set
+        {
+            field = value;
+            _cooperatives = [.. value];
+        }
+    } = [];
 
     /// <summary>Providers registered as this provider's subcontractors (onderaannemers).</summary>
-    public IReadOnlyList<Provider> Subcontractors { get; internal set; } = [];
+    public IReadOnlyList<Provider> Subcontractors
+    {
+        get;
+        internal set
+        {
+            field = value;
+            _subcontractors = [.. value];
+        }
+    } = [];
 
     /// <summary>Whether the provider holds the named qualification.</summary>
     public bool HasQualification(string qualification) => _qualifications.Contains(qualification);
@@ -54,39 +74,13 @@ public sealed class Provider : ContractParty
     /// <summary>Whether the provider is a member of <paramref name="cooperative"/>.</summary>
     public bool IsMemberOf(Cooperative? cooperative)
     {
-        if (cooperative is null)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < Cooperatives.Count; i++)
-        {
-            if (ReferenceEquals(Cooperatives[i], cooperative))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return cooperative is not null && _cooperatives.Contains(cooperative);
     }
 
     /// <summary>Whether <paramref name="provider"/> is registered as this provider's subcontractor.</summary>
     public bool HasSubcontractor(Provider? provider)
     {
-        if (provider is null)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < Subcontractors.Count; i++)
-        {
-            if (ReferenceEquals(Subcontractors[i], provider))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return provider is not null && _subcontractors.Contains(provider);
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace Procurement.Rules.Tests.Properties;
 
 /// <summary>
 /// The model's indexed and sorted answers (<see cref="Contract.OverlappingContracts"/>, <see cref="Contract.RivalContracts"/>,
-/// <see cref="CategoryTerms.GapStarts"/>, <see cref="Provider.ContractFor"/>) give exactly what the pairwise form the shipped
+/// <see cref="CategoryTerms.GapStarts"/>, <see cref="Provider.ContractFor"/>, <see cref="Cooperative.MembersLacking"/>) give exactly what the pairwise form the shipped
 /// rules used before gives, in the same order, on generated designs dense in overlapping, touching and open-ended
 /// periods and in shared and unshared municipalities.
 /// </summary>
@@ -87,6 +87,26 @@ public sealed class ContractIndexProperties
                             Assert.Same(scanned, provider.ContractFor(lot, category, municipality, date));
                         }
                     }
+                }
+            }
+        });
+
+    [Fact]
+    public void Members_lacking_qualifications_are_those_a_scan_finds_in_member_order() =>
+        PropertyRun.Check(nameof(Members_lacking_qualifications_are_those_a_scan_finds_in_member_order), 100, DesignGen.Mixed, c =>
+        {
+            var design = c.Spec.Load();
+            var random = new Random(c.Spec.ItemCount);
+            string[] pool = [CompliantDesignBuilder.Vog, CompliantDesignBuilder.Skj, CompliantDesignBuilder.Certified, "big-registered", "none-holds-this"];
+            var asked = design.Categories.Select(t => t.Qualifications)
+                .Concat(Enumerable.Range(0, 8).Select(_ => (IReadOnlyList<string>)[.. pool.Where(_ => random.Next(2) == 0)]))
+                .ToArray();
+            foreach (var cooperative in design.Cooperatives)
+            {
+                foreach (var qualifications in asked)
+                {
+                    var scanned = cooperative.Members.Where(m => !m.HasQualifications(qualifications)).Select(m => m.Id);
+                    Assert.Equal(scanned, cooperative.MembersLacking(qualifications).Select(m => m.Id));
                 }
             }
         });

@@ -4,6 +4,7 @@ namespace Procurement.Rules.Model;
 public sealed class Contract
 {
     private bool[] _coversMunicipality = [];
+    private int[]? _sortedMunicipalities;
 
     internal Contract(
         string id,
@@ -65,7 +66,9 @@ public sealed class Contract
 
     /// <summary>Whether <paramref name="municipality"/> is named on the contract.</summary>
     public bool Covers(Municipality? municipality) =>
-        municipality is not null && (uint)municipality.Index < (uint)_coversMunicipality.Length && _coversMunicipality[municipality.Index];
+        municipality is not null && (_sortedMunicipalities is { } sorted
+            ? Array.BinarySearch(sorted, municipality.Index) >= 0
+            : (uint)municipality.Index < (uint)_coversMunicipality.Length && _coversMunicipality[municipality.Index]);
 
     /// <summary>Whether every municipality on the contract takes part for the whole contract period.</summary>
     public bool MunicipalitiesParticipateThroughout()
@@ -105,7 +108,27 @@ public sealed class Contract
     /// </summary>
     public IEnumerable<Contract> RivalContracts => Terms.PeriodIndex.Overlapping(this, otherPartiesOnly: true);
 
-    internal void SetMunicipalityIndex(bool[] coversMunicipality) => _coversMunicipality = coversMunicipality;
+    /// <summary>
+    /// Indexes the contract's municipalities among the design's <paramref name="municipalityCount"/>: a flag per
+    /// municipality of the design, or, for a contract naming few of many, their sorted indexes (so that many contracts
+    /// in a design with many municipalities do not take memory for their product).
+    /// </summary>
+    internal void IndexMunicipalities(int municipalityCount)
+    {
+        if (Municipalities.Count * 32 < municipalityCount)
+        {
+            _sortedMunicipalities = [.. Municipalities.Select(m => m.Index).Order()];
+            return;
+        }
+
+        var covers = new bool[municipalityCount];
+        foreach (var municipality in Municipalities)
+        {
+            covers[municipality.Index] = true;
+        }
+
+        _coversMunicipality = covers;
+    }
 
     /// <inheritdoc/>
     public override string ToString() => Id;

@@ -3,17 +3,11 @@ namespace Procurement.Rules.Model;
 /// <summary>Provider (zorgaanbieder), identified nationally by its AGB code.</summary>
 public sealed class Provider : ContractParty
 {
-    // Contracts this provider can act under (its own and its cooperatives'), indexed by lot and category,
-    // so that "does the main contractor hold a contract" is an array lookup rather than a scan.
-    private Contract[][] _contractsByLotAndCategory = [];
     private readonly HashSet<string> _qualifications;
 
     // Memberships and subcontractors as sets: rules ask about them once per care profile.
     private HashSet<Cooperative> _cooperatives = [];
     private HashSet<Provider> _subcontractors = [];
-
-    // Up to this many contracts for one lot and category are scanned; more are looked up in an index.
-    private const int ScannedContracts = 16;
 
     internal Provider(string id, string name, string agb, IReadOnlyList<string> qualifications, SourceLocation location)
         : base(id, name, location)
@@ -101,49 +95,19 @@ public sealed class Provider : ContractParty
             return null;
         }
 
+        // Its own first, then its cooperatives', each in file order: no list of every member's usable contracts is kept,
+        // which for a cooperative with many members and contracts would be their product.
         var slot = (lot.Index * 2) + (int)category;
-        if ((uint)slot >= (uint)_contractsByLotAndCategory.Length)
+        if (FirstCovering(slot, municipality, date) is { } own)
         {
-            return null;
-        }
-
-        var candidates = _contractsByLotAndCategory[slot];
-        if (candidates.Length > ScannedContracts)
-        {
-            return IndexedContractFor(slot, municipality, date);
-        }
-
-        for (var i = 0; i < candidates.Length; i++)
-        {
-            var contract = candidates[i];
-            if (contract.Covers(municipality) && contract.Period.Contains(date))
-            {
-                return contract;
-            }
-        }
-
-        return null;
-    }
-
-    // Many contracts for one lot and category (say consecutive lump sums): look the date up in the parties' indexes,
-    // own contracts first, then each cooperative's, which is the order of the scan.
-    private Contract? IndexedContractFor(int slot, Municipality municipality, DateOnly date)
-    {
-        var day = date.DayNumber;
-        var own = IndexFor(slot);
-        var position = own.Next(municipality, -1, day, day, null);
-        if (position >= 0)
-        {
-            return own[position];
+            return own;
         }
 
         for (var i = 0; i < Cooperatives.Count; i++)
         {
-            var index = Cooperatives[i].IndexFor(slot);
-            position = index.Next(municipality, -1, day, day, null);
-            if (position >= 0)
+            if (Cooperatives[i].FirstCovering(slot, municipality, date) is { } shared)
             {
-                return index[position];
+                return shared;
             }
         }
 
@@ -159,8 +123,6 @@ public sealed class Provider : ContractParty
         }
 
         var slot = (lot.Index * 2) + (int)category;
-        return (uint)slot < (uint)_contractsByLotAndCategory.Length ? _contractsByLotAndCategory[slot] : [];
+        return [.. ContractsIn(slot), .. Cooperatives.SelectMany(c => c.ContractsIn(slot))];
     }
-
-    internal void SetContractIndex(Contract[][] contractsByLotAndCategory) => _contractsByLotAndCategory = contractsByLotAndCategory;
 }

@@ -363,41 +363,20 @@ internal sealed class DesignResolver(YamlFieldReader reader)
         List<Cooperative> cooperatives,
         List<Contract> contracts)
     {
-        var slots = lots.Count * 2;
         var byParty = contracts.ToLookup(c => c.Party);
         foreach (var provider in providers)
         {
-            provider.Contracts = byParty[provider].ToArray();
+            provider.SetContracts(byParty[provider].ToArray());
         }
 
         foreach (var cooperative in cooperatives)
         {
-            cooperative.Contracts = byParty[cooperative].ToArray();
-        }
-
-        // A provider may act under its own contracts and under those of every cooperative it is a member of.
-        foreach (var provider in providers)
-        {
-            var usable = provider.Contracts.Concat(provider.Cooperatives.SelectMany(c => c.Contracts)).ToArray();
-            var index = new Contract[slots][];
-            Array.Fill(index, []);
-            foreach (var group in usable.GroupBy(c => (c.Lot.Index * 2) + (int)c.Category))
-            {
-                index[group.Key] = group.ToArray();
-            }
-
-            provider.SetContractIndex(index);
+            cooperative.SetContracts(byParty[cooperative].ToArray());
         }
 
         foreach (var contract in contracts)
         {
-            var covers = new bool[municipalities.Count];
-            foreach (var municipality in contract.Municipalities)
-            {
-                covers[municipality.Index] = true;
-            }
-
-            contract.SetMunicipalityIndex(covers);
+            contract.IndexMunicipalities(municipalities.Count);
         }
 
         var byLot = contracts.ToLookup(c => c.Lot);

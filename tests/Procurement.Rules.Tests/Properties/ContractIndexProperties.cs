@@ -15,7 +15,10 @@ public sealed class ContractIndexProperties
 {
     private static readonly DateOnly Day0 = new(2024, 1, 1);
 
-    /// <summary>A compliant design whose contracts are replaced by many crowded ones over few lots, parties and municipalities.</summary>
+    /// <summary>
+    /// A compliant design whose contracts are replaced by many crowded ones over few lots, parties and municipalities,
+    /// sometimes among many municipalities no contract names.
+    /// </summary>
     private static Arbitrary<DesignCase> Crowded =>
         Arb.From(
             Gen.Sized(size => Gen.Choose(0, int.MaxValue - 1).Select(seed => CrowdedCase(new Random(seed), size))),
@@ -36,6 +39,7 @@ public sealed class ContractIndexProperties
                 Assert.Equal(Ids(rivals), Ids(contract.RivalContracts));
                 Assert.Equal(overlapping.Any(), contract.OverlappingContracts.Any());
                 Assert.Equal(Ids(overlapping.Take(2)), Ids(contract.OverlappingContracts.Take(2)));
+                Assert.All(design.Municipalities, m => Assert.Equal(contract.Municipalities.Contains(m), contract.Covers(m)));
             }
         });
 
@@ -138,6 +142,8 @@ public sealed class ContractIndexProperties
                 1000);
         }
 
-        return new DesignCase(spec with { Contracts = contracts, Profiles = [], Escalations = [] }, []);
+        // Sometimes many municipalities that no contract names: contracts then keep their few as sorted indexes.
+        MunicipalitySpec[] unnamed = r.Next(2) == 0 ? [.. Enumerable.Range(0, 200).Select(i => new MunicipalitySpec($"extra{i}", $"Extra {i}", null, null, null))] : [];
+        return new DesignCase(spec with { Municipalities = [.. spec.Municipalities, .. unnamed], Contracts = contracts, Profiles = [], Escalations = [] }, []);
     }
 }

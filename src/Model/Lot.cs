@@ -3,7 +3,9 @@ namespace Procurement.Rules.Model;
 /// <summary>Lot (perceel): a slice of care bought separately, with a light and a heavy category.</summary>
 public sealed class Lot
 {
-    private Contract[][] _contractsByMunicipality = [];
+    // Contracts of this lot by municipality index: only municipalities the lot has contracts for, so that many lots
+    // in a design with many municipalities take no memory for their product.
+    private Dictionary<int, Contract[]> _contractsByMunicipality = [];
     private HashSet<Municipality>? _excluded;
 
     internal Lot(
@@ -164,12 +166,11 @@ public sealed class Lot
 
     private bool HasContractCovering(Municipality municipality, CareCategory category, DateOnly date)
     {
-        if ((uint)municipality.Index >= (uint)_contractsByMunicipality.Length)
+        if (!_contractsByMunicipality.TryGetValue(municipality.Index, out var contracts))
         {
             return false;
         }
 
-        var contracts = _contractsByMunicipality[municipality.Index];
         for (var i = 0; i < contracts.Length; i++)
         {
             var contract = contracts[i];
@@ -182,7 +183,7 @@ public sealed class Lot
         return false;
     }
 
-    internal void SetContractIndex(Contract[][] contractsByMunicipality) => _contractsByMunicipality = contractsByMunicipality;
+    internal void SetContractIndex(Dictionary<int, Contract[]> contractsByMunicipality) => _contractsByMunicipality = contractsByMunicipality;
 
     /// <inheritdoc/>
     public override string ToString() => Id;

@@ -390,14 +390,10 @@ internal sealed class DesignResolver(YamlFieldReader reader)
                 terms.ContractedPartyCount = terms.Contracts.Select(c => c.Party).Distinct().Count();
             }
 
-            var byMunicipality = new Contract[municipalities.Count][];
-            Array.Fill(byMunicipality, []);
-            foreach (var group in lotContracts.SelectMany(c => c.Municipalities.Select(m => (Municipality: m, Contract: c))).GroupBy(x => x.Municipality.Index))
-            {
-                byMunicipality[group.Key] = group.Select(x => x.Contract).ToArray();
-            }
-
-            lot.SetContractIndex(byMunicipality);
+            lot.SetContractIndex(lotContracts
+                .SelectMany(c => c.Municipalities.Select(m => (Municipality: m, Contract: c)))
+                .GroupBy(x => x.Municipality.Index)
+                .ToDictionary(g => g.Key, g => g.Select(x => x.Contract).ToArray()));
         }
 
         var byMunicipalityAll = contracts.SelectMany(c => c.Municipalities.Select(m => (Municipality: m, Contract: c))).ToLookup(x => x.Municipality, x => x.Contract);

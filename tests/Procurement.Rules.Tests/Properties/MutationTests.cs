@@ -18,7 +18,7 @@ public sealed class MutationTests
         { "EL-011", "terms.Contracts.Sum(c => c.Value) <= europeanThreshold", "terms.Contracts.Sum(c => c.Value) < europeanThreshold" },
         { "CO-003", "terms.ContractedPartyCount >= minHeavyProviders", "terms.ContractedPartyCount > minHeavyProviders" },
         { "ES-003", "responsible.HoldsContract(escalation.TargetLot, CareCategory.Heavy, municipality, escalation.Date)", "responsible.HoldsContract(escalation.Profile.Lot, CareCategory.Heavy, municipality, escalation.Date)" },
-        { "CO-005", "n.Period.Contains(c.Period.Until.Value.AddDays(1))", "n.Period.Contains(c.Period.Until.Value.AddDays(2))" },
+        { "CO-005", "!gapStarts.Any()", "gapStarts.Count() <= 1" },
         { "MC-003", "!c.HoldsContract(profile.Lot, CareCategory.Heavy, profile.Municipality, profile.Start)", "!c.HoldsContract(profile.Lot, CareCategory.Heavy, profile.Municipality, profile.Start.AddDays(1))" },
     };
 

@@ -90,8 +90,7 @@ public sealed class CliAttackTests : IDisposable
     [InlineData("true", "{string.Concat(design.CareProfiles.Select(a => a.Id))}")]
     public void RuleFile_WithAnExpressionThatGrowsWithoutBound_IsALoadErrorOfOneLine(string clause, string message = "x")
     {
-        var rules = Directory.CreateDirectory(Path.Combine(_directory, "rules")).FullName;
-        File.WriteAllText(Path.Combine(rules, "attack.yaml"), $"""
+        var rules = RuleFolder($"""
             pack: attack
             version: 1.0.0
             rules:
@@ -113,14 +112,13 @@ public sealed class CliAttackTests : IDisposable
     [Fact]
     public void RuleFile_WithTwentyConstantWhensThatCallAFormat_LintsWithoutRunningThem()
     {
-        var rules = Directory.CreateDirectory(Path.Combine(_directory, "rules")).FullName;
         var b = new StringBuilder("pack: attack\nversion: 1.0.0\nrules:\n");
         for (var i = 0; i < 20; i++)
         {
             b.Append(CultureInfo.InvariantCulture, $"  - id: A-{i}\n    title: Attack {i}\n    for: profile in CareProfiles\n    when: 'Math.Abs(1).ToString(\"D99999999\").Length > 0'\n    require:\n      check: true\n");
         }
 
-        File.WriteAllText(Path.Combine(rules, "attack.yaml"), b.ToString());
+        var rules = RuleFolder(b.ToString());
 
         var (exit, output, error) = Run(rules, "lint", "--rules", "{0}");
 
@@ -131,8 +129,7 @@ public sealed class CliAttackTests : IDisposable
     [Fact]
     public void RuleFile_WithAQuadraticRuleOverEveryProfile_StopsAtTheDefaultTimeBudget()
     {
-        var rules = Directory.CreateDirectory(Path.Combine(_directory, "rules")).FullName;
-        File.WriteAllText(Path.Combine(rules, "attack.yaml"), """
+        var rules = RuleFolder("""
             pack: attack
             version: 1.0.0
             rules:
@@ -149,6 +146,14 @@ public sealed class CliAttackTests : IDisposable
         Assert.Equal(2, exit);
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("error: Evaluating design 'generated-3-5000' ran out of its time budget (20 s) at rule A-1", line, StringComparison.Ordinal);
+    }
+
+    // A rule folder holding one pack.
+    private string RuleFolder(string pack)
+    {
+        var rules = Directory.CreateDirectory(Path.Combine(_directory, "rules")).FullName;
+        File.WriteAllText(Path.Combine(rules, "attack.yaml"), pack);
+        return rules;
     }
 
     private string Write(string name, string text)

@@ -15,6 +15,7 @@ internal sealed class YamlTreeReader
     private readonly Dictionary<string, (YamlNodeBase Node, long Size)> _anchors = new(StringComparer.Ordinal);
     private readonly Action<string, YamlNodeBase>? _itemSink;
     private IParser _parser = null!;
+    private string _text = string.Empty;
     private long _expandedNodes;
     private bool _limitHit;
 
@@ -45,6 +46,7 @@ internal sealed class YamlTreeReader
 
     private YamlNodeBase? ReadDocument(string text)
     {
+        _text = text;
         try
         {
             _parser = new Parser(new StringReader(text));
@@ -75,7 +77,8 @@ internal sealed class YamlTreeReader
             var message = ex.InnerException is { } inner && ex.Message.Contains("See inner", StringComparison.Ordinal)
                 ? inner.Message
                 : ex.Message;
-            _errors.Error(Math.Max(1, (int)ex.Start.Line), Math.Max(1, (int)ex.Start.Column), LoadErrorCodes.YamlSyntax, TrimMarks(message));
+            var (line, column) = InsideText(ex.Start);
+            _errors.Error(line, column, LoadErrorCodes.YamlSyntax, TrimMarks(message));
             return null;
         }
         catch (InvalidOperationException)
@@ -259,8 +262,43 @@ internal sealed class YamlTreeReader
         return null;
     }
 
-    private void Error(string code, Mark at, string message) =>
-        _errors.Error(Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column), code, message);
+    private void Error(string code, Mark at, string message)
+    {
+        var (line, column) = InsideText(at);
+        _errors.Error(line, column, code, message);
+    }
+
+    // At the end of a text without a final line break YamlDotNet may report the line after the last one: report the end
+    // of the last line instead, so that every position names a place in the file. Only a mark at the end is counted.
+    private (int Line, int Column) InsideText(Mark at)
+    {
+        var line = (int)Math.Clamp(at.Line, 1, int.MaxValue);
+        var column = (int)Math.Clamp(at.Column, 1, int.MaxValue);
+        if (at.Index < _text.Length)
+        {
+            return (line, column);
+        }
+
+        var lines = 1;
+        var lastLineStart = 0;
+        for (var i = 0; i < _text.Length; i++)
+        {
+            var c = _text[i];
+            if (c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029')
+            {
+                if (c == '\r' && i + 1 < _text.Length && _text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                lines++;
+                lastLineStart = i + 1;
+            }
+        }
+
+        var end = _text.Length - lastLineStart + 1;
+        return line < lines ? (line, column) : (lines, line == lines ? Math.Min(column, end) : end);
+    }
 
     // YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 1) - (...): "; the position is reported separately.
     private static string TrimMarks(string message)

@@ -88,20 +88,7 @@ internal sealed class ContractPeriodIndex
         int start = _groupStart[group], end = _groupStart[group + 1];
 
         // Entries of a group are in contract order: skip those at or before 'after'.
-        int low = start, high = end;
-        while (low < high)
-        {
-            var middle = low + ((high - low) >> 1);
-            if (_entryPosition[middle] <= after)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
+        var low = start + SortedSearch.CountAtMost(_entryPosition.AsSpan(start, end - start), after);
         var entry = _tree.First(low, end, from, until, PartyKey(excludedParty));
         return entry < 0 ? -1 : _entryPosition[entry];
     }

@@ -110,21 +110,7 @@ internal sealed class PeriodTree
     private bool HasMatch(int level, int blockStart, int width, int from, int until, int excludedParty)
     {
         // Elements of the block that start on or before 'until' form a prefix of its start-sorted order.
-        var starts = _from[level];
-        int low = blockStart, high = blockStart + width;
-        while (low < high)
-        {
-            var middle = low + ((high - low) >> 1);
-            if (starts[middle] <= until)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
+        var low = blockStart + SortedSearch.CountAtMost(_from[level].AsSpan(blockStart, width), until);
         if (low == blockStart)
         {
             return false;

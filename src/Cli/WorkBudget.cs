@@ -46,53 +46,41 @@ internal sealed class WorkBudget
 
     internal static bool TryReadTime(string text, out TimeSpan? time)
     {
-        time = null;
-        if (IsNone(text))
-        {
-            return true;
-        }
-
-        var (number, unit) = Split(text);
-        var scale = unit switch { "ms" => 0.001, "s" or "" => 1, "m" or "min" => 60, "h" => 3600, _ => 0 };
-        if (scale == 0 || !double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value <= 0 || value * scale > TimeSpan.MaxValue.TotalSeconds / 2)
-        {
-            return false;
-        }
-
-        time = TimeSpan.FromSeconds(value * scale);
-        return true;
+        var read = TryRead(text, unit => unit switch { "ms" => 0.001, "s" or "" => 1, "m" or "min" => 60, "h" => 3600, _ => 0 }, TimeSpan.MaxValue.TotalSeconds / 2, out var seconds);
+        time = seconds is { } value ? TimeSpan.FromSeconds(value) : null;
+        return read;
     }
 
     internal static bool TryReadBytes(string text, out long? bytes)
     {
-        bytes = null;
-        if (IsNone(text))
+        var read = TryRead(text, unit => unit switch { "" or "b" => 1, "kb" or "k" or "kib" => 1L << 10, "mb" or "m" or "mib" => 1L << 20, "gb" or "g" or "gib" => 1L << 30, _ => 0 }, long.MaxValue / 2, out var count);
+        bytes = count is { } value ? (long)value : null;
+        return read;
+    }
+
+    // A positive number with a unit (scale 0: unknown unit), in the base unit, at most max; 'none' reads as null.
+    private static bool TryRead(string text, Func<string, double> scaleOf, double max, out double? value)
+    {
+        value = null;
+        var trimmed = text.Trim().ToLowerInvariant();
+        if (trimmed == "none")
         {
             return true;
         }
 
-        var (number, unit) = Split(text);
-        var scale = unit switch { "" or "b" => 1L, "kb" or "k" or "kib" => 1L << 10, "mb" or "m" or "mib" => 1L << 20, "gb" or "g" or "gib" => 1L << 30, _ => 0L };
-        if (scale == 0 || !double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value <= 0 || value * scale > long.MaxValue / 2)
-        {
-            return false;
-        }
-
-        bytes = (long)(value * scale);
-        return true;
-    }
-
-    private static bool IsNone(string text) => text.Trim().Equals("none", StringComparison.OrdinalIgnoreCase);
-
-    private static (string Number, string Unit) Split(string text)
-    {
-        var trimmed = text.Trim().ToLowerInvariant();
         var at = 0;
         while (at < trimmed.Length && (char.IsAsciiDigit(trimmed[at]) || trimmed[at] == '.'))
         {
             at++;
         }
 
-        return (trimmed[..at], trimmed[at..].Trim());
+        var scale = scaleOf(trimmed[at..].Trim());
+        if (scale == 0 || !double.TryParse(trimmed[..at], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) || number <= 0 || number * scale > max)
+        {
+            return false;
+        }
+
+        value = number * scale;
+        return true;
     }
 }

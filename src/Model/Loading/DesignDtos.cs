@@ -4,7 +4,7 @@ namespace Procurement.Rules.Model.Loading;
 
 // Plain records read from YAML before ids are resolved. Every field is nullable: a missing or broken
 // value has already been reported, and the resolver skips what it cannot use.
-internal sealed record PeriodDto(DateOnly? From, DateOnly? Until, int Line, int Column);
+internal sealed record PeriodDto(DateOnly? From, DateOnly? Until, SourceSpan Span);
 
 internal sealed record LimitsDto(decimal? IntensityHoursPerWeek, int? DurationMonths, decimal? Budget);
 
@@ -14,10 +14,9 @@ internal sealed record TermsDto(
     List<Located<string>> Qualifications,
     FinancingForm? Financing,
     LimitsDto Limits,
-    int Line,
-    int Column);
+    SourceSpan Span);
 
-internal sealed record MunicipalityDto(Located<string>? Id, string? Name, DateOnly? From, DateOnly? Until, string? AccessTeam, int Line, int Column);
+internal sealed record MunicipalityDto(Located<string>? Id, string? Name, DateOnly? From, DateOnly? Until, string? AccessTeam, SourceSpan Span);
 
 internal sealed record LotDto(
     Located<string>? Id,
@@ -29,8 +28,7 @@ internal sealed record LotDto(
     List<Located<string>> Excludes,
     TermsDto? Light,
     TermsDto? Heavy,
-    int Line,
-    int Column);
+    SourceSpan Span);
 
 internal sealed record ProviderDto(
     Located<string>? Id,
@@ -38,10 +36,9 @@ internal sealed record ProviderDto(
     Located<string>? Agb,
     List<Located<string>> Qualifications,
     List<Located<string>> Subcontractors,
-    int Line,
-    int Column);
+    SourceSpan Span);
 
-internal sealed record CooperativeDto(Located<string>? Id, string? Name, List<Located<string>> Members, List<Located<string>> Region, int Line, int Column);
+internal sealed record CooperativeDto(Located<string>? Id, string? Name, List<Located<string>> Members, List<Located<string>> Region, SourceSpan Span);
 
 internal sealed record ContractDto(
     Located<string>? Id,
@@ -52,8 +49,7 @@ internal sealed record ContractDto(
     PeriodDto? Period,
     FinancingForm? Financing,
     decimal? Value,
-    int Line,
-    int Column);
+    SourceSpan Span);
 
 internal sealed record CareProfileDto(
     Located<string>? Id,
@@ -69,8 +65,7 @@ internal sealed record CareProfileDto(
     DateOnly? Start,
     Located<string>? TransferredTo,
     Located<string>? Contract,
-    int Line,
-    int Column);
+    SourceSpan Span);
 
 internal sealed record EscalationDto(
     Located<string>? Id,
@@ -82,8 +77,7 @@ internal sealed record EscalationDto(
     Located<string>? ToLot,
     DateOnly? Date,
     string? ApprovedBy,
-    int Line,
-    int Column);
+    SourceSpan Span);
 
 internal sealed record DesignDto(
     string? Id,

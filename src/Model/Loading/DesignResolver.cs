@@ -52,7 +52,7 @@ internal sealed class DesignResolver(YamlFieldReader reader)
 
             if (shared is not null && !shared.TryAdd(located.Value, located.Line))
             {
-                reader.Error(located.Line, located.Column, LoadErrorCodes.DuplicateId,
+                reader.Error(located.Span, LoadErrorCodes.DuplicateId,
                     $"Id '{located.Value}' is used twice; providers and cooperatives share one set of ids (first at line {shared[located.Value]}).");
                 continue;
             }
@@ -60,7 +60,7 @@ internal sealed class DesignResolver(YamlFieldReader reader)
             if (!index.TryAdd(located.Value, item))
             {
                 var first = id(index[located.Value])!.Value;
-                reader.Error(located.Line, located.Column, LoadErrorCodes.DuplicateId,
+                reader.Error(located.Span, LoadErrorCodes.DuplicateId,
                     $"Duplicate {kind} id '{located.Value}' (first defined at line {first.Line}).");
             }
         }
@@ -74,7 +74,7 @@ internal sealed class DesignResolver(YamlFieldReader reader)
             {
                 if (lot.Municipality is null)
                 {
-                    reader.Error(lot.Line, lot.Column, LoadErrorCodes.MissingField, $"Local lot '{lot.Id?.Value}' must name the 'municipality' that buys it.");
+                    reader.Error(lot.Span, LoadErrorCodes.MissingField, $"Local lot '{lot.Id?.Value}' must name the 'municipality' that buys it.");
                 }
                 else
                 {
@@ -83,7 +83,7 @@ internal sealed class DesignResolver(YamlFieldReader reader)
             }
             else if (lot.Municipality is { } municipality)
             {
-                reader.Error(municipality.Line, municipality.Column, LoadErrorCodes.BadValue,
+                reader.Error(municipality.Span, LoadErrorCodes.BadValue,
                     $"Lot '{lot.Id?.Value}' is regional; only a local lot names the municipality that buys it.");
             }
 
@@ -157,7 +157,7 @@ internal sealed class DesignResolver(YamlFieldReader reader)
 
         if (_cooperatives.ContainsKey(id.Value))
         {
-            reader.Error(id.Line, id.Column, LoadErrorCodes.DanglingReference,
+            reader.Error(id.Span, LoadErrorCodes.DanglingReference,
                 $"'{id.Value}' is a cooperative; a {role} must be a provider (for a cooperative, name one of its members).");
         }
         else
@@ -175,9 +175,9 @@ internal sealed class DesignResolver(YamlFieldReader reader)
     }
 
     private void Dangling(Located<string> id, string kind) =>
-        reader.Error(id.Line, id.Column, LoadErrorCodes.DanglingReference, $"No {kind} with id '{id.Value}' is defined in this design.");
+        reader.Error(id.Span, LoadErrorCodes.DanglingReference, $"No {kind} with id '{id.Value}' is defined in this design.");
 
-    private SourceLocation At(int line, int column) => new(reader.File, line, column);
+    private SourceLocation At(SourceSpan span) => new(reader.File, span.StartLine, span.StartColumn);
 
     private TenderDesign Build(DesignDto dto)
     {
@@ -185,7 +185,7 @@ internal sealed class DesignResolver(YamlFieldReader reader)
         var municipalityById = new Dictionary<string, Municipality>(StringComparer.Ordinal);
         foreach (var m in dto.Municipalities)
         {
-            var municipality = new Municipality(m.Id!.Value.Value, m.Name!, m.From, m.Until, m.AccessTeam, At(m.Line, m.Column)) { Index = municipalities.Count };
+            var municipality = new Municipality(m.Id!.Value.Value, m.Name!, m.From, m.Until, m.AccessTeam, At(m.Span)) { Index = municipalities.Count };
             municipalities.Add(municipality);
             municipalityById.Add(municipality.Id, municipality);
         }
@@ -202,7 +202,7 @@ internal sealed class DesignResolver(YamlFieldReader reader)
                 l.Scope!.Value,
                 BuildTerms(CareCategory.Light, l.Light!),
                 BuildTerms(CareCategory.Heavy, l.Heavy!),
-                At(l.Line, l.Column))
+                At(l.Span))
             {
                 Index = lots.Count,
                 Municipality = l.Municipality is { } buyer ? municipalityById[buyer.Value] : null,
@@ -221,7 +221,7 @@ internal sealed class DesignResolver(YamlFieldReader reader)
         var partyById = new Dictionary<string, ContractParty>(StringComparer.Ordinal);
         foreach (var p in dto.Providers)
         {
-            var provider = new Provider(p.Id!.Value.Value, p.Name!, p.Agb!.Value.Value, p.Qualifications.Select(q => q.Value).ToArray(), At(p.Line, p.Column));
+            var provider = new Provider(p.Id!.Value.Value, p.Name!, p.Agb!.Value.Value, p.Qualifications.Select(q => q.Value).ToArray(), At(p.Span));
             providers.Add(provider);
             partyById.Add(provider.Id, provider);
         }
@@ -235,7 +235,7 @@ internal sealed class DesignResolver(YamlFieldReader reader)
         var membership = new Dictionary<Provider, List<Cooperative>>();
         foreach (var c in dto.Cooperatives)
         {
-            var cooperative = new Cooperative(c.Id!.Value.Value, c.Name!, At(c.Line, c.Column))
+            var cooperative = new Cooperative(c.Id!.Value.Value, c.Name!, At(c.Span))
             {
                 Members = c.Members.Select(m => (Provider)partyById[m.Value]).Distinct().ToArray(),
                 Region = c.Region.Select(m => municipalityById[m.Value]).Distinct().ToArray(),
@@ -271,7 +271,7 @@ internal sealed class DesignResolver(YamlFieldReader reader)
                 new Period(c.Period!.From!.Value, c.Period.Until),
                 c.Financing,
                 c.Value!.Value,
-                At(c.Line, c.Column));
+                At(c.Span));
             contracts.Add(contract);
             contractById.Add(contract.Id, contract);
         }
@@ -295,7 +295,7 @@ internal sealed class DesignResolver(YamlFieldReader reader)
                 p.Budget!.Value,
                 p.Start!.Value,
                 p.TransferredTo is { } transferred ? (Provider)partyById[transferred.Value] : null,
-                At(p.Line, p.Column))
+                At(p.Span))
             {
                 Contract = p.Contract is { } stated ? contractById[stated.Value] : null,
             };
@@ -318,7 +318,7 @@ internal sealed class DesignResolver(YamlFieldReader reader)
                 e.ToLot is { } toLot ? lotById[toLot.Value] : profile.Lot,
                 e.Date!.Value,
                 e.ApprovedBy,
-                At(e.Line, e.Column)));
+                At(e.Span)));
         }
 
         foreach (var group in escalations.GroupBy(e => e.Profile))
@@ -353,7 +353,7 @@ internal sealed class DesignResolver(YamlFieldReader reader)
             t.Qualifications.Select(q => q.Value).ToArray(),
             t.Financing,
             new CategoryLimits(t.Limits.IntensityHoursPerWeek, t.Limits.DurationMonths, t.Limits.Budget),
-            At(t.Line, t.Column));
+            At(t.Span));
     }
 
     private static void IndexContracts(

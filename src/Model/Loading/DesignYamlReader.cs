@@ -106,7 +106,7 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
             reader.Error(untilNode, LoadErrorCodes.BadDate, $"{what} ends on {u:yyyy-MM-dd}, before it starts on {f:yyyy-MM-dd}.");
         }
 
-        return new PeriodDto(from, until, fields.Line, fields.Column);
+        return new PeriodDto(from, until, fields.Span);
     }
 
     private MunicipalityDto? ReadMunicipality(YamlNodeBase node)
@@ -130,8 +130,7 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
             from,
             until,
             reader.Text(fields["accessTeam"], "access team")?.Value,
-            fields.Line,
-            fields.Column);
+            fields.Span);
     }
 
     private LotDto? ReadLot(YamlNodeBase node)
@@ -149,7 +148,7 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
         {
             if (code.Value.Length != 2 || !code.Value.All(char.IsAsciiDigit))
             {
-                reader.Error(code.Line, code.Column, LoadErrorCodes.BadValue, $"'{code.Value}' is not an iJw product category; use two digits, e.g. 45.");
+                reader.Error(code.Span, LoadErrorCodes.BadValue, $"'{code.Value}' is not an iJw product category; use two digits, e.g. 45.");
             }
         }
 
@@ -165,8 +164,7 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
             reader.TextList(fields["excludes"], "excluded municipality"),
             light,
             heavy,
-            fields.Line,
-            fields.Column);
+            fields.Span);
     }
 
     private TermsDto? ReadCategory(MappingFields lot, string key, Located<string>? lotId)
@@ -175,7 +173,7 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
         if (YamlFieldReader.IsAbsent(node))
         {
             var at = lot.Key(key) ?? (YamlNodeBase)lot.Mapping;
-            reader.Error(at.Line, at.Column, LoadErrorCodes.MissingCategory,
+            reader.Error(at.Span, LoadErrorCodes.MissingCategory,
                 $"Lot '{lotId?.Value ?? "?"}' has no {key} category; every lot must define both 'light' and 'heavy'.");
             return null;
         }
@@ -199,8 +197,7 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
             reader.TextList(fields["qualifications"], "qualification"),
             reader.Enum<FinancingForm>(fields["financing"], "financing form"),
             limits,
-            fields.Line,
-            fields.Column);
+            fields.Span);
     }
 
     private ProviderDto? ReadProvider(YamlNodeBase node)
@@ -214,7 +211,7 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
         var agb = reader.Text(reader.Required(fields, "agb"), "AGB code");
         if (agb is { } code && (code.Value.Length != 8 || !code.Value.All(char.IsAsciiDigit)))
         {
-            reader.Error(code.Line, code.Column, LoadErrorCodes.BadAgbCode, $"'{code.Value}' is not an AGB code; it must be exactly eight digits.");
+            reader.Error(code.Span, LoadErrorCodes.BadAgbCode, $"'{code.Value}' is not an AGB code; it must be exactly eight digits.");
             agb = null;
         }
 
@@ -224,8 +221,7 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
             agb,
             reader.TextList(fields["qualifications"], "qualification"),
             reader.TextList(fields["subcontractors"], "subcontractor"),
-            fields.Line,
-            fields.Column);
+            fields.Span);
     }
 
     private CooperativeDto? ReadCooperative(YamlNodeBase node)
@@ -241,8 +237,7 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
             reader.Text(reader.Required(fields, "name"), "cooperative name")?.Value,
             reader.TextList(reader.Required(fields, "members"), "member"),
             reader.TextList(fields["region"], "region municipality"),
-            fields.Line,
-            fields.Column);
+            fields.Span);
     }
 
     private ContractDto? ReadContract(YamlNodeBase node)
@@ -262,8 +257,7 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
             ReadPeriod(reader.Required(fields, "period"), "the contract period"),
             reader.Enum<FinancingForm>(fields["financing"], "financing form"),
             reader.Decimal(reader.Required(fields, "value"), "contract value"),
-            fields.Line,
-            fields.Column);
+            fields.Span);
     }
 
     private CareProfileDto? ReadCareProfile(YamlNodeBase node)
@@ -288,8 +282,7 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
             reader.Date(reader.Required(fields, "start"), "the profile's start"),
             reader.Text(fields["transferredTo"], "provider transferred to"),
             reader.Text(fields["contract"], "contract"),
-            fields.Line,
-            fields.Column);
+            fields.Span);
     }
 
     private EscalationDto? ReadEscalation(YamlNodeBase node)
@@ -310,7 +303,6 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
             reader.Text(fields["toLot"], "lot"),
             reader.Date(reader.Required(fields, "date"), "the escalation date"),
             reader.Text(fields["approvedBy"], "approving access team")?.Value,
-            fields.Line,
-            fields.Column);
+            fields.Span);
     }
 }

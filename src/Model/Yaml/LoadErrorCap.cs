@@ -12,8 +12,8 @@ internal static class LoadErrorCap
     public static int Of(YamlLimits limits) => Math.Max(1, limits.MaxErrors);
 
     /// <summary>The last error of a file whose reading stopped at the cap, placed where the first unreported error was found.</summary>
-    public static LoadError Stopped(string file, int max, int line, int column) =>
-        new(LoadErrorCodes.TooManyErrors, $"More than {max:N0} errors (limit MaxErrors): reading stopped here; further errors not reported.", file, line, column);
+    public static LoadError Stopped(string file, int max, SourceSpan span) =>
+        new(LoadErrorCodes.TooManyErrors, $"More than {max:N0} errors (limit MaxErrors): reading stopped here; further errors not reported.", file, span);
 
     /// <summary>
     /// The errors ordered by file, line and column, with at most <paramref name="max"/> per file; a file over the cap ends
@@ -38,8 +38,7 @@ internal static class LoadErrorCap
                     LoadErrorCodes.TooManyErrors,
                     $"… and {found.Count - max:N0} more errors, the first of them here (limit MaxErrors).",
                     file.Key,
-                    next.Line,
-                    next.Column));
+                    next.Span));
             }
         }
 

@@ -3,8 +3,15 @@ using System.Text;
 
 namespace Procurement.Rules.Model.Yaml;
 
-/// <summary>A value read from YAML together with where it stood.</summary>
-internal readonly record struct Located<T>(T Value, int Line, int Column);
+/// <summary>A value read from YAML together with the span of the node it was read from.</summary>
+internal readonly record struct Located<T>(T Value, SourceSpan Span)
+{
+    /// <summary>The line where the value starts, 1-based.</summary>
+    public int Line => Span.StartLine;
+
+    /// <summary>The column where the value starts, 1-based.</summary>
+    public int Column => Span.StartColumn;
+}
 
 /// <summary>The keys of one YAML mapping, checked against the keys its kind allows.</summary>
 internal sealed class MappingFields(YamlMapping mapping, string what)
@@ -16,6 +23,8 @@ internal sealed class MappingFields(YamlMapping mapping, string what)
     public int Line => Mapping.Line;
 
     public int Column => Mapping.Column;
+
+    public SourceSpan Span => Mapping.Span;
 
     // Mappings in design and rule files have a handful of keys: a linear scan beats building a dictionary per item.
     public YamlNodeBase? this[string key]
@@ -70,9 +79,11 @@ internal sealed class YamlFieldReader(string file, List<LoadError> errors, int m
     /// <summary>Whether this file reached its error cap: nothing more is recorded, and reading it should stop.</summary>
     public bool Stopped { get; private set; }
 
-    public void Error(YamlNodeBase node, string code, string message) => Error(node.Line, node.Column, code, message);
+    public void Error(YamlNodeBase node, string code, string message) => Error(node.Span, code, message);
 
-    public void Error(int line, int column, string code, string message)
+    public void Error(int line, int column, string code, string message) => Error(SourceSpan.At(line, column), code, message);
+
+    public void Error(SourceSpan span, string code, string message)
     {
         if (Stopped)
         {
@@ -82,11 +93,11 @@ internal sealed class YamlFieldReader(string file, List<LoadError> errors, int m
         if (Errors.Count - _first >= maxErrors)
         {
             Stopped = true;
-            Errors.Add(LoadErrorCap.Stopped(File, maxErrors, line, column));
+            Errors.Add(LoadErrorCap.Stopped(File, maxErrors, span));
             return;
         }
 
-        Errors.Add(new LoadError(code, message, File, line, column));
+        Errors.Add(new LoadError(code, message, File, span));
     }
 
     public MappingFields? Mapping(YamlNodeBase? node, string what, IReadOnlyCollection<string> knownKeys)
@@ -161,7 +172,7 @@ internal sealed class YamlFieldReader(string file, List<LoadError> errors, int m
         if (IsAbsent(node))
         {
             var at = fields.Key(key) ?? (YamlNodeBase)fields.Mapping;
-            Error(at.Line, at.Column, LoadErrorCodes.MissingField, node is null
+            Error(at.Span, LoadErrorCodes.MissingField, node is null
                 ? $"{Capitalise(fields.What)} has no '{key}'."
                 : $"{Capitalise(fields.What)} has no '{key}': the field is there but its value is empty.");
             return null;
@@ -183,7 +194,7 @@ internal sealed class YamlFieldReader(string file, List<LoadError> errors, int m
             return null;
         }
 
-        return new Located<string>(scalar.Value, scalar.Line, scalar.Column);
+        return new Located<string>(scalar.Value, scalar.Span);
     }
 
     public DateOnly? Date(YamlNodeBase? node, string what)
@@ -198,7 +209,7 @@ internal sealed class YamlFieldReader(string file, List<LoadError> errors, int m
             return date;
         }
 
-        Error(text.Line, text.Column, LoadErrorCodes.BadDate, $"'{text.Value}' is not a valid date for {what}; write it as yyyy-MM-dd, e.g. 2023-01-01.");
+        Error(text.Span, LoadErrorCodes.BadDate, $"'{text.Value}' is not a valid date for {what}; write it as yyyy-MM-dd, e.g. 2023-01-01.");
         return null;
     }
 
@@ -213,14 +224,14 @@ internal sealed class YamlFieldReader(string file, List<LoadError> errors, int m
         {
             if (value < 0)
             {
-                Error(text.Line, text.Column, LoadErrorCodes.BadValue, $"{Capitalise(what)} cannot be negative; found {text.Value}.");
+                Error(text.Span, LoadErrorCodes.BadValue, $"{Capitalise(what)} cannot be negative; found {text.Value}.");
                 return null;
             }
 
             return value;
         }
 
-        Error(text.Line, text.Column, LoadErrorCodes.WrongType, $"Expected a number for {what}, found '{text.Value}'.");
+        Error(text.Span, LoadErrorCodes.WrongType, $"Expected a number for {what}, found '{text.Value}'.");
         return null;
     }
 
@@ -235,14 +246,14 @@ internal sealed class YamlFieldReader(string file, List<LoadError> errors, int m
         {
             if (value < 0)
             {
-                Error(text.Line, text.Column, LoadErrorCodes.BadValue, $"{Capitalise(what)} cannot be negative; found {text.Value}.");
+                Error(text.Span, LoadErrorCodes.BadValue, $"{Capitalise(what)} cannot be negative; found {text.Value}.");
                 return null;
             }
 
             return value;
         }
 
-        Error(text.Line, text.Column, LoadErrorCodes.WrongType, $"Expected a whole number for {what}, found '{text.Value}'.");
+        Error(text.Span, LoadErrorCodes.WrongType, $"Expected a whole number for {what}, found '{text.Value}'.");
         return null;
     }
 
@@ -260,7 +271,7 @@ internal sealed class YamlFieldReader(string file, List<LoadError> errors, int m
             case "false" or "False" or "FALSE" or "no":
                 return false;
             default:
-                Error(text.Line, text.Column, LoadErrorCodes.WrongType, $"Expected true or false for {what}, found '{text.Value}'.");
+                Error(text.Span, LoadErrorCodes.WrongType, $"Expected true or false for {what}, found '{text.Value}'.");
                 return null;
         }
     }
@@ -278,7 +289,7 @@ internal sealed class YamlFieldReader(string file, List<LoadError> errors, int m
             return value;
         }
 
-        Error(text.Line, text.Column, LoadErrorCodes.BadValue, $"'{text.Value}' is not a valid {what}; use one of: {string.Join(", ", YamlNames.EnumValues<T>.ByName.Keys)}.");
+        Error(text.Span, LoadErrorCodes.BadValue, $"'{text.Value}' is not a valid {what}; use one of: {string.Join(", ", YamlNames.EnumValues<T>.ByName.Keys)}.");
         return null;
     }
 

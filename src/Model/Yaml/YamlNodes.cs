@@ -2,17 +2,19 @@ using YamlDotNet.Core;
 
 namespace Procurement.Rules.Model.Yaml;
 
-/// <summary>A node of a parsed YAML document, with the position where it starts (1-based).</summary>
-internal abstract class YamlNodeBase(int line, int column)
+/// <summary>A node of a parsed YAML document, with the span it covers in the text.</summary>
+internal abstract class YamlNodeBase(SourceSpan span)
 {
-    public int Line { get; } = line;
+    public SourceSpan Span { get; } = span;
 
-    public int Column { get; } = column;
+    public int Line => Span.StartLine;
+
+    public int Column => Span.StartColumn;
 
     public abstract string KindName { get; }
 }
 
-internal sealed class YamlScalar(string value, ScalarStyle style, int line, int column) : YamlNodeBase(line, column)
+internal sealed class YamlScalar(string value, ScalarStyle style, SourceSpan span) : YamlNodeBase(span)
 {
     public string Value { get; } = value;
 
@@ -25,14 +27,14 @@ internal sealed class YamlScalar(string value, ScalarStyle style, int line, int 
     public override string KindName => "a single value";
 }
 
-internal sealed class YamlSequence(List<YamlNodeBase> items, int line, int column) : YamlNodeBase(line, column)
+internal sealed class YamlSequence(List<YamlNodeBase> items, SourceSpan span) : YamlNodeBase(span)
 {
     public List<YamlNodeBase> Items { get; } = items;
 
     public override string KindName => "a list";
 }
 
-internal sealed class YamlMapping(List<KeyValuePair<YamlScalar, YamlNodeBase>> entries, int line, int column) : YamlNodeBase(line, column)
+internal sealed class YamlMapping(List<KeyValuePair<YamlScalar, YamlNodeBase>> entries, SourceSpan span) : YamlNodeBase(span)
 {
     public List<KeyValuePair<YamlScalar, YamlNodeBase>> Entries { get; } = entries;
 

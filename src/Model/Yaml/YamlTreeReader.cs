@@ -18,6 +18,7 @@ internal sealed class YamlTreeReader
     private string _text = string.Empty;
     private long _expandedNodes;
     private bool _limitHit;
+    private (int Lines, int End)? _lastLine;
 
     private YamlTreeReader(YamlLimits limits, YamlFieldReader errors, Action<string, YamlNodeBase>? itemSink)
     {
@@ -66,7 +67,7 @@ internal sealed class YamlTreeReader
             _parser.Consume<DocumentEnd>();
             if (!_parser.TryConsume<StreamEnd>(out _) && _parser.Current is { } next)
             {
-                Error(LoadErrorCodes.YamlSyntax, next.Start, "A file holds one YAML document; found a second one.");
+                Error(LoadErrorCodes.YamlSyntax, next, "A file holds one YAML document; found a second one.");
                 return null;
             }
 
@@ -77,15 +78,14 @@ internal sealed class YamlTreeReader
             var message = ex.InnerException is { } inner && ex.Message.Contains("See inner", StringComparison.Ordinal)
                 ? inner.Message
                 : ex.Message;
-            var (line, column) = InsideText(ex.Start);
-            _errors.Error(line, column, LoadErrorCodes.YamlSyntax, TrimMarks(message));
+            _errors.Error(SpanOf(ex.Start, ex.End), LoadErrorCodes.YamlSyntax, TrimMarks(message));
             return null;
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner can fail this way on some unterminated flow collections; report where parsing stood.
             var at = _parser.Current?.End ?? Mark.Empty;
-            Error(LoadErrorCodes.YamlSyntax, at, "The YAML is not well-formed here (an unclosed '[' or '{' before this point?).");
+            _errors.Error(SpanOf(at, at), LoadErrorCodes.YamlSyntax, "The YAML is not well-formed here (an unclosed '[' or '{' before this point?).");
             return null;
         }
     }
@@ -98,7 +98,7 @@ internal sealed class YamlTreeReader
         var current = _parser.Current ?? throw new YamlException("Unexpected end of YAML input.");
         if (depth > _limits.MaxDepth)
         {
-            return LimitError(current.Start, $"nesting deeper than {_limits.MaxDepth} levels (limit MaxDepth)");
+            return LimitError(current, $"nesting deeper than {_limits.MaxDepth} levels (limit MaxDepth)");
         }
 
         switch (current)
@@ -107,104 +107,115 @@ internal sealed class YamlTreeReader
                 _parser.MoveNext();
                 if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
                 {
-                    Error(LoadErrorCodes.YamlSyntax, alias.Start, $"Alias *{alias.Value.Value} names no anchor defined before it.");
+                    Error(LoadErrorCodes.YamlSyntax, alias, $"Alias *{alias.Value.Value} names no anchor defined before it.");
                     return null;
                 }
 
                 size = anchored.Size;
-                return CountNodes(size, alias.Start) ? anchored.Node : null;
+                return CountNodes(size, alias) ? anchored.Node : null;
 
             case Scalar scalar:
                 _parser.MoveNext();
                 if (scalar.Value.Length > _limits.MaxScalarLength)
                 {
-                    return LimitError(scalar.Start, $"a value of {scalar.Value.Length:N0} characters, over {_limits.MaxScalarLength:N0} (limit MaxScalarLength)");
+                    return LimitError(scalar, $"a value of {scalar.Value.Length:N0} characters, over {_limits.MaxScalarLength:N0} (limit MaxScalarLength)");
                 }
 
-                var node = new YamlScalar(scalar.Value, scalar.Style, (int)scalar.Start.Line, (int)scalar.Start.Column);
-                return Register(scalar.Anchor, node, size) && CountNodes(1, scalar.Start) ? node : null;
+                var node = new YamlScalar(scalar.Value, scalar.Style, SpanOf(scalar.Start, scalar.End));
+                return Register(scalar.Anchor, node, size) && CountNodes(1, scalar) ? node : null;
 
             case SequenceStart sequenceStart:
-            {
                 _parser.MoveNext();
-                var items = new List<YamlNodeBase>();
-                var stream = streamKey is not null && _itemSink is not null && sequenceStart.Anchor.IsEmpty;
-                while (!_parser.TryConsume<SequenceEnd>(out _))
-                {
-                    var item = ReadNode(depth + 1, out var itemSize, null);
-                    if (item is null)
-                    {
-                        return null;
-                    }
-
-                    size += itemSize;
-                    if (stream)
-                    {
-                        _itemSink!(streamKey!, item);
-                    }
-                    else
-                    {
-                        items.Add(item);
-                    }
-
-                    if (_errors.Stopped)
-                    {
-                        return null;
-                    }
-                }
-
-                var sequence = new YamlSequence(items, (int)sequenceStart.Start.Line, (int)sequenceStart.Start.Column);
-                return Register(sequenceStart.Anchor, sequence, size) && CountNodes(1, sequenceStart.Start) ? sequence : null;
-            }
+                return ReadSequence(sequenceStart, depth, ref size, streamKey);
 
             case MappingStart mappingStart:
-            {
                 _parser.MoveNext();
-                var entries = new List<KeyValuePair<YamlScalar, YamlNodeBase>>();
-                HashSet<string>? seen = null; // only for large mappings: small ones are scanned
-                while (!_parser.TryConsume<MappingEnd>(out _))
-                {
-                    var keyEvent = _parser.Current!;
-                    var key = ReadNode(depth + 1, out var keySize, null);
-                    if (key is null)
-                    {
-                        return null;
-                    }
-
-                    var value = ReadNode(depth + 1, out var valueSize, depth == 1 && key is YamlScalar rootKey ? rootKey.Value : null);
-                    if (value is null)
-                    {
-                        return null;
-                    }
-
-                    size += keySize + valueSize;
-                    if (key is not YamlScalar scalarKey)
-                    {
-                        Error(LoadErrorCodes.WrongType, keyEvent.Start, "A key must be a single value, not a list or mapping.");
-                    }
-                    else if (IsDuplicate(entries, ref seen, scalarKey.Value))
-                    {
-                        Error(LoadErrorCodes.DuplicateKey, keyEvent.Start, $"Key '{scalarKey.Value}' appears twice in the same mapping.");
-                    }
-                    else
-                    {
-                        entries.Add(new(scalarKey, value));
-                    }
-
-                    // Thousands of duplicate keys must not be read to the end either.
-                    if (_errors.Stopped)
-                    {
-                        return null;
-                    }
-                }
-
-                var mapping = new YamlMapping(entries, (int)mappingStart.Start.Line, (int)mappingStart.Start.Column);
-                return Register(mappingStart.Anchor, mapping, size) && CountNodes(1, mappingStart.Start) ? mapping : null;
-            }
+                return ReadMapping(mappingStart, depth, ref size);
 
             default:
                 throw new YamlException(current.Start, current.End, $"Unexpected {current.GetType().Name} in YAML input.");
         }
+    }
+
+    private YamlSequence? ReadSequence(SequenceStart start, int depth, ref long size, string? streamKey)
+    {
+        var items = new List<YamlNodeBase>();
+        var stream = streamKey is not null && _itemSink is not null && start.Anchor.IsEmpty;
+        while (_parser.Current is not SequenceEnd)
+        {
+            var item = ReadNode(depth + 1, out var itemSize, null);
+            if (item is null)
+            {
+                return null;
+            }
+
+            size += itemSize;
+            if (stream)
+            {
+                _itemSink!(streamKey!, item);
+            }
+            else
+            {
+                items.Add(item);
+            }
+
+            if (_errors.Stopped)
+            {
+                return null;
+            }
+        }
+
+        var end = _parser.Consume<SequenceEnd>();
+        var sequence = new YamlSequence(items, SpanOf(start.Start, start.Style == SequenceStyle.Flow ? PastBracket(end.End, ']') : end.End));
+        return Register(start.Anchor, sequence, size) && CountNodes(1, start) ? sequence : null;
+    }
+
+    private YamlMapping? ReadMapping(MappingStart start, int depth, ref long size)
+    {
+        var entries = new List<KeyValuePair<YamlScalar, YamlNodeBase>>();
+        HashSet<string>? seen = null; // only for large mappings: small ones are scanned
+        while (_parser.Current is not MappingEnd)
+        {
+            var keyEvent = _parser.Current!;
+            var key = ReadNode(depth + 1, out var keySize, null);
+            if (key is null)
+            {
+                return null;
+            }
+
+            var value = ReadNode(depth + 1, out var valueSize, depth == 1 && key is YamlScalar rootKey ? rootKey.Value : null);
+            if (value is null)
+            {
+                return null;
+            }
+
+            size += keySize + valueSize;
+
+            // An alias used as a key is reported where the alias stands, not where its anchor was defined.
+            var keySpan = keyEvent is AnchorAlias ? SpanOf(keyEvent.Start, keyEvent.End) : key.Span;
+            if (key is not YamlScalar scalarKey)
+            {
+                _errors.Error(keySpan, LoadErrorCodes.WrongType, "A key must be a single value, not a list or mapping.");
+            }
+            else if (IsDuplicate(entries, ref seen, scalarKey.Value))
+            {
+                _errors.Error(keySpan, LoadErrorCodes.DuplicateKey, $"Key '{scalarKey.Value}' appears twice in the same mapping.");
+            }
+            else
+            {
+                entries.Add(new(scalarKey, value));
+            }
+
+            // Thousands of duplicate keys must not be read to the end either.
+            if (_errors.Stopped)
+            {
+                return null;
+            }
+        }
+
+        var end = _parser.Consume<MappingEnd>();
+        var mapping = new YamlMapping(entries, SpanOf(start.Start, start.Style == MappingStyle.Flow ? PastBracket(end.End, '}') : end.End));
+        return Register(start.Anchor, mapping, size) && CountNodes(1, start) ? mapping : null;
     }
 
     // Mappings have few keys, so a scan avoids a hash set per mapping (hundreds of thousands in a national
@@ -239,7 +250,7 @@ internal sealed class YamlTreeReader
         return true;
     }
 
-    private bool CountNodes(long count, Mark at)
+    private bool CountNodes(long count, ParsingEvent at)
     {
         _expandedNodes += count;
         if (_expandedNodes > _limits.MaxNodes)
@@ -251,7 +262,7 @@ internal sealed class YamlTreeReader
         return true;
     }
 
-    private YamlNodeBase? LimitError(Mark at, string what)
+    private YamlNodeBase? LimitError(ParsingEvent at, string what)
     {
         if (!_limitHit)
         {
@@ -262,10 +273,18 @@ internal sealed class YamlTreeReader
         return null;
     }
 
-    private void Error(string code, Mark at, string message)
+    private void Error(string code, ParsingEvent at, string message) => _errors.Error(SpanOf(at.Start, at.End), code, message);
+
+    // YamlDotNet marks the end of a flow collection at its closing bracket; the span ends just past it.
+    private Mark PastBracket(Mark end, char bracket) =>
+        end.Index < _text.Length && _text[(int)end.Index] == bracket ? new Mark(end.Index + 1, end.Line, end.Column + 1) : end;
+
+    private SourceSpan SpanOf(Mark start, Mark end)
     {
-        var (line, column) = InsideText(at);
-        _errors.Error(line, column, code, message);
+        var (startLine, startColumn) = InsideText(start);
+        var (endLine, endColumn) = InsideText(end);
+        var startOffset = (int)Math.Clamp(start.Index, 0, _text.Length);
+        return new SourceSpan(startLine, startColumn, startOffset, endLine, endColumn, (int)Math.Clamp(end.Index, startOffset, _text.Length));
     }
 
     // At the end of a text without a final line break YamlDotNet may report the line after the last one: report the end
@@ -279,14 +298,21 @@ internal sealed class YamlTreeReader
             return (line, column);
         }
 
+        var (lines, end) = _lastLine ??= LastLine(_text);
+        return line < lines ? (line, column) : (lines, line == lines ? Math.Min(column, end) : end);
+    }
+
+    // The number of lines of the text, and the column just past the end of its last line.
+    private static (int Lines, int End) LastLine(string text)
+    {
         var lines = 1;
         var lastLineStart = 0;
-        for (var i = 0; i < _text.Length; i++)
+        for (var i = 0; i < text.Length; i++)
         {
-            var c = _text[i];
+            var c = text[i];
             if (c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029')
             {
-                if (c == '\r' && i + 1 < _text.Length && _text[i + 1] == '\n')
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
                 {
                     i++;
                 }
@@ -296,8 +322,7 @@ internal sealed class YamlTreeReader
             }
         }
 
-        var end = _text.Length - lastLineStart + 1;
-        return line < lines ? (line, column) : (lines, line == lines ? Math.Min(column, end) : end);
+        return (lines, text.Length - lastLineStart + 1);
     }
 
     // YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 1) - (...): "; the position is reported separately.

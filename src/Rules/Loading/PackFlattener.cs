@@ -99,13 +99,13 @@ internal static class PackFlattener
                     {
                         if (!copy.TryGetValue(parameter.Name, out var current))
                         {
-                            errors.Add(new LoadError(RuleErrorCodes.UnknownParameter, $"Rule '{item.Id.Value}' has no parameter '{parameter.Name}'.", parameter.Location.File, parameter.Location.Line, parameter.Location.Column));
+                            errors.Add(new LoadError(RuleErrorCodes.UnknownParameter, $"Rule '{item.Id.Value}' has no parameter '{parameter.Name}'.", parameter.Location.File, parameter.Span));
                             continue;
                         }
 
                         if (current.GetType() != parameter.Value.GetType() && !(current is int or decimal && parameter.Value is int or decimal))
                         {
-                            errors.Add(new LoadError(RuleErrorCodes.UnknownParameter, $"Parameter '{parameter.Name}' is a {current.GetType().Name}; the override gives a {parameter.Value.GetType().Name}.", parameter.Location.File, parameter.Location.Line, parameter.Location.Column));
+                            errors.Add(new LoadError(RuleErrorCodes.UnknownParameter, $"Parameter '{parameter.Name}' is a {current.GetType().Name}; the override gives a {parameter.Value.GetType().Name}.", parameter.Location.File, parameter.Span));
                             continue;
                         }
 
@@ -172,5 +172,5 @@ internal static class PackFlattener
     }
 
     private static void Error(List<LoadError> errors, string file, Located<string> at, string code, string message) =>
-        errors.Add(new LoadError(code, message, file, at.Line, at.Column));
+        errors.Add(new LoadError(code, message, file, at.Span));
 }

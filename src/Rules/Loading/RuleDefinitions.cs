@@ -91,7 +91,7 @@ internal sealed record RuleDto(
     bool Enabled,
     SourceLocation Location);
 
-internal sealed record ParameterDto(string Name, object Value, SourceLocation Location);
+internal sealed record ParameterDto(string Name, object Value, SourceLocation Location, SourceSpan Span);
 
 internal sealed record OverrideDto(
     Located<string> Id,

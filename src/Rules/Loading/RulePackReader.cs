@@ -193,7 +193,7 @@ internal sealed class RulePackReader
                 continue;
             }
 
-            result.Add(new ParameterDto(key.Value, ParameterValue(scalar), At(key.Line, key.Column)));
+            result.Add(new ParameterDto(key.Value, ParameterValue(scalar), At(key.Line, key.Column), key.Span));
         }
 
         return result;
@@ -265,7 +265,7 @@ internal sealed class RulePackReader
 
             if (Expression(value, key.Value) is { } expression)
             {
-                result.Add(new NamedExpression(new Located<string>(key.Value, key.Line, key.Column), expression));
+                result.Add(new NamedExpression(new Located<string>(key.Value, key.Span), expression));
             }
         }
 

@@ -97,7 +97,7 @@ public static class RuleTestRunner
         var read = folder.Read(written.Value, directory);
         if (read.Text is null)
         {
-            reader.Error(written.Line, written.Column, read.Code!, read.Message!);
+            reader.Error(written.Span, read.Code!, read.Message!);
         }
 
         return read;
@@ -140,7 +140,7 @@ public static class RuleTestRunner
         var absent = reader.TextList(fields["absent"], "rule id").Select(r => r.Value).ToArray();
         if (expected.Count == 0 && absent.Length == 0)
         {
-            reader.Error(fields.Line, fields.Column, LoadErrorCodes.MissingField, $"Rule test '{name}' has neither 'expect' nor 'absent': it would test nothing.");
+            reader.Error(fields.Span, LoadErrorCodes.MissingField, $"Rule test '{name}' has neither 'expect' nor 'absent': it would test nothing.");
             return null;
         }
 

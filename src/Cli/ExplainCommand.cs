@@ -103,20 +103,20 @@ internal static class ExplainCommand
 
             // Every subject with each clause's outcome and values; failing clauses also show the finding's message.
             var explanations = application is RuleApplication.Applied or RuleApplication.NoMatchingSubjects
-                ? ruleSet.Explain(loaded.Value, rule.Id, report.AsOf, only, evaluation) ?? []
+                ? ruleSet.Explain(loaded.Value, rule.Id, only, evaluation)?.Subjects ?? []
                 : [];
             foreach (var explained in explanations)
             {
                 var (lot, municipality) = result.Group(explained.Subject);
                 output.WriteLine();
                 output.WriteLine(SafeText.Terminal($"{explained.Subject}  ({ReportText.Location(explained.Location)}; lot {lot}, municipality {municipality})"));
-                if (explained.Error is not null)
+                if (explained.When == ConditionOutcome.Threw)
                 {
-                    output.WriteLine(SafeText.Terminal($"  evaluation error: {explained.Error}"));
+                    output.WriteLine(SafeText.Terminal($"  evaluation error: 'when' threw {explained.Error}"));
                     continue;
                 }
 
-                if (!explained.WhenHeld)
+                if (explained.When == ConditionOutcome.Failed)
                 {
                     output.WriteLine(SafeText.Terminal($"  not applied: 'when' is false ({rule.When})"));
                     continue;
@@ -125,11 +125,11 @@ internal static class ExplainCommand
                 foreach (var clause in explained.Clauses)
                 {
                     var failing = findings.FirstOrDefault(f => f.Subject == explained.Subject && f.Clause == clause.Name);
-                    output.WriteLine(SafeText.Terminal(clause.Holds switch
+                    output.WriteLine(SafeText.Terminal(clause.Outcome switch
                     {
-                        true => $"  {clause.Name}: holds",
-                        false => $"  {clause.Name}: FAILS ({ReportText.Label(rule.Severity)}) {clause.Expression}",
-                        null => $"  {clause.Name}: ERROR {clause.Error}",
+                        ConditionOutcome.Held => $"  {clause.Name}: holds",
+                        ConditionOutcome.Failed => $"  {clause.Name}: FAILS ({ReportText.Label(rule.Severity)}) {clause.Expression}",
+                        _ => $"  {clause.Name}: ERROR {clause.Error}",
                     }));
                     foreach (var value in clause.Values)
                     {

@@ -205,13 +205,31 @@ public sealed class RuleSet
     }
 
     /// <summary>
-    /// For <c>explain</c>: how rule <paramref name="ruleId"/> went for every subject, or null when there is no such rule;
-    /// within the budgets of <paramref name="options"/> (the defaults when null), like <see cref="Evaluate"/>.
+    /// Explains rule <paramref name="ruleId"/> on <paramref name="design"/> (toelichting): for every subject of the rule
+    /// (or only <paramref name="subject"/>), whether <c>when</c> held and each clause's outcome with the values it read.
+    /// It evaluates the rule part by part, more slowly than <see cref="Evaluate"/>, within the same budgets.
     /// </summary>
-    internal IReadOnlyList<SubjectExplanation>? Explain(TenderDesign design, string ruleId, DateOnly asOf, string? onlySubject, EvaluationOptions? options = null) =>
-        _rules.FirstOrDefault(r => string.Equals(r.Info.Id, ruleId, StringComparison.Ordinal)) is { } rule
-            ? Evaluator.WithinBudget(design, options ?? EvaluationOptions.Default, CancellationToken.None, token => rule.Explain(design, asOf, onlySubject, token))
-            : null;
+    /// <param name="design">The loaded design.</param>
+    /// <param name="ruleId">Id of the rule to explain.</param>
+    /// <param name="subject">Only this subject path (e.g. <c>careProfiles[zhz-zp-010]</c>); every subject when null.</param>
+    /// <param name="options">Reference date and budgets as for <see cref="Evaluate"/>; defaults when null. The severity threshold and parallelism do not apply.</param>
+    /// <param name="cancellationToken">Stops the explanation with an <see cref="OperationCanceledException"/>.</param>
+    /// <returns>The explanation, or null when the set has no rule with that id.</returns>
+    /// <exception cref="EvaluationBudgetExceededException">The explanation used up its time or memory budget (<see cref="EvaluationOptions.Timeout"/>, <see cref="EvaluationOptions.MaxAllocatedBytes"/>).</exception>
+    public RuleExplanation? Explain(TenderDesign design, string ruleId, string? subject = null, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        ArgumentNullException.ThrowIfNull(ruleId);
+        if (_rules.FirstOrDefault(r => string.Equals(r.Info.Id, ruleId, StringComparison.Ordinal)) is not { } rule)
+        {
+            return null;
+        }
+
+        options ??= EvaluationOptions.Default;
+        var asOf = options.AsOf ?? design.Period.From;
+        var subjects = Evaluator.WithinBudget(design, options, cancellationToken, token => rule.Explain(design, asOf, subject, token));
+        return new RuleExplanation { RuleId = rule.Info.Id, AsOf = asOf, Subjects = subjects };
+    }
 
     private static string HashOf(RuleSource[] sources)
     {

@@ -88,10 +88,10 @@ internal sealed class CompiledRule<T>(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return new SubjectExplanation(path, kind.Location(subject), true, [], $"'when' threw {ex.GetType().Name}: {ex.Message}");
+            return new SubjectExplanation { Subject = path, Location = kind.Location(subject), When = ConditionOutcome.Threw, Error = $"{ex.GetType().Name}: {ex.Message}", Clauses = [] };
         }
 
-        var outcomes = new List<ClauseOutcome>(applies ? clauses.Length : 0);
+        var outcomes = new List<ClauseExplanation>(applies ? clauses.Length : 0);
         foreach (var clause in applies ? clauses : [])
         {
             bool? holds = null;
@@ -106,10 +106,11 @@ internal sealed class CompiledRule<T>(
             }
 
             var values = clause.Values.Select(v => new FindingValue(v.Expression, Read(v, subject, design, asOf, cancellationToken))).ToArray();
-            outcomes.Add(new ClauseOutcome(clause.Name, clause.Text, holds, values, error));
+            var outcome = holds switch { true => ConditionOutcome.Held, false => ConditionOutcome.Failed, null => ConditionOutcome.Threw };
+            outcomes.Add(new ClauseExplanation { Name = clause.Name, Expression = clause.Text, Outcome = outcome, Values = values, Error = error });
         }
 
-        return new SubjectExplanation(path, kind.Location(subject), applies, outcomes, null);
+        return new SubjectExplanation { Subject = path, Location = kind.Location(subject), When = applies ? ConditionOutcome.Held : ConditionOutcome.Failed, Clauses = outcomes };
     }
 
     /// <summary>

@@ -101,7 +101,7 @@ public sealed class WorkBudgetTests
         var rules = RuleFiles.LoadOrThrow(RuleFiles.WithClause(AllocatingClause));
 
         var thrown = Assert.Throws<EvaluationBudgetExceededException>(() =>
-            rules.Explain(Large.Value, "T-1", Large.Value.Period.From, null, new EvaluationOptions { MaxAllocatedBytes = SmallBudget }));
+            rules.Explain(Large.Value, "T-1", options: new EvaluationOptions { MaxAllocatedBytes = SmallBudget }));
 
         Assert.Equal((EvaluationBudget.Memory, "T-1"), (thrown.Budget, thrown.RuleId));
         Assert.StartsWith("careProfiles[P-", thrown.Subject, StringComparison.Ordinal);

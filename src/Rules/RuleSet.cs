@@ -4,6 +4,7 @@ using System.Text;
 using Procurement.Rules.Compiling;
 using Procurement.Rules.Evaluating;
 using Procurement.Rules.Loading;
+using Procurement.Rules.Loading.Syntax;
 using Procurement.Rules.Model;
 using Procurement.Rules.Model.Yaml;
 
@@ -146,21 +147,23 @@ public sealed class RuleSet
         if (packs.SelectMany(p => p.Rules).Skip(limits.MaxRules).FirstOrDefault() is { } over)
         {
             errors.Add(new LoadError(LoadErrorCodes.LimitExceeded, $"The rule files hold more than {limits.MaxRules:N0} rules (limit MaxRules).", over.Location.File, over.Location.Line, over.Location.Column));
-            return new RuleSetBuild(packs, [], [], Sorted(errors, limits));
+            return new RuleSetBuild(RuleSetSyntax.Build(packs, []), [], Sorted(errors, limits));
         }
 
-        var effective = PackFlattener.Flatten(packs, errors);
-        var compiler = new RuleCompiler(errors, limits);
-        var compiled = new List<ICompiledRule>(effective.Count);
-        foreach (var rule in effective)
+        var syntax = RuleSetSyntax.Build(packs, PackFlattener.Flatten(packs, errors));
+        var compiler = new RuleCompiler(limits);
+        var compiled = new List<ICompiledRule>(syntax.Rules.Length);
+        foreach (var rule in syntax.Rules)
         {
-            if (compiler.Compile(rule) is { } done)
+            var result = compiler.Compile(rule);
+            errors.AddRange(result.Diagnostics);
+            if (result.Value is { } done)
             {
                 compiled.Add(done);
             }
         }
 
-        return new RuleSetBuild(packs, effective, compiled, Sorted(errors, limits));
+        return new RuleSetBuild(syntax, compiled, Sorted(errors, limits));
     }
 
     /// <summary>
@@ -246,5 +249,5 @@ public sealed class RuleSet
     }
 }
 
-/// <summary>Every stage of building a rule set: what was read, how it was layered, what compiled, and the errors.</summary>
-internal sealed record RuleSetBuild(List<PackDto> Packs, List<EffectiveRule> Rules, List<ICompiledRule> Compiled, IReadOnlyList<LoadError> Errors);
+/// <summary>Every stage of building a rule set: the syntax tree of what was read and layered, what compiled, and the errors.</summary>
+internal sealed record RuleSetBuild(RuleSetSyntax Syntax, List<ICompiledRule> Compiled, IReadOnlyList<LoadError> Errors);

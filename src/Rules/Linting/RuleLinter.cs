@@ -1,6 +1,5 @@
 using Procurement.Rules.Compiling;
-using Procurement.Rules.Loading;
-using Procurement.Rules.Model;
+using Procurement.Rules.Loading.Syntax;
 
 namespace Procurement.Rules.Linting;
 
@@ -17,9 +16,9 @@ public static class RuleLinter
         var build = RuleSet.OnCompilerThread(() => RuleSet.Build(list, RuleLimits.Default));
         var issues = new List<LintIssue>();
         NeverApplies(build, asOf, issues);
-        UnusedParameters(build.Packs, issues);
-        MissingTexts(build.Packs, issues);
-        DuplicateTitles(build.Packs, issues);
+        UnusedParameters(build.Syntax, issues);
+        MissingTexts(build.Syntax, issues);
+        DuplicateTitles(build.Syntax, issues);
         return new LintReport
         {
             Errors = build.Errors,
@@ -43,18 +42,16 @@ public static class RuleLinter
         }
     }
 
-    // A parameter is used when an expression of a rule or derived value that can see it names it.
-    private static void UnusedParameters(List<PackDto> packs, List<LintIssue> issues)
+    // A parameter is used when an expression of a rule or derived value that can see it names it (in a message, anywhere
+    // in its text).
+    private static void UnusedParameters(RuleSetSyntax syntax, List<LintIssue> issues)
     {
-        var byName = packs.GroupBy(p => p.Name.Value).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var chains = PackFlattener.Chains(packs, byName, errors: null);
-        foreach (var pack in packs)
+        foreach (var pack in syntax.Packs)
         {
-            var users = packs.Where(p => chains[p].Contains(pack)).ToArray();
-            var ancestors = chains[pack].Where(p => p != pack).ToArray();
+            var users = syntax.Packs.Where(p => syntax.Chain(p).Contains(pack)).ToArray();
+            var ancestors = syntax.Chain(pack).Where(p => p != pack).ToArray();
             var used = users
-                .SelectMany(p => p.Rules.SelectMany(r => Texts(r)).Concat(p.Lets.SelectMany(l => l.Values.Select(v => v.Expression.Text))))
-                .SelectMany(text => ExpressionText.Identifiers(text).Select(t => text.Substring(t.Start, t.Length)))
+                .SelectMany(p => p.Rules.SelectMany(Names).Concat(p.Lets.SelectMany(l => l.Values.SelectMany(v => v.Expression.Names))))
                 .ToHashSet(StringComparer.Ordinal);
             foreach (var parameter in pack.Parameters)
             {
@@ -67,9 +64,9 @@ public static class RuleLinter
         }
     }
 
-    private static void MissingTexts(List<PackDto> packs, List<LintIssue> issues)
+    private static void MissingTexts(RuleSetSyntax syntax, List<LintIssue> issues)
     {
-        foreach (var rule in packs.SelectMany(p => p.Rules))
+        foreach (var rule in syntax.Packs.SelectMany(p => p.Rules))
         {
             if (rule.Message is null)
             {
@@ -83,9 +80,9 @@ public static class RuleLinter
         }
     }
 
-    private static void DuplicateTitles(List<PackDto> packs, List<LintIssue> issues)
+    private static void DuplicateTitles(RuleSetSyntax syntax, List<LintIssue> issues)
     {
-        foreach (var group in packs.SelectMany(p => p.Rules).Where(r => r.Title is not null).GroupBy(r => r.Title!.Trim(), StringComparer.OrdinalIgnoreCase))
+        foreach (var group in syntax.Packs.SelectMany(p => p.Rules).Where(r => r.Title is not null).GroupBy(r => r.Title!.Trim(), StringComparer.OrdinalIgnoreCase))
         {
             foreach (var duplicate in group.Skip(1))
             {
@@ -94,6 +91,6 @@ public static class RuleLinter
         }
     }
 
-    private static IEnumerable<string> Texts(RuleDto rule) =>
-        new[] { rule.When?.Text, rule.Message?.Text }.Concat(rule.Require.Select(c => c.Expression.Text)).OfType<string>();
+    private static IEnumerable<string> Names(RuleSyntax rule) =>
+        (rule.When?.Names ?? []).Concat(rule.Message?.Names ?? []).Concat(rule.Clauses.SelectMany(c => c.Expression.Names));
 }

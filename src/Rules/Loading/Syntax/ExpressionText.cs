@@ -1,4 +1,4 @@
-namespace Procurement.Rules.Compiling;
+namespace Procurement.Rules.Loading.Syntax;
 
 /// <summary>Scans expression text without parsing it: finds identifiers and checks the shape limits that protect the recursive parser.</summary>
 internal static class ExpressionText

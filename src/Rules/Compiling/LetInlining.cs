@@ -57,7 +57,7 @@ internal sealed class LetInlining(ExpressionPipeline expressions)
             if (group.Cycle is { } cycle)
             {
                 return PassResult<LetScope>.Failed(new LoadError(RuleErrorCodes.LetCycle,
-                    $"Derived values depend on each other in a cycle: {string.Join(" -> ", cycle.Names)}.", group.File, cycle.At.Line, cycle.At.Column));
+                    $"Derived values depend on each other in a cycle: {string.Join(" -> ", cycle.Names)}.", group.File, cycle.At.Span));
             }
 
             var signature = new LetSignature(

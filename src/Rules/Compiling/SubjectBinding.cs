@@ -22,7 +22,7 @@ internal static class SubjectBinding
             var known = string.Join(", ", SubjectKind.All.Select(k => k.Collection));
             return PassResult<BoundSubject>.Failed(new LoadError(RuleErrorCodes.UnknownSubject,
                 $"'for: {at.Value}' is not a subject; write 'for: design' or 'for: <name> in <collection>' with one of: {known}.",
-                file, at.Line, at.Column));
+                file, at.Span));
         }
 
         if (kind == SubjectKind.Design)
@@ -32,7 +32,7 @@ internal static class SubjectBinding
 
         var variable = subject.Variable!;
         return variable is "design" or "asOf" || parameters.ContainsKey(variable)
-            ? PassResult<BoundSubject>.Failed(new LoadError(RuleErrorCodes.UnknownSubject, $"The subject cannot be called '{variable}': that name is taken.", file, at.Line, at.Column))
+            ? PassResult<BoundSubject>.Failed(new LoadError(RuleErrorCodes.UnknownSubject, $"The subject cannot be called '{variable}': that name is taken.", file, at.Span))
             : PassResult<BoundSubject>.Ok(new BoundSubject(kind, variable));
     }
 
@@ -43,7 +43,7 @@ internal static class SubjectBinding
         if (kind is null || kind == SubjectKind.Design)
         {
             var at = group.For.Written;
-            return PassResult<BoundSubject>.Failed(new LoadError(RuleErrorCodes.UnknownSubject, $"'for: {at.Value}' is not a subject collection for derived values.", group.File, at.Line, at.Column));
+            return PassResult<BoundSubject>.Failed(new LoadError(RuleErrorCodes.UnknownSubject, $"'for: {at.Value}' is not a subject collection for derived values.", group.File, at.Span));
         }
 
         return PassResult<BoundSubject>.Ok(new BoundSubject(kind, group.For.Variable!));

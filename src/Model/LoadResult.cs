@@ -5,8 +5,12 @@ namespace Procurement.Rules.Model;
 public sealed class LoadResult<T>
     where T : class
 {
-    internal LoadResult(T? value, IReadOnlyList<LoadError> errors)
+    /// <summary>A result of <paramref name="value"/> and <paramref name="errors"/>; with any error, the value is dropped.</summary>
+    /// <param name="value">The loaded value, or null when it could not be loaded.</param>
+    /// <param name="errors">The errors found, in the order they are to be reported.</param>
+    public LoadResult(T? value, IReadOnlyList<LoadError> errors)
     {
+        ArgumentNullException.ThrowIfNull(errors);
         Value = errors.Count == 0 ? value : null;
         Errors = errors;
     }

@@ -73,51 +73,48 @@ public static class TenderDesignLoader
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(fileName);
         limits ??= YamlLimits.Default;
-        var errors = new List<LoadError>();
         if (yaml.Length > limits.MaxFileBytes)
         {
             return Failed(LoadErrorCodes.LimitExceeded, fileName, $"The input is over the limit of {limits.MaxFileBytes:N0} bytes (limit MaxFileBytes).");
         }
 
         var max = LoadErrorCap.Of(limits);
-        var fields = new YamlFieldReader(fileName, errors, max);
-        var designReader = new DesignYamlReader(fields);
-        var root = YamlTreeReader.Read(yaml, limits, fields, designReader.AcceptItem);
-        if (root is null)
-        {
-            if (errors.Count == 0)
-            {
-                errors.Add(new LoadError(LoadErrorCodes.MissingField, "The design file is empty.", fileName, 1, 1));
-            }
-
-            return new LoadResult<TenderDesign>(null, LoadErrorCap.SortedAndCapped(errors, max));
-        }
-
-        var dto = designReader.Read(root);
+        var read = DesignYamlReader.Read(yaml, fileName, limits);
 
         // At the error cap the design is not resolved: its errors would not be reported anyway.
-        var design = dto is null || fields.Stopped ? null : new DesignResolver(fields).Resolve(dto);
-        return new LoadResult<TenderDesign>(design, LoadErrorCap.SortedAndCapped(errors, max));
-    }
-
-    /// <summary>Loads a design written inline in another YAML file (e.g. a rule test); positions refer to that file.</summary>
-    internal static TenderDesign? LoadNode(YamlNodeBase node, string fileName, List<LoadError> errors)
-    {
-        var max = LoadErrorCap.Of(YamlLimits.Default);
-        var fields = new YamlFieldReader(fileName, errors, max);
-        var before = errors.Count;
-        var dto = new DesignYamlReader(fields).Read(node);
-        if (dto is null || errors.Count > before)
+        if (read.Value is null || read.Stopped)
         {
-            return null;
+            return new LoadResult<TenderDesign>(null, LoadErrorCap.SortedAndCapped(read.Errors, max));
         }
 
-        // The resolver builds nothing when any error is present, so give it a list of its own.
-        var own = new List<LoadError>();
-        var design = new DesignResolver(new YamlFieldReader(fileName, own, max)).Resolve(dto);
-        errors.AddRange(own);
-        return design;
+        var resolved = DesignResolver.Resolve(read, fileName, max);
+        return new LoadResult<TenderDesign>(resolved.Value, LoadErrorCap.SortedAndCapped([.. read.Errors, .. resolved.Errors], max));
     }
+
+    /// <summary>
+    /// Loads a design written inline as a mapping in another YAML file (a rule test, say); positions refer to that file.
+    /// The errors are in the order found: those of reading, then (when reading found none) those of resolving.
+    /// </summary>
+    /// <param name="node">The mapping that holds the design.</param>
+    /// <param name="fileName">Name of the file the mapping is in, used in error positions.</param>
+    public static LoadResult<TenderDesign> LoadNode(YamlMapping node, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(fileName);
+        var max = LoadErrorCap.Of(YamlLimits.Default);
+        var read = DesignYamlReader.Read(node, fileName, max);
+        if (read.Value is null || read.Errors.Count > 0)
+        {
+            return new LoadResult<TenderDesign>(null, read.Errors);
+        }
+
+        // Reading found no error, so the resolver's errors count against the whole cap.
+        var resolved = DesignResolver.Resolve(read, fileName, max);
+        return new LoadResult<TenderDesign>(resolved.Value, resolved.Errors);
+    }
+
+    /// <summary>The JSON Schema (draft-07) of a design file, generated from the loader's own field table, for editors and other tools.</summary>
+    public static string JsonSchema() => DesignSchema.Design.ToJsonSchema("Procurement.Rules tender design");
 
     private static LoadResult<TenderDesign> Failed(string code, string file, string message) =>
         new(null, [new LoadError(code, message, file, 1, 1)]);

@@ -1,6 +1,5 @@
 using Procurement.Rules.Loading;
-using Procurement.Rules.Model.Loading;
-using Procurement.Rules.Model.Yaml;
+using Procurement.Rules.Model;
 
 namespace Procurement.Rules;
 
@@ -8,14 +7,11 @@ namespace Procurement.Rules;
 public static class JsonSchemas
 {
     /// <summary>The schema of a tender-design file (inkoopkader), generated from the loader's own field table.</summary>
-    public static string TenderDesign() =>
-        JsonSchemaWriter.Write(DesignSchema.Design, "Procurement.Rules tender design");
+    public static string TenderDesign() => TenderDesignLoader.JsonSchema();
 
     /// <summary>The schema of a rule file: a pack or an override file.</summary>
-    public static string RuleFile() =>
-        JsonSchemaWriter.Write(RuleFileSchema.Pack, "Procurement.Rules rule file");
+    public static string RuleFile() => RuleFileSchema.Pack.ToJsonSchema("Procurement.Rules rule file");
 
     /// <summary>The schema of a rule-test file (see <see cref="Procurement.Rules.RuleTests.RuleTestRunner"/>).</summary>
-    public static string RuleTests() =>
-        JsonSchemaWriter.Write(Procurement.Rules.RuleTests.RuleTestSchema.File, "Procurement.Rules rule tests");
+    public static string RuleTests() => Procurement.Rules.RuleTests.RuleTestSchema.File.ToJsonSchema("Procurement.Rules rule tests");
 }

@@ -137,7 +137,9 @@ public sealed class RuleSet
                 continue;
             }
 
-            if (RulePackReader.Read(source.Yaml, source.Name, limits.Yaml, errors) is { } pack)
+            var read = RulePackReader.Read(source.Yaml, source.Name, limits.Yaml);
+            errors.AddRange(read.Errors);
+            if (read.Value is { } pack)
             {
                 packs.Add(pack);
             }
@@ -150,7 +152,9 @@ public sealed class RuleSet
             return new RuleSetBuild(RuleSetSyntax.Build(packs, []), [], Sorted(errors, limits));
         }
 
-        var syntax = RuleSetSyntax.Build(packs, PackFlattener.Flatten(packs, errors));
+        var (flattened, layeringErrors) = PackFlattener.Flatten(packs);
+        errors.AddRange(layeringErrors);
+        var syntax = RuleSetSyntax.Build(packs, flattened!);
         var compiler = new RuleCompiler(limits);
         var compiled = new List<ICompiledRule>(syntax.Rules.Length);
         foreach (var rule in syntax.Rules)

@@ -3,8 +3,10 @@ using Procurement.Rules.Model.Yaml;
 namespace Procurement.Rules.Model.Loading;
 
 /// <summary>Reads the YAML tree of a design file into <see cref="DesignDto"/> records, reporting every field error.</summary>
-internal sealed class DesignYamlReader(YamlFieldReader reader)
+internal sealed class DesignYamlReader
 {
+    private readonly YamlFieldReader _reader;
+
     private readonly List<MunicipalityDto> _municipalities = [];
     private readonly List<LotDto> _lots = [];
     private readonly List<ProviderDto> _providers = [];
@@ -13,14 +15,42 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
     private readonly List<CareProfileDto> _careProfiles = [];
     private readonly List<EscalationDto> _escalations = [];
 
+    private DesignYamlReader(YamlFieldReader reader) => _reader = reader;
+
+    /// <summary>
+    /// Reads the design text: the records and the errors of reading it, in the order found. Items of the top-level lists
+    /// are read as the tree reader streams them. An empty text is a <c>missing-field</c> error.
+    /// </summary>
+    public static Diagnosed<DesignDto> Read(string text, string file, YamlLimits limits)
+    {
+        var fields = new YamlFieldReader(file, limits);
+        var designReader = new DesignYamlReader(fields);
+        var root = YamlTreeReader.Read(text, limits, fields, designReader.AcceptItem);
+        if (root is null)
+        {
+            return fields.Errors.Count == 0
+                ? new(null, [new LoadError(LoadErrorCodes.MissingField, "The design file is empty.", file, 1, 1)])
+                : new(null, fields.Errors);
+        }
+
+        return new(designReader.Read(root), fields.Errors);
+    }
+
+    /// <summary>Reads a design written inline as <paramref name="node"/> in another YAML file, under that file's name.</summary>
+    public static Diagnosed<DesignDto> Read(YamlNodeBase node, string file, int maxErrors)
+    {
+        var fields = new YamlFieldReader(file, [], maxErrors);
+        return new(new DesignYamlReader(fields).Read(node), fields.Errors);
+    }
+
     /// <summary>Reads one item of a top-level list as the tree reader streams it; items of unknown lists are skipped (the key is reported).</summary>
-    public void AcceptItem(string key, YamlNodeBase item)
+    private void AcceptItem(string key, YamlNodeBase item)
     {
         if (YamlFieldReader.IsAbsent(item))
         {
             if (DesignSchema.Design.Fields.Any(f => f.Name == key && f.Kind == FieldKind.ObjectList))
             {
-                reader.EmptyItem(item, key);
+                _reader.EmptyItem(item, key);
             }
 
             return;
@@ -48,19 +78,19 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
     }
 
     /// <summary>Reads the root mapping; lists already streamed through <see cref="AcceptItem"/> are empty in the tree and kept as read.</summary>
-    public DesignDto? Read(YamlNodeBase root)
+    private DesignDto? Read(YamlNodeBase root)
     {
-        var fields = reader.Mapping(root, "the design", DesignSchema.Design.Keys);
+        var fields = _reader.Mapping(root, "the design", DesignSchema.Design.Keys);
         if (fields is null)
         {
-            reader.Error(root, LoadErrorCodes.WrongType, "A design file must be a mapping with keys such as 'design', 'region', 'period' and 'lots'.");
+            _reader.Error(root, LoadErrorCodes.WrongType, "A design file must be a mapping with keys such as 'design', 'region', 'period' and 'lots'.");
             return null;
         }
 
-        var id = reader.Text(reader.Required(fields, "design"), "design id")?.Value;
-        var region = reader.Text(reader.Required(fields, "region"), "region")?.Value;
-        var organisation = reader.Text(fields["purchasingOrganisation"], "purchasing organisation")?.Value;
-        var period = ReadPeriod(reader.Required(fields, "period"), "the purchasing period");
+        var id = _reader.Text(_reader.Required(fields, "design"), "design id")?.Value;
+        var region = _reader.Text(_reader.Required(fields, "region"), "region")?.Value;
+        var organisation = _reader.Text(fields["purchasingOrganisation"], "purchasing organisation")?.Value;
+        var period = ReadPeriod(_reader.Required(fields, "period"), "the purchasing period");
         return new DesignDto(
             id,
             region,
@@ -78,7 +108,7 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
     private List<T> ReadList<T>(YamlNodeBase? node, string what, Func<YamlNodeBase, T?> read, List<T> streamed)
         where T : class
     {
-        var items = reader.Sequence(node, what);
+        var items = _reader.Sequence(node, what);
         var result = streamed;
         foreach (var item in items)
         {
@@ -93,17 +123,17 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
 
     private PeriodDto? ReadPeriod(YamlNodeBase? node, string what)
     {
-        var fields = reader.Mapping(node, what, DesignSchema.Period.Keys);
+        var fields = _reader.Mapping(node, what, DesignSchema.Period.Keys);
         if (fields is null)
         {
             return null;
         }
 
-        var from = reader.Date(reader.Required(fields, "from"), "the start of " + what);
-        var until = reader.Date(fields["until"], "the end of " + what);
+        var from = _reader.Date(_reader.Required(fields, "from"), "the start of " + what);
+        var until = _reader.Date(fields["until"], "the end of " + what);
         if (from is { } f && until is { } u && u < f && fields["until"] is { } untilNode)
         {
-            reader.Error(untilNode, LoadErrorCodes.BadDate, $"{what} ends on {u:yyyy-MM-dd}, before it starts on {f:yyyy-MM-dd}.");
+            _reader.Error(untilNode, LoadErrorCodes.BadDate, $"{what} ends on {u:yyyy-MM-dd}, before it starts on {f:yyyy-MM-dd}.");
         }
 
         return new PeriodDto(from, until, fields.Span);
@@ -111,44 +141,44 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
 
     private MunicipalityDto? ReadMunicipality(YamlNodeBase node)
     {
-        var fields = reader.Mapping(node, "a municipality", DesignSchema.Municipality.Keys);
+        var fields = _reader.Mapping(node, "a municipality", DesignSchema.Municipality.Keys);
         if (fields is null)
         {
             return null;
         }
 
-        var from = reader.Date(fields["from"], "the municipality's first day");
-        var until = reader.Date(fields["until"], "the municipality's last day");
+        var from = _reader.Date(fields["from"], "the municipality's first day");
+        var until = _reader.Date(fields["until"], "the municipality's last day");
         if (from is { } f && until is { } u && u < f && fields["until"] is { } untilNode)
         {
-            reader.Error(untilNode, LoadErrorCodes.BadDate, $"The municipality stops taking part on {u:yyyy-MM-dd}, before it starts on {f:yyyy-MM-dd}.");
+            _reader.Error(untilNode, LoadErrorCodes.BadDate, $"The municipality stops taking part on {u:yyyy-MM-dd}, before it starts on {f:yyyy-MM-dd}.");
         }
 
         return new MunicipalityDto(
-            reader.Text(reader.Required(fields, "id"), "municipality id"),
-            reader.Text(reader.Required(fields, "name"), "municipality name")?.Value,
+            _reader.Text(_reader.Required(fields, "id"), "municipality id"),
+            _reader.Text(_reader.Required(fields, "name"), "municipality name")?.Value,
             from,
             until,
-            reader.Text(fields["accessTeam"], "access team")?.Value,
+            _reader.Text(fields["accessTeam"], "access team")?.Value,
             fields.Span);
     }
 
     private LotDto? ReadLot(YamlNodeBase node)
     {
-        var fields = reader.Mapping(node, "a lot", DesignSchema.Lot.Keys);
+        var fields = _reader.Mapping(node, "a lot", DesignSchema.Lot.Keys);
         if (fields is null)
         {
             return null;
         }
 
-        var id = reader.Text(reader.Required(fields, "id"), "lot id");
-        var name = reader.Text(reader.Required(fields, "name"), "lot name")?.Value;
-        var productCategories = reader.TextList(fields["productCategories"], "product category");
+        var id = _reader.Text(_reader.Required(fields, "id"), "lot id");
+        var name = _reader.Text(_reader.Required(fields, "name"), "lot name")?.Value;
+        var productCategories = _reader.TextList(fields["productCategories"], "product category");
         foreach (var code in productCategories)
         {
             if (code.Value.Length != 2 || !code.Value.All(char.IsAsciiDigit))
             {
-                reader.Error(code.Span, LoadErrorCodes.BadValue, $"'{code.Value}' is not an iJw product category; use two digits, e.g. 45.");
+                _reader.Error(code.Span, LoadErrorCodes.BadValue, $"'{code.Value}' is not an iJw product category; use two digits, e.g. 45.");
             }
         }
 
@@ -157,11 +187,11 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
         return new LotDto(
             id,
             name,
-            reader.Text(fields["sector"], "sector")?.Value,
+            _reader.Text(fields["sector"], "sector")?.Value,
             productCategories,
-            YamlFieldReader.IsAbsent(fields["scope"]) ? LotScope.Regional : reader.Enum<LotScope>(fields["scope"], "lot scope"),
-            reader.Text(fields["municipality"], "buying municipality"),
-            reader.TextList(fields["excludes"], "excluded municipality"),
+            YamlFieldReader.IsAbsent(fields["scope"]) ? LotScope.Regional : _reader.Enum<LotScope>(fields["scope"], "lot scope"),
+            _reader.Text(fields["municipality"], "buying municipality"),
+            _reader.TextList(fields["excludes"], "excluded municipality"),
             light,
             heavy,
             fields.Span);
@@ -173,136 +203,136 @@ internal sealed class DesignYamlReader(YamlFieldReader reader)
         if (YamlFieldReader.IsAbsent(node))
         {
             var at = lot.Key(key) ?? (YamlNodeBase)lot.Mapping;
-            reader.Error(at.Span, LoadErrorCodes.MissingCategory,
+            _reader.Error(at.Span, LoadErrorCodes.MissingCategory,
                 $"Lot '{lotId?.Value ?? "?"}' has no {key} category; every lot must define both 'light' and 'heavy'.");
             return null;
         }
 
-        var fields = reader.Mapping(node, $"the {key} category", DesignSchema.Terms.Keys);
+        var fields = _reader.Mapping(node, $"the {key} category", DesignSchema.Terms.Keys);
         if (fields is null)
         {
             return null;
         }
 
-        var limitsFields = reader.Mapping(fields["limits"], "category limits", DesignSchema.Limits.Keys);
+        var limitsFields = _reader.Mapping(fields["limits"], "category limits", DesignSchema.Limits.Keys);
         var limits = limitsFields is null
             ? new LimitsDto(null, null, null)
             : new LimitsDto(
-                reader.Decimal(limitsFields["intensityHoursPerWeek"], "intensity limit"),
-                reader.Int(limitsFields["durationMonths"], "duration limit"),
-                reader.Decimal(limitsFields["budget"], "budget limit"));
+                _reader.Decimal(limitsFields["intensityHoursPerWeek"], "intensity limit"),
+                _reader.Int(limitsFields["durationMonths"], "duration limit"),
+                _reader.Decimal(limitsFields["budget"], "budget limit"));
         return new TermsDto(
-            reader.Enum<ProcurementForm>(reader.Required(fields, "procurement"), "procurement form"),
-            reader.Int(fields["maxProviders"], "maximum number of providers"),
-            reader.TextList(fields["qualifications"], "qualification"),
-            reader.Enum<FinancingForm>(fields["financing"], "financing form"),
+            _reader.Enum<ProcurementForm>(_reader.Required(fields, "procurement"), "procurement form"),
+            _reader.Int(fields["maxProviders"], "maximum number of providers"),
+            _reader.TextList(fields["qualifications"], "qualification"),
+            _reader.Enum<FinancingForm>(fields["financing"], "financing form"),
             limits,
             fields.Span);
     }
 
     private ProviderDto? ReadProvider(YamlNodeBase node)
     {
-        var fields = reader.Mapping(node, "a provider", DesignSchema.Provider.Keys);
+        var fields = _reader.Mapping(node, "a provider", DesignSchema.Provider.Keys);
         if (fields is null)
         {
             return null;
         }
 
-        var agb = reader.Text(reader.Required(fields, "agb"), "AGB code");
+        var agb = _reader.Text(_reader.Required(fields, "agb"), "AGB code");
         if (agb is { } code && (code.Value.Length != 8 || !code.Value.All(char.IsAsciiDigit)))
         {
-            reader.Error(code.Span, LoadErrorCodes.BadAgbCode, $"'{code.Value}' is not an AGB code; it must be exactly eight digits.");
+            _reader.Error(code.Span, LoadErrorCodes.BadAgbCode, $"'{code.Value}' is not an AGB code; it must be exactly eight digits.");
             agb = null;
         }
 
         return new ProviderDto(
-            reader.Text(reader.Required(fields, "id"), "provider id"),
-            reader.Text(reader.Required(fields, "name"), "provider name")?.Value,
+            _reader.Text(_reader.Required(fields, "id"), "provider id"),
+            _reader.Text(_reader.Required(fields, "name"), "provider name")?.Value,
             agb,
-            reader.TextList(fields["qualifications"], "qualification"),
-            reader.TextList(fields["subcontractors"], "subcontractor"),
+            _reader.TextList(fields["qualifications"], "qualification"),
+            _reader.TextList(fields["subcontractors"], "subcontractor"),
             fields.Span);
     }
 
     private CooperativeDto? ReadCooperative(YamlNodeBase node)
     {
-        var fields = reader.Mapping(node, "a cooperative", DesignSchema.Cooperative.Keys);
+        var fields = _reader.Mapping(node, "a cooperative", DesignSchema.Cooperative.Keys);
         if (fields is null)
         {
             return null;
         }
 
         return new CooperativeDto(
-            reader.Text(reader.Required(fields, "id"), "cooperative id"),
-            reader.Text(reader.Required(fields, "name"), "cooperative name")?.Value,
-            reader.TextList(reader.Required(fields, "members"), "member"),
-            reader.TextList(fields["region"], "region municipality"),
+            _reader.Text(_reader.Required(fields, "id"), "cooperative id"),
+            _reader.Text(_reader.Required(fields, "name"), "cooperative name")?.Value,
+            _reader.TextList(_reader.Required(fields, "members"), "member"),
+            _reader.TextList(fields["region"], "region municipality"),
             fields.Span);
     }
 
     private ContractDto? ReadContract(YamlNodeBase node)
     {
-        var fields = reader.Mapping(node, "a contract", DesignSchema.Contract.Keys);
+        var fields = _reader.Mapping(node, "a contract", DesignSchema.Contract.Keys);
         if (fields is null)
         {
             return null;
         }
 
         return new ContractDto(
-            reader.Text(reader.Required(fields, "id"), "contract id"),
-            reader.Text(reader.Required(fields, "party"), "contract party"),
-            reader.Text(reader.Required(fields, "lot"), "lot"),
-            reader.Enum<CareCategory>(reader.Required(fields, "category"), "category"),
-            reader.TextList(reader.Required(fields, "municipalities"), "municipality"),
-            ReadPeriod(reader.Required(fields, "period"), "the contract period"),
-            reader.Enum<FinancingForm>(fields["financing"], "financing form"),
-            reader.Decimal(reader.Required(fields, "value"), "contract value"),
+            _reader.Text(_reader.Required(fields, "id"), "contract id"),
+            _reader.Text(_reader.Required(fields, "party"), "contract party"),
+            _reader.Text(_reader.Required(fields, "lot"), "lot"),
+            _reader.Enum<CareCategory>(_reader.Required(fields, "category"), "category"),
+            _reader.TextList(_reader.Required(fields, "municipalities"), "municipality"),
+            ReadPeriod(_reader.Required(fields, "period"), "the contract period"),
+            _reader.Enum<FinancingForm>(fields["financing"], "financing form"),
+            _reader.Decimal(_reader.Required(fields, "value"), "contract value"),
             fields.Span);
     }
 
     private CareProfileDto? ReadCareProfile(YamlNodeBase node)
     {
-        var fields = reader.Mapping(node, "a care profile", DesignSchema.CareProfile.Keys);
+        var fields = _reader.Mapping(node, "a care profile", DesignSchema.CareProfile.Keys);
         if (fields is null)
         {
             return null;
         }
 
         return new CareProfileDto(
-            reader.Text(reader.Required(fields, "id"), "care profile id"),
-            reader.Text(fields["client"], "client reference")?.Value,
-            reader.Text(reader.Required(fields, "municipality"), "municipality"),
-            reader.Text(reader.Required(fields, "lot"), "lot"),
-            reader.Enum<CareCategory>(reader.Required(fields, "category"), "category"),
-            reader.Text(fields["mainContractor"], "main contractor"),
-            reader.TextList(fields["coProviders"], "co-provider"),
-            reader.Decimal(reader.Required(fields, "intensityHoursPerWeek"), "intensity"),
-            reader.Int(reader.Required(fields, "durationMonths"), "duration"),
-            reader.Decimal(reader.Required(fields, "budget"), "budget"),
-            reader.Date(reader.Required(fields, "start"), "the profile's start"),
-            reader.Text(fields["transferredTo"], "provider transferred to"),
-            reader.Text(fields["contract"], "contract"),
+            _reader.Text(_reader.Required(fields, "id"), "care profile id"),
+            _reader.Text(fields["client"], "client reference")?.Value,
+            _reader.Text(_reader.Required(fields, "municipality"), "municipality"),
+            _reader.Text(_reader.Required(fields, "lot"), "lot"),
+            _reader.Enum<CareCategory>(_reader.Required(fields, "category"), "category"),
+            _reader.Text(fields["mainContractor"], "main contractor"),
+            _reader.TextList(fields["coProviders"], "co-provider"),
+            _reader.Decimal(_reader.Required(fields, "intensityHoursPerWeek"), "intensity"),
+            _reader.Int(_reader.Required(fields, "durationMonths"), "duration"),
+            _reader.Decimal(_reader.Required(fields, "budget"), "budget"),
+            _reader.Date(_reader.Required(fields, "start"), "the profile's start"),
+            _reader.Text(fields["transferredTo"], "provider transferred to"),
+            _reader.Text(fields["contract"], "contract"),
             fields.Span);
     }
 
     private EscalationDto? ReadEscalation(YamlNodeBase node)
     {
-        var fields = reader.Mapping(node, "an escalation", DesignSchema.Escalation.Keys);
+        var fields = _reader.Mapping(node, "an escalation", DesignSchema.Escalation.Keys);
         if (fields is null)
         {
             return null;
         }
 
         return new EscalationDto(
-            reader.Text(fields["id"], "escalation id"),
-            reader.Text(reader.Required(fields, "profile"), "care profile"),
-            reader.Enum<CareCategory>(reader.Required(fields, "from"), "category"),
-            reader.Enum<CareCategory>(reader.Required(fields, "to"), "category"),
-            reader.Enum<LotScope>(fields["fromScope"], "scope"),
-            reader.Enum<LotScope>(fields["toScope"], "scope"),
-            reader.Text(fields["toLot"], "lot"),
-            reader.Date(reader.Required(fields, "date"), "the escalation date"),
-            reader.Text(fields["approvedBy"], "approving access team")?.Value,
+            _reader.Text(fields["id"], "escalation id"),
+            _reader.Text(_reader.Required(fields, "profile"), "care profile"),
+            _reader.Enum<CareCategory>(_reader.Required(fields, "from"), "category"),
+            _reader.Enum<CareCategory>(_reader.Required(fields, "to"), "category"),
+            _reader.Enum<LotScope>(fields["fromScope"], "scope"),
+            _reader.Enum<LotScope>(fields["toScope"], "scope"),
+            _reader.Text(fields["toLot"], "lot"),
+            _reader.Date(_reader.Required(fields, "date"), "the escalation date"),
+            _reader.Text(fields["approvedBy"], "approving access team")?.Value,
             fields.Span);
     }
 }

@@ -6,19 +6,22 @@ namespace Procurement.Rules.Model.Yaml;
 /// consuming input; errors found by later stages (resolving, compiling) are cut back to the cap by
 /// <see cref="SortedAndCapped"/>, which then counts what it left out.
 /// </summary>
-internal static class LoadErrorCap
+public static class LoadErrorCap
 {
     /// <summary>The cap to apply: <see cref="YamlLimits.MaxErrors"/>, at least 1.</summary>
+    /// <param name="limits">The limits.</param>
     public static int Of(YamlLimits limits) => Math.Max(1, limits.MaxErrors);
 
     /// <summary>The last error of a file whose reading stopped at the cap, placed where the first unreported error was found.</summary>
-    public static LoadError Stopped(string file, int max, SourceSpan span) =>
+    internal static LoadError Stopped(string file, int max, SourceSpan span) =>
         new(LoadErrorCodes.TooManyErrors, $"More than {max:N0} errors (limit MaxErrors): reading stopped here; further errors not reported.", file, span);
 
     /// <summary>
     /// The errors ordered by file, line and column, with at most <paramref name="max"/> per file; a file over the cap ends
     /// with one <c>too-many-errors</c> error: the one its reading stopped with, or one that counts the errors left out.
     /// </summary>
+    /// <param name="errors">The errors of one or more files.</param>
+    /// <param name="max">The most errors to keep per file.</param>
     public static IReadOnlyList<LoadError> SortedAndCapped(IEnumerable<LoadError> errors, int max)
     {
         var result = new List<LoadError>();

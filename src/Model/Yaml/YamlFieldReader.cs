@@ -4,7 +4,10 @@ using System.Text;
 namespace Procurement.Rules.Model.Yaml;
 
 /// <summary>A value read from YAML together with the span of the node it was read from.</summary>
-internal readonly record struct Located<T>(T Value, SourceSpan Span)
+/// <typeparam name="T">The type of the value.</typeparam>
+/// <param name="Value">The value.</param>
+/// <param name="Span">Where the node it was read from starts and ends.</param>
+public readonly record struct Located<T>(T Value, SourceSpan Span)
 {
     /// <summary>The line where the value starts, 1-based.</summary>
     public int Line => Span.StartLine;
@@ -13,19 +16,32 @@ internal readonly record struct Located<T>(T Value, SourceSpan Span)
     public int Column => Span.StartColumn;
 }
 
-/// <summary>The keys of one YAML mapping, checked against the keys its kind allows.</summary>
-internal sealed class MappingFields(YamlMapping mapping, string what)
+/// <summary>The keys of one YAML mapping, checked against the keys its kind allows (see <see cref="YamlFieldReader.Mapping"/>).</summary>
+public sealed class MappingFields
 {
-    public YamlMapping Mapping { get; } = mapping;
+    internal MappingFields(YamlMapping mapping, string what)
+    {
+        Mapping = mapping;
+        What = what;
+    }
 
-    public string What { get; } = what;
+    /// <summary>The mapping.</summary>
+    public YamlMapping Mapping { get; }
 
+    /// <summary>What the mapping is, in words for error messages (<c>a rule</c>, <c>a lot</c>).</summary>
+    public string What { get; }
+
+    /// <summary>The line where the mapping starts, 1-based.</summary>
     public int Line => Mapping.Line;
 
+    /// <summary>The column where the mapping starts, 1-based.</summary>
     public int Column => Mapping.Column;
 
+    /// <summary>Where the mapping starts and ends.</summary>
     public SourceSpan Span => Mapping.Span;
 
+    /// <summary>The value of <paramref name="key"/>, or null when the mapping does not have it.</summary>
+    /// <param name="key">The key.</param>
     // Mappings in design and rule files have a handful of keys: a linear scan beats building a dictionary per item.
     public YamlNodeBase? this[string key]
     {
@@ -44,16 +60,20 @@ internal sealed class MappingFields(YamlMapping mapping, string what)
         }
     }
 
+    /// <summary>Whether the mapping has <paramref name="key"/>.</summary>
+    /// <param name="key">The key.</param>
     public bool Has(string key) => this[key] is not null;
 
     /// <summary>The key node of <paramref name="key"/>, or null when the mapping does not have it.</summary>
+    /// <param name="key">The key.</param>
     public YamlScalar? Key(string key)
     {
-        foreach (var entry in Mapping.Entries)
+        var entries = Mapping.Entries;
+        for (var i = 0; i < entries.Count; i++)
         {
-            if (string.Equals(entry.Key.Value, key, StringComparison.Ordinal))
+            if (string.Equals(entries[i].Key.Value, key, StringComparison.Ordinal))
             {
-                return entry.Key;
+                return entries[i].Key;
             }
         }
 
@@ -63,26 +83,56 @@ internal sealed class MappingFields(YamlMapping mapping, string what)
 
 /// <summary>
 /// Reads typed values out of positioned YAML nodes, recording a <see cref="LoadError"/> for every problem and carrying on,
-/// so that one pass reports all the errors of a file. Shared by the design loader and the rule loader.
-/// Every error of a file goes through <see cref="Error(int, int, string, string)"/>, which stops recording at the file's
+/// so that one pass reports all the errors of a file. Shared by the design loader and the rule loader: one reader per
+/// file, which holds that file's errors (<see cref="Errors"/>).
+/// Every error of a file goes through <see cref="Error(SourceSpan, string, string)"/>, which stops recording at the file's
 /// <see cref="YamlLimits.MaxErrors"/> (see <see cref="LoadErrorCap"/>); readers check <see cref="Stopped"/> to stop reading.
 /// </summary>
-internal sealed class YamlFieldReader(string file, List<LoadError> errors, int maxErrors)
+public sealed class YamlFieldReader
 {
+    private readonly List<LoadError> _errors;
+    private readonly int _maxErrors;
+
     // The list may hold errors of files read before this one: only this file's count against its cap.
-    private readonly int _first = errors.Count;
+    private readonly int _first;
 
-    public string File { get; } = file;
+    /// <summary>A reader for the file <paramref name="file"/>, whose errors are capped at <paramref name="limits"/>' <see cref="YamlLimits.MaxErrors"/>.</summary>
+    /// <param name="file">Name of the file, used in every error.</param>
+    /// <param name="limits">The limits whose error cap applies.</param>
+    public YamlFieldReader(string file, YamlLimits limits)
+        : this(file, [], LoadErrorCap.Of(limits))
+    {
+    }
 
-    public List<LoadError> Errors { get; } = errors;
+    internal YamlFieldReader(string file, List<LoadError> errors, int maxErrors)
+    {
+        File = file;
+        _errors = errors;
+        _maxErrors = maxErrors;
+        _first = errors.Count;
+    }
+
+    /// <summary>Name of the file, as used in its errors.</summary>
+    public string File { get; }
+
+    /// <summary>The errors recorded so far, in the order they were found.</summary>
+    public IReadOnlyList<LoadError> Errors => _errors;
 
     /// <summary>Whether this file reached its error cap: nothing more is recorded, and reading it should stop.</summary>
     public bool Stopped { get; private set; }
 
+    /// <summary>Records an error about <paramref name="node"/>, at its span.</summary>
+    /// <param name="node">The node the error is about.</param>
+    /// <param name="code">Stable error code.</param>
+    /// <param name="message">What is wrong.</param>
     public void Error(YamlNodeBase node, string code, string message) => Error(node.Span, code, message);
 
-    public void Error(int line, int column, string code, string message) => Error(SourceSpan.At(line, column), code, message);
+    internal void Error(int line, int column, string code, string message) => Error(SourceSpan.At(line, column), code, message);
 
+    /// <summary>Records an error at <paramref name="span"/>, unless the file reached its error cap.</summary>
+    /// <param name="span">Where the error is.</param>
+    /// <param name="code">Stable error code.</param>
+    /// <param name="message">What is wrong.</param>
     public void Error(SourceSpan span, string code, string message)
     {
         if (Stopped)
@@ -90,16 +140,23 @@ internal sealed class YamlFieldReader(string file, List<LoadError> errors, int m
             return;
         }
 
-        if (Errors.Count - _first >= maxErrors)
+        if (_errors.Count - _first >= _maxErrors)
         {
             Stopped = true;
-            Errors.Add(LoadErrorCap.Stopped(File, maxErrors, span));
+            _errors.Add(LoadErrorCap.Stopped(File, _maxErrors, span));
             return;
         }
 
-        Errors.Add(new LoadError(code, message, File, span));
+        _errors.Add(new LoadError(code, message, File, span));
     }
 
+    /// <summary>
+    /// The node as a mapping of <paramref name="what"/>, each key checked against <paramref name="knownKeys"/>; null when
+    /// it is absent, or (reported) not a mapping.
+    /// </summary>
+    /// <param name="node">The node, or null when the field is left out.</param>
+    /// <param name="what">What the mapping is, in words for error messages.</param>
+    /// <param name="knownKeys">The keys this kind of mapping may have; any other is reported as an unknown field.</param>
     public MappingFields? Mapping(YamlNodeBase? node, string what, IReadOnlyCollection<string> knownKeys)
     {
         if (node is null || node is YamlScalar { IsNull: true })
@@ -113,13 +170,9 @@ internal sealed class YamlFieldReader(string file, List<LoadError> errors, int m
             return null;
         }
 
-        foreach (var (key, _) in mapping.Entries)
+        for (var i = 0; i < mapping.Entries.Count && !Stopped; i++)
         {
-            if (Stopped)
-            {
-                break;
-            }
-
+            var key = mapping.Entries[i].Key;
             if (!knownKeys.Contains(key.Value))
             {
                 var suggestion = Suggest(key.Value, knownKeys);
@@ -131,6 +184,9 @@ internal sealed class YamlFieldReader(string file, List<LoadError> errors, int m
         return new MappingFields(mapping, what);
     }
 
+    /// <summary>The items of a list of <paramref name="what"/>; none when it is absent or (reported) not a list. Empty items are reported and left out.</summary>
+    /// <param name="node">The node, or null when the field is left out.</param>
+    /// <param name="what">What the list holds, in words for error messages.</param>
     public IReadOnlyList<YamlNodeBase> Sequence(YamlNodeBase? node, string what)
     {
         if (node is null || node is YamlScalar { IsNull: true })
@@ -159,13 +215,16 @@ internal sealed class YamlFieldReader(string file, List<LoadError> errors, int m
     }
 
     /// <summary>Reports an item of a list that has no value.</summary>
-    public void EmptyItem(YamlNodeBase item, string what) =>
+    internal void EmptyItem(YamlNodeBase item, string what) =>
         Error(item, LoadErrorCodes.MissingField, $"Empty item in {what}; give it a value or leave it out.");
 
     /// <summary>Whether a field is left out or given without a value (<c>key:</c>, <c>key: ~</c>, <c>key: null</c>): both mean absent.</summary>
+    /// <param name="node">The value node, or null when the field is left out.</param>
     public static bool IsAbsent(YamlNodeBase? node) => node is null || node is YamlScalar { IsNull: true };
 
     /// <summary>The value of a required field; a field given without a value is reported as missing, at its key.</summary>
+    /// <param name="fields">The mapping.</param>
+    /// <param name="key">The required key.</param>
     public YamlNodeBase? Required(MappingFields fields, string key)
     {
         var node = fields[key];
@@ -181,6 +240,9 @@ internal sealed class YamlFieldReader(string file, List<LoadError> errors, int m
         return node;
     }
 
+    /// <summary>The node as one text value with its span; null when it is absent or (reported) not a single value.</summary>
+    /// <param name="node">The node, or null when the field is left out.</param>
+    /// <param name="what">What the value is, in words for error messages.</param>
     public Located<string>? Text(YamlNodeBase? node, string what)
     {
         if (node is null || node is YamlScalar { IsNull: true })
@@ -197,6 +259,9 @@ internal sealed class YamlFieldReader(string file, List<LoadError> errors, int m
         return new Located<string>(scalar.Value, scalar.Span);
     }
 
+    /// <summary>The node as a date written <c>yyyy-MM-dd</c>; null when it is absent or (reported) not such a date.</summary>
+    /// <param name="node">The node, or null when the field is left out.</param>
+    /// <param name="what">What the date is, in words for error messages.</param>
     public DateOnly? Date(YamlNodeBase? node, string what)
     {
         if (Text(node, what) is not { } text)
@@ -213,7 +278,7 @@ internal sealed class YamlFieldReader(string file, List<LoadError> errors, int m
         return null;
     }
 
-    public decimal? Decimal(YamlNodeBase? node, string what)
+    internal decimal? Decimal(YamlNodeBase? node, string what)
     {
         if (Text(node, what) is not { } text)
         {
@@ -235,7 +300,7 @@ internal sealed class YamlFieldReader(string file, List<LoadError> errors, int m
         return null;
     }
 
-    public int? Int(YamlNodeBase? node, string what)
+    internal int? Int(YamlNodeBase? node, string what)
     {
         if (Text(node, what) is not { } text)
         {
@@ -257,6 +322,9 @@ internal sealed class YamlFieldReader(string file, List<LoadError> errors, int m
         return null;
     }
 
+    /// <summary>The node as <c>true</c> or <c>false</c>; null when it is absent or (reported) neither.</summary>
+    /// <param name="node">The node, or null when the field is left out.</param>
+    /// <param name="what">What the flag is, in words for error messages.</param>
     public bool? Bool(YamlNodeBase? node, string what)
     {
         if (Text(node, what) is not { } text)
@@ -276,6 +344,10 @@ internal sealed class YamlFieldReader(string file, List<LoadError> errors, int m
         }
     }
 
+    /// <summary>The node as a value of <typeparamref name="T"/>, written in kebab case (<c>selective-tender</c>); null when it is absent or (reported) no such value.</summary>
+    /// <typeparam name="T">The enum.</typeparam>
+    /// <param name="node">The node, or null when the field is left out.</param>
+    /// <param name="what">What the value is, in words for error messages.</param>
     public T? Enum<T>(YamlNodeBase? node, string what)
         where T : struct, Enum
     {
@@ -293,6 +365,9 @@ internal sealed class YamlFieldReader(string file, List<LoadError> errors, int m
         return null;
     }
 
+    /// <summary>The node as a list of text values with their spans; items that are not single values are reported and left out.</summary>
+    /// <param name="node">The node, or null when the field is left out.</param>
+    /// <param name="what">What each item is, in words for error messages.</param>
     public List<Located<string>> TextList(YamlNodeBase? node, string what)
     {
         var items = Sequence(node, what + " list");
@@ -358,17 +433,18 @@ internal sealed class YamlFieldReader(string file, List<LoadError> errors, int m
 }
 
 /// <summary>How C# names appear in YAML files.</summary>
-internal static class YamlNames
+public static class YamlNames
 {
     /// <summary>The YAML names of an enum's values, computed once per enum type.</summary>
-    public static class EnumValues<T>
+    internal static class EnumValues<T>
         where T : struct, Enum
     {
         public static readonly IReadOnlyDictionary<string, T> ByName =
             System.Enum.GetValues<T>().ToDictionary(v => Kebab(v.ToString()), StringComparer.Ordinal);
     }
 
-    /// <summary><c>SelectiveTender</c> becomes <c>selective-tender</c>.</summary>
+    /// <summary>The YAML name of a C# name: <c>SelectiveTender</c> becomes <c>selective-tender</c>.</summary>
+    /// <param name="pascal">A name in Pascal case.</param>
     public static string Kebab(string pascal)
     {
         var builder = new StringBuilder(pascal.Length + 4);

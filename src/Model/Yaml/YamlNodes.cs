@@ -2,41 +2,75 @@ using YamlDotNet.Core;
 
 namespace Procurement.Rules.Model.Yaml;
 
-/// <summary>A node of a parsed YAML document, with the span it covers in the text.</summary>
-internal abstract class YamlNodeBase(SourceSpan span)
+/// <summary>
+/// A node of a parsed YAML document (see <see cref="YamlTreeReader"/>), with the span it covers in the text. The
+/// design loader and the rule loader read their files through these nodes; only <see cref="YamlTreeReader"/> makes them.
+/// </summary>
+public abstract class YamlNodeBase
 {
-    public SourceSpan Span { get; } = span;
+    private protected YamlNodeBase(SourceSpan span) => Span = span;
 
+    /// <summary>Where the node starts and ends in the text.</summary>
+    public SourceSpan Span { get; }
+
+    /// <summary>The line where the node starts, 1-based.</summary>
     public int Line => Span.StartLine;
 
+    /// <summary>The column where the node starts, 1-based.</summary>
     public int Column => Span.StartColumn;
 
+    /// <summary>What kind of node this is, in words for error messages (<c>a single value</c>, <c>a list</c>, <c>a mapping</c>).</summary>
     public abstract string KindName { get; }
 }
 
-internal sealed class YamlScalar(string value, ScalarStyle style, SourceSpan span) : YamlNodeBase(span)
+/// <summary>A single value: plain, quoted or a block scalar.</summary>
+public sealed class YamlScalar : YamlNodeBase
 {
-    public string Value { get; } = value;
+    internal YamlScalar(string value, ScalarStyle style, SourceSpan span)
+        : base(span)
+    {
+        Value = value;
+        Style = style;
+    }
 
-    public ScalarStyle Style { get; } = style;
+    /// <summary>The value's text, after YAML's unquoting and folding.</summary>
+    public string Value { get; }
 
+    /// <summary>How the value was written: plain, single- or double-quoted, literal or folded.</summary>
+    public ScalarStyle Style { get; }
+
+    /// <summary>Whether the value was written without quotes or block indicator.</summary>
     public bool IsPlain => Style is ScalarStyle.Plain or ScalarStyle.Any;
 
+    /// <summary>Whether the value is YAML's null: empty, <c>~</c> or <c>null</c>, unquoted.</summary>
     public bool IsNull => IsPlain && Value is "" or "~" or "null" or "Null" or "NULL";
 
+    /// <inheritdoc/>
     public override string KindName => "a single value";
 }
 
-internal sealed class YamlSequence(List<YamlNodeBase> items, SourceSpan span) : YamlNodeBase(span)
+/// <summary>A list of nodes.</summary>
+public sealed class YamlSequence : YamlNodeBase
 {
-    public List<YamlNodeBase> Items { get; } = items;
+    internal YamlSequence(List<YamlNodeBase> items, SourceSpan span)
+        : base(span) => Items = items;
 
+    /// <summary>The items, in file order.</summary>
+    public IReadOnlyList<YamlNodeBase> Items { get; }
+
+    /// <inheritdoc/>
     public override string KindName => "a list";
 }
 
-internal sealed class YamlMapping(List<KeyValuePair<YamlScalar, YamlNodeBase>> entries, SourceSpan span) : YamlNodeBase(span)
+/// <summary>A mapping of single-value keys to nodes; no key appears twice (a duplicate is reported and left out).</summary>
+public sealed class YamlMapping : YamlNodeBase
 {
-    public List<KeyValuePair<YamlScalar, YamlNodeBase>> Entries { get; } = entries;
+    internal YamlMapping(List<KeyValuePair<YamlScalar, YamlNodeBase>> entries, SourceSpan span)
+        : base(span) => Entries = entries;
 
+    /// <summary>The keys and their values, in file order.</summary>
+    public IReadOnlyList<KeyValuePair<YamlScalar, YamlNodeBase>> Entries { get; }
+
+    /// <inheritdoc/>
     public override string KindName => "a mapping";
 }

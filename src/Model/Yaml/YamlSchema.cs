@@ -4,31 +4,66 @@ using System.Text.Json;
 namespace Procurement.Rules.Model.Yaml;
 
 /// <summary>What kind of value a YAML field holds; drives both the JSON Schema and the documentation.</summary>
-internal enum FieldKind
+public enum FieldKind
 {
+    /// <summary>A text value.</summary>
     Text,
+
+    /// <summary>A number of zero or more.</summary>
     Number,
+
+    /// <summary>A whole number of zero or more.</summary>
     Integer,
+
+    /// <summary>A date written <c>yyyy-MM-dd</c>.</summary>
     Date,
+
+    /// <summary><c>true</c> or <c>false</c>.</summary>
     Boolean,
+
+    /// <summary>One of a fixed set of names (<see cref="FieldSpec.Values"/>).</summary>
     Enum,
+
+    /// <summary>A list of text values.</summary>
     TextList,
+
+    /// <summary>A mapping of the kind <see cref="FieldSpec.Object"/>.</summary>
     Object,
+
+    /// <summary>A list of mappings of the kind <see cref="FieldSpec.Object"/>.</summary>
     ObjectList,
+
+    /// <summary>A rule expression, written as text.</summary>
     Expression,
+
+    /// <summary>A mapping of names to rule expressions.</summary>
     ExpressionMap,
+
+    /// <summary>A mapping of names to single values (text, number or true/false).</summary>
     ScalarMap,
 }
 
 /// <summary>One key of a YAML mapping: its kind, whether it is required, and what it means.</summary>
-internal sealed record FieldSpec(string Name, FieldKind Kind, bool Required, string Description)
+/// <param name="Name">The key.</param>
+/// <param name="Kind">What kind of value it holds.</param>
+/// <param name="Required">Whether a mapping of its kind must have it.</param>
+/// <param name="Description">What it means, for the JSON Schema and the documentation.</param>
+public sealed record FieldSpec(string Name, FieldKind Kind, bool Required, string Description)
 {
+    /// <summary>The kind of mapping the field holds, for <see cref="FieldKind.Object"/> and <see cref="FieldKind.ObjectList"/>.</summary>
     public ObjectSpec? Object { get; init; }
 
+    /// <summary>The names allowed, for <see cref="FieldKind.Enum"/>.</summary>
     public IReadOnlyList<string>? Values { get; init; }
 
+    /// <summary>A regular expression the text (or each text of a list) must match, for the JSON Schema.</summary>
     public string? Pattern { get; init; }
 
+    /// <summary>A field that holds one value of <typeparamref name="T"/>, written in kebab case.</summary>
+    /// <typeparam name="T">The enum.</typeparam>
+    /// <param name="name">The key.</param>
+    /// <param name="required">Whether a mapping of its kind must have it.</param>
+    /// <param name="description">What it means.</param>
     public static FieldSpec Enum<T>(string name, bool required, string description)
         where T : struct, Enum => new(name, FieldKind.Enum, required, description) { Values = [.. YamlNames.EnumValues<T>.ByName.Keys] };
 }
@@ -37,15 +72,35 @@ internal sealed record FieldSpec(string Name, FieldKind Kind, bool Required, str
 /// One kind of YAML mapping (a lot, a rule, ...). The loaders take their allowed keys from here and the JSON Schemas
 /// for editors are generated from here, so the two cannot drift apart.
 /// </summary>
-internal sealed class ObjectSpec(string name, string description, params FieldSpec[] fields)
+public sealed class ObjectSpec
 {
-    public string Name { get; } = name;
+    /// <summary>A kind of mapping with the given fields.</summary>
+    /// <param name="name">Its name, used for its definition in the JSON Schema.</param>
+    /// <param name="description">What it is.</param>
+    /// <param name="fields">Its keys.</param>
+    public ObjectSpec(string name, string description, params FieldSpec[] fields)
+    {
+        Name = name;
+        Description = description;
+        Fields = fields;
+        Keys = [.. fields.Select(f => f.Name)];
+    }
 
-    public string Description { get; } = description;
+    /// <summary>Its name, used for its definition in the JSON Schema.</summary>
+    public string Name { get; }
 
-    public IReadOnlyList<FieldSpec> Fields { get; } = fields;
+    /// <summary>What it is.</summary>
+    public string Description { get; }
 
-    public IReadOnlyCollection<string> Keys { get; } = [.. fields.Select(f => f.Name)];
+    /// <summary>Its keys, in the order they are documented.</summary>
+    public IReadOnlyList<FieldSpec> Fields { get; }
+
+    /// <summary>The names of its keys.</summary>
+    public IReadOnlyCollection<string> Keys { get; }
+
+    /// <summary>A JSON Schema (draft-07) of a file whose root is this kind of mapping, written deterministically.</summary>
+    /// <param name="title">The schema's title.</param>
+    public string ToJsonSchema(string title) => JsonSchemaWriter.Write(this, title);
 }
 
 /// <summary>Writes an <see cref="ObjectSpec"/> tree as a JSON Schema (draft-07, which editors support best), deterministically.</summary>

@@ -8,7 +8,7 @@ namespace Procurement.Rules.Model.Yaml;
 /// Built on YamlDotNet's event parser rather than its object model so that duplicate keys, alias expansion
 /// and nesting depth are seen (and bounded) before anything is materialised.
 /// </summary>
-internal sealed class YamlTreeReader
+public sealed class YamlTreeReader
 {
     private readonly YamlLimits _limits;
     private readonly YamlFieldReader _errors;
@@ -34,12 +34,18 @@ internal sealed class YamlTreeReader
     /// Records the errors, under the file's name; when it has <see cref="YamlFieldReader.Stopped"/> at the error cap
     /// (also on errors the item sink records), reading stops and null is returned.
     /// </param>
+    public static YamlNodeBase? Read(string text, YamlLimits limits, YamlFieldReader errors) => Read(text, limits, errors, null);
+
+    /// <summary>As <see cref="Read(string, YamlLimits, YamlFieldReader)"/>, handing the items of the root's lists to <paramref name="itemSink"/>.</summary>
+    /// <param name="text">The YAML text.</param>
+    /// <param name="limits">Limits on size and shape.</param>
+    /// <param name="errors">Records the errors; see <see cref="Read(string, YamlLimits, YamlFieldReader)"/>.</param>
     /// <param name="itemSink">
     /// When given, each item of a list directly under the root mapping is handed to it as soon as it is read, with the
     /// list's key, instead of being kept in the tree; the list stays in the tree empty. A design of 100,000 care
     /// profiles is then never held as a node tree, only as the records read from it.
     /// </param>
-    public static YamlNodeBase? Read(string text, YamlLimits limits, YamlFieldReader errors, Action<string, YamlNodeBase>? itemSink = null)
+    internal static YamlNodeBase? Read(string text, YamlLimits limits, YamlFieldReader errors, Action<string, YamlNodeBase>? itemSink)
     {
         var reader = new YamlTreeReader(limits, errors, itemSink);
         return reader.ReadDocument(text);

@@ -11,18 +11,21 @@ internal abstract partial class SubjectKind
 
     public static IReadOnlyList<SubjectKind> All { get; } =
     [
-        new SubjectKind<CareProfile>("CareProfiles", d => d.CareProfileArray, p => $"careProfiles[{p.Id}]", p => p.Location),
-        new SubjectKind<Lot>("Lots", d => d.LotArray, l => $"lots[{l.Id}]", l => l.Location),
-        new SubjectKind<CategoryTerms>("Categories", d => d.CategoryArray, t => $"lots[{t.Lot.Id}].{(t.Category == CareCategory.Heavy ? "heavy" : "light")}", t => t.Location),
-        new SubjectKind<Contract>("Contracts", d => d.ContractArray, c => $"contracts[{c.Id}]", c => c.Location),
-        new SubjectKind<Provider>("Providers", d => d.ProviderArray, p => $"providers[{p.Id}]", p => p.Location),
-        new SubjectKind<Cooperative>("Cooperatives", d => d.CooperativeArray, c => $"cooperatives[{c.Id}]", c => c.Location),
-        new SubjectKind<Municipality>("Municipalities", d => d.MunicipalityArray, m => $"municipalities[{m.Id}]", m => m.Location),
-        new SubjectKind<Escalation>("Escalations", d => d.EscalationArray, e => $"escalations[{e.Id}]", e => e.Location),
+        new SubjectKind<CareProfile>("CareProfiles", d => ArrayOf(d.CareProfiles), p => $"careProfiles[{p.Id}]", p => p.Location),
+        new SubjectKind<Lot>("Lots", d => ArrayOf(d.Lots), l => $"lots[{l.Id}]", l => l.Location),
+        new SubjectKind<CategoryTerms>("Categories", d => ArrayOf(d.Categories), t => $"lots[{t.Lot.Id}].{(t.Category == CareCategory.Heavy ? "heavy" : "light")}", t => t.Location),
+        new SubjectKind<Contract>("Contracts", d => ArrayOf(d.Contracts), c => $"contracts[{c.Id}]", c => c.Location),
+        new SubjectKind<Provider>("Providers", d => ArrayOf(d.Providers), p => $"providers[{p.Id}]", p => p.Location),
+        new SubjectKind<Cooperative>("Cooperatives", d => ArrayOf(d.Cooperatives), c => $"cooperatives[{c.Id}]", c => c.Location),
+        new SubjectKind<Municipality>("Municipalities", d => ArrayOf(d.Municipalities), m => $"municipalities[{m.Id}]", m => m.Location),
+        new SubjectKind<Escalation>("Escalations", d => ArrayOf(d.Escalations), e => $"escalations[{e.Id}]", e => e.Location),
     ];
 
     public static SubjectKind<TenderDesign> Design { get; } =
         new("design", d => [d], _ => "design", d => new SourceLocation(d.SourceFile, 1, 1));
+
+    // The design's lists are arrays: the evaluator iterates them without interface calls (a copy only if that ever changes).
+    private static T[] ArrayOf<T>(IReadOnlyList<T> list) => list as T[] ?? [.. list];
 
     public static SubjectKind? Find(string collection) =>
         string.Equals(collection, "design", StringComparison.Ordinal) ? Design : All.FirstOrDefault(k => string.Equals(k.Collection, collection, StringComparison.Ordinal));

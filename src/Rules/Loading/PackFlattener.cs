@@ -22,8 +22,10 @@ internal sealed record EffectiveRule(
 /// </summary>
 internal static class PackFlattener
 {
-    public static List<EffectiveRule> Flatten(IReadOnlyList<PackDto> packs, List<LoadError> errors)
+    /// <summary>The effective rules of <paramref name="packs"/>, ordered by id, and the errors of layering them in the order found.</summary>
+    public static Diagnosed<List<EffectiveRule>> Flatten(IReadOnlyList<PackDto> packs)
     {
+        var errors = new List<LoadError>();
         var byName = new Dictionary<string, PackDto>(StringComparer.Ordinal);
         foreach (var pack in packs)
         {
@@ -34,8 +36,21 @@ internal static class PackFlattener
         }
 
         var chains = Chains(packs, byName, errors);
+        var rules = Defined(packs, chains, VisibleParameters(packs, chains), errors);
+        foreach (var pack in packs)
+        {
+            foreach (var item in pack.Overrides)
+            {
+                Override(rules, pack, chains[pack], item, errors);
+            }
+        }
 
-        // Parameters: every pack's own, then overridden by the files that extend it, in load order.
+        return new([.. rules.Values.OrderBy(r => r.Rule.Id.Value, StringComparer.Ordinal)], errors);
+    }
+
+    // Parameters: every pack's own, then overridden by the files that extend it, in load order.
+    private static Dictionary<PackDto, IReadOnlyDictionary<string, object>> VisibleParameters(IReadOnlyList<PackDto> packs, Dictionary<PackDto, List<PackDto>> chains)
+    {
         var parameters = packs.Distinct().ToDictionary(p => p, p => p.Parameters.GroupBy(x => x.Name).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal));
         foreach (var pack in packs.Where(p => p.Extends is not null))
         {
@@ -50,10 +65,18 @@ internal static class PackFlattener
             }
         }
 
-        var visibleParameters = packs.Distinct().ToDictionary(
+        return packs.Distinct().ToDictionary(
             p => p,
             p => (IReadOnlyDictionary<string, object>)chains[p].SelectMany(c => parameters[c]).GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal));
+    }
 
+    // The rules as their packs define them, before overrides; a rule id defined twice is reported at the second.
+    private static Dictionary<string, EffectiveRule> Defined(
+        IReadOnlyList<PackDto> packs,
+        Dictionary<PackDto, List<PackDto>> chains,
+        Dictionary<PackDto, IReadOnlyDictionary<string, object>> visibleParameters,
+        List<LoadError> errors)
+    {
         var rules = new Dictionary<string, EffectiveRule>(StringComparer.Ordinal);
         foreach (var pack in packs)
         {
@@ -78,56 +101,52 @@ internal static class PackFlattener
             }
         }
 
-        foreach (var pack in packs)
+        return rules;
+    }
+
+    private static void Override(Dictionary<string, EffectiveRule> rules, PackDto pack, List<PackDto> chain, OverrideDto item, List<LoadError> errors)
+    {
+        if (!rules.TryGetValue(item.Id.Value, out var target) || !chain.Contains(target.Pack))
         {
-            foreach (var item in pack.Overrides)
-            {
-                if (!rules.TryGetValue(item.Id.Value, out var target) || !chains[pack].Contains(target.Pack))
-                {
-                    Error(errors, pack.File, item.Id, RuleErrorCodes.UnknownTarget,
-                        target is null
-                            ? $"Override names rule '{item.Id.Value}', which no loaded pack defines."
-                            : $"Override names rule '{item.Id.Value}' of pack '{target.Pack.Name.Value}', which '{pack.Name.Value}' does not extend.");
-                    continue;
-                }
-
-                var ruleParameters = target.Parameters;
-                if (item.Parameters.Count > 0)
-                {
-                    var copy = new Dictionary<string, object>(target.Parameters, StringComparer.Ordinal);
-                    foreach (var parameter in item.Parameters)
-                    {
-                        if (!copy.TryGetValue(parameter.Name, out var current))
-                        {
-                            errors.Add(new LoadError(RuleErrorCodes.UnknownParameter, $"Rule '{item.Id.Value}' has no parameter '{parameter.Name}'.", parameter.Location.File, parameter.Span));
-                            continue;
-                        }
-
-                        if (current.GetType() != parameter.Value.GetType() && !(current is int or decimal && parameter.Value is int or decimal))
-                        {
-                            errors.Add(new LoadError(RuleErrorCodes.UnknownParameter, $"Parameter '{parameter.Name}' is a {current.GetType().Name}; the override gives a {parameter.Value.GetType().Name}.", parameter.Location.File, parameter.Span));
-                            continue;
-                        }
-
-                        copy[parameter.Name] = parameter.Value;
-                    }
-
-                    ruleParameters = copy;
-                }
-
-                rules[item.Id.Value] = target with
-                {
-                    Severity = item.Severity ?? target.Severity,
-                    SeveritySetBy = item.Severity is null ? target.SeveritySetBy : item.Location,
-                    Enabled = item.Enabled ?? target.Enabled,
-                    DisabledBy = item.Enabled is false ? item.Location : item.Enabled is true ? null : target.DisabledBy,
-                    Effective = item.Effective is { } e ? new Period(e.From ?? DateOnly.MinValue, e.Until) : target.Effective,
-                    Parameters = ruleParameters,
-                };
-            }
+            Error(errors, pack.File, item.Id, RuleErrorCodes.UnknownTarget,
+                target is null
+                    ? $"Override names rule '{item.Id.Value}', which no loaded pack defines."
+                    : $"Override names rule '{item.Id.Value}' of pack '{target.Pack.Name.Value}', which '{pack.Name.Value}' does not extend.");
+            return;
         }
 
-        return [.. rules.Values.OrderBy(r => r.Rule.Id.Value, StringComparer.Ordinal)];
+        rules[item.Id.Value] = target with
+        {
+            Severity = item.Severity ?? target.Severity,
+            SeveritySetBy = item.Severity is null ? target.SeveritySetBy : item.Location,
+            Enabled = item.Enabled ?? target.Enabled,
+            DisabledBy = item.Enabled is false ? item.Location : item.Enabled is true ? null : target.DisabledBy,
+            Effective = item.Effective is { } e ? new Period(e.From ?? DateOnly.MinValue, e.Until) : target.Effective,
+            Parameters = item.Parameters.Count > 0 ? OverriddenParameters(target, item, errors) : target.Parameters,
+        };
+    }
+
+    private static Dictionary<string, object> OverriddenParameters(EffectiveRule target, OverrideDto item, List<LoadError> errors)
+    {
+        var copy = new Dictionary<string, object>(target.Parameters, StringComparer.Ordinal);
+        foreach (var parameter in item.Parameters)
+        {
+            if (!copy.TryGetValue(parameter.Name, out var current))
+            {
+                errors.Add(new LoadError(RuleErrorCodes.UnknownParameter, $"Rule '{item.Id.Value}' has no parameter '{parameter.Name}'.", parameter.Location.File, parameter.Span));
+                continue;
+            }
+
+            if (current.GetType() != parameter.Value.GetType() && !(current is int or decimal && parameter.Value is int or decimal))
+            {
+                errors.Add(new LoadError(RuleErrorCodes.UnknownParameter, $"Parameter '{parameter.Name}' is a {current.GetType().Name}; the override gives a {parameter.Value.GetType().Name}.", parameter.Location.File, parameter.Span));
+                continue;
+            }
+
+            copy[parameter.Name] = parameter.Value;
+        }
+
+        return copy;
     }
 
     /// <summary>The chain of each pack: every pack it extends and itself, root first. Broken links are reported once.</summary>

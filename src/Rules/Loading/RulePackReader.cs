@@ -16,24 +16,22 @@ internal sealed class RulePackReader
         _text = text;
     }
 
-    public static PackDto? Read(string text, string file, YamlLimits limits, List<LoadError> errors)
+    /// <summary>Reads one rule file: its pack, and the errors found in it in the order found. An empty file is a <c>missing-field</c> error.</summary>
+    public static Diagnosed<PackDto> Read(string text, string file, YamlLimits limits)
     {
-        var reader = new YamlFieldReader(file, errors, LoadErrorCap.Of(limits));
+        var reader = new YamlFieldReader(file, limits);
         var root = YamlTreeReader.Read(text, limits, reader);
         if (root is null)
         {
-            if (errors.Count == 0)
-            {
-                errors.Add(new LoadError(LoadErrorCodes.MissingField, "The rule file is empty.", file, 1, 1));
-            }
-
-            return null;
+            return reader.Errors.Count == 0
+                ? new(null, [new LoadError(LoadErrorCodes.MissingField, "The rule file is empty.", file, 1, 1)])
+                : new(null, reader.Errors);
         }
 
         var pack = new RulePackReader(reader, text).ReadPack(root);
 
         // A file stopped at the error cap is not compiled: its further errors would not be reported anyway.
-        return reader.Stopped ? null : pack;
+        return new(reader.Stopped ? null : pack, reader.Errors);
     }
 
     private PackDto? ReadPack(YamlNodeBase root)

@@ -39,7 +39,7 @@ public static class RuleTestRunner
         var results = new List<RuleTestResult>();
         foreach (var file in testFiles)
         {
-            RunFile(ruleSet, file, counts, errors, results);
+            errors.AddRange(RunFile(ruleSet, file, counts, results));
         }
 
         var coverage = ruleSet.Rules.Where(r => r.Enabled)
@@ -48,23 +48,36 @@ public static class RuleTestRunner
         return new RuleTestReport { Tests = results, Errors = errors, Coverage = coverage };
     }
 
-    private static void RunFile(RuleSet ruleSet, string file, IReadOnlyDictionary<string, ClauseCounts> counts, List<LoadError> errors, List<RuleTestResult> results)
+    // Runs the tests of one file, adding their results; returns the errors of reading the file, in the order found.
+    private static IReadOnlyList<LoadError> RunFile(RuleSet ruleSet, string file, IReadOnlyDictionary<string, ClauseCounts> counts, List<RuleTestResult> results)
     {
         var folder = RuleTestFolder.Of(file, Limits.MaxFileBytes);
         var self = folder.ReadFile(Path.GetFullPath(file), "The rule-test file");
         if (self.Text is not { } text)
         {
-            errors.Add(self.ToError(file, 1, 1));
-            return;
+            return [self.ToError(file, 1, 1)];
         }
 
-        var reader = new YamlFieldReader(file, errors, LoadErrorCap.Of(Limits));
+        var reader = new YamlFieldReader(file, Limits);
         var root = YamlTreeReader.Read(text, Limits, reader);
         var fields = root is null ? null : reader.Mapping(root, "a rule-test file", RuleTestSchema.File.Keys);
-        if (fields is null)
+        if (fields is not null)
         {
-            return;
+            RunTests(ruleSet, file, folder, reader, fields, counts, results);
         }
+
+        return reader.Errors;
+    }
+
+    private static void RunTests(
+        RuleSet ruleSet,
+        string file,
+        RuleTestFolder folder,
+        YamlFieldReader reader,
+        MappingFields fields,
+        IReadOnlyDictionary<string, ClauseCounts> counts,
+        List<RuleTestResult> results)
+    {
 
         // The base design is read once, before any test: a refused one is one error, and no test that uses it runs.
         var directory = Path.GetDirectoryName(Path.GetFullPath(file))!;
@@ -199,9 +212,8 @@ public static class RuleTestRunner
     {
         if (test.InlineDesign is { } inline)
         {
-            var errors = new List<LoadError>();
-            var loaded = TenderDesignLoader.LoadNode(inline, test.Location.File, errors);
-            return loaded is null ? (null, "the inline design does not load: " + string.Join("; ", errors)) : (loaded, null);
+            var loaded = TenderDesignLoader.LoadNode(inline, test.Location.File);
+            return loaded.Value is null ? (null, "the inline design does not load: " + string.Join("; ", loaded.Errors)) : (loaded.Value, null);
         }
 
         if (file is not { Path: { } path, Text: { } text })

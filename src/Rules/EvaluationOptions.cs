@@ -37,7 +37,4 @@ public sealed record EvaluationOptions
 
     /// <summary>Evaluate subjects on several threads; the report is the same either way.</summary>
     public bool Parallel { get; init; }
-
-    /// <summary>When set (by the rule-test runner), clause outcomes are counted per rule id; evaluation is then sequential.</summary>
-    internal IReadOnlyDictionary<string, Compiling.ClauseCounts>? Coverage { get; init; }
 }

@@ -212,6 +212,13 @@ public sealed class RuleSet
     }
 
     /// <summary>
+    /// <see cref="Evaluate"/> with <paramref name="observer"/> watching (the rule-test runner's coverage): the rules it
+    /// watches are evaluated part by part, and it is told every outcome; the report is the same.
+    /// </summary>
+    internal EvaluationReport EvaluateObserved(TenderDesign design, EvaluationOptions options, IEvaluationObserver observer) =>
+        Evaluator.Evaluate(_rules, _batches, Hash, design, options, CancellationToken.None, observer);
+
+    /// <summary>
     /// Explains rule <paramref name="ruleId"/> on <paramref name="design"/> (toelichting): for every subject of the rule
     /// (or only <paramref name="subject"/>), whether <c>when</c> held and each clause's outcome with the values it read.
     /// It evaluates the rule part by part, more slowly than <see cref="Evaluate"/>, within the same budgets.
@@ -232,10 +239,7 @@ public sealed class RuleSet
             return null;
         }
 
-        options ??= EvaluationOptions.Default;
-        var asOf = options.AsOf ?? design.Period.From;
-        var subjects = Evaluator.WithinBudget(design, options, cancellationToken, token => rule.Explain(design, asOf, subject, token));
-        return new RuleExplanation { RuleId = rule.Info.Id, AsOf = asOf, Subjects = subjects };
+        return Evaluator.Explain(rule, design, subject, options ?? EvaluationOptions.Default, cancellationToken);
     }
 
     private static string HashOf(RuleSource[] sources)

@@ -13,19 +13,15 @@ internal interface ICompiledRule
     /// <summary>The rule's guarded <c>when</c> and clauses, to be inlined into a subject scan.</summary>
     SubjectScan.Source Scan { get; }
 
-    /// <summary>
-    /// Every subject (or only <paramref name="onlySubject"/>) with its 'when' and each clause's outcome and values:
-    /// the slow, thorough path behind <c>explain</c>, never used by evaluation.
-    /// </summary>
-    IReadOnlyList<SubjectExplanation> Explain(TenderDesign design, DateOnly asOf, string? onlySubject, CancellationToken cancellationToken);
+    /// <summary>Calls <paramref name="visitor"/> with the rule as its typed self.</summary>
+    TResult Accept<TResult>(ICompiledRuleVisitor<TResult> visitor);
 }
 
-/// <summary>How often each clause of one rule held and failed; filled only when rule tests measure coverage.</summary>
-internal sealed class ClauseCounts(int clauses)
+/// <summary>Work on a rule that needs its subject type (see <see cref="ICompiledRule.Accept{TResult}"/>).</summary>
+internal interface ICompiledRuleVisitor<out TResult>
 {
-    public int[] Held { get; } = new int[clauses];
-
-    public int[] Failed { get; } = new int[clauses];
+    TResult Visit<T>(CompiledRule<T> rule)
+        where T : class;
 }
 
 internal sealed record ValueReader<T>(string Expression, Func<T, TenderDesign, DateOnly, CancellationToken, object?> Read);
@@ -44,107 +40,22 @@ internal sealed class CompiledRule<T>(
 {
     public RuleInfo Info { get; } = info;
 
-    public SubjectKind Kind => kind;
+    SubjectKind ICompiledRule.Kind => kind;
+
+    /// <summary>The collection the rule ranges over, with how its subjects are named and located.</summary>
+    public SubjectKind<T> Kind => kind;
 
     public SubjectScan.Source Scan { get; } = scan;
 
+    /// <summary>The rule's guarded <c>when</c> on its own, or null when it has none: for evaluating the rule part by part.</summary>
+    public Func<T, TenderDesign, DateOnly, CancellationToken, bool>? When => when;
+
+    /// <summary>The rule's guarded clauses on their own, with the values each reads: for evaluating the rule part by part.</summary>
+    public IReadOnlyList<CompiledClause<T>> Clauses => clauses;
+
     public int ClauseCount => clauses.Length;
 
-    public IReadOnlyList<SubjectExplanation> Explain(TenderDesign design, DateOnly asOf, string? onlySubject, CancellationToken cancellationToken)
-    {
-        var result = new List<SubjectExplanation>();
-        foreach (var subject in kind.Items(design))
-        {
-            var path = kind.Path(subject);
-            try
-            {
-                WorkMeter.CheckNow(cancellationToken, Info.Id);
-                if (Explain(subject, path, design, asOf, onlySubject, cancellationToken) is { } explanation)
-                {
-                    result.Add(explanation);
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                WorkMeter.BlameSubject(path);
-                throw;
-            }
-        }
-
-        return result;
-    }
-
-    private SubjectExplanation? Explain(T subject, string path, TenderDesign design, DateOnly asOf, string? onlySubject, CancellationToken cancellationToken)
-    {
-        if (onlySubject is not null && !string.Equals(path, onlySubject, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        bool applies;
-        try
-        {
-            applies = when is null || when(subject, design, asOf, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return new SubjectExplanation { Subject = path, Location = kind.Location(subject), When = ConditionOutcome.Threw, Error = $"{ex.GetType().Name}: {ex.Message}", Clauses = [] };
-        }
-
-        var outcomes = new List<ClauseExplanation>(applies ? clauses.Length : 0);
-        foreach (var clause in applies ? clauses : [])
-        {
-            bool? holds = null;
-            string? error = null;
-            try
-            {
-                holds = clause.Holds(subject, design, asOf, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                error = $"{ex.GetType().Name}: {ex.Message}";
-            }
-
-            var values = clause.Values.Select(v => new FindingValue(v.Expression, Read(v, subject, design, asOf, cancellationToken))).ToArray();
-            var outcome = holds switch { true => ConditionOutcome.Held, false => ConditionOutcome.Failed, null => ConditionOutcome.Threw };
-            outcomes.Add(new ClauseExplanation { Name = clause.Name, Expression = clause.Text, Outcome = outcome, Values = values, Error = error });
-        }
-
-        return new SubjectExplanation { Subject = path, Location = kind.Location(subject), When = applies ? ConditionOutcome.Held : ConditionOutcome.Failed, Clauses = outcomes };
-    }
-
-    /// <summary>
-    /// Which part of the rule throws for <paramref name="subject"/>, found by evaluating the parts one by one (only ever
-    /// done for a subject whose scan threw): -1 for <c>when</c>, else the clause; null when nothing throws.
-    /// </summary>
-    public int? ThrowingPart(T subject, TenderDesign design, DateOnly asOf, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (when is not null && !when(subject, design, asOf, cancellationToken))
-            {
-                return null;
-            }
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return -1;
-        }
-
-        for (var clause = 0; clause < clauses.Length; clause++)
-        {
-            try
-            {
-                clauses[clause].Holds(subject, design, asOf, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                return clause;
-            }
-        }
-
-        return null;
-    }
+    public TResult Accept<TResult>(ICompiledRuleVisitor<TResult> visitor) => visitor.Visit(this);
 
     /// <summary>
     /// The finding for a failed clause. With a <paramref name="bound"/> (a timeout or a token the caller can cancel),
@@ -171,7 +82,11 @@ internal sealed class CompiledRule<T>(
         };
     }
 
-    private (string Message, FindingValue[] Values) Render(T subject, TenderDesign design, DateOnly asOf, CompiledClause<T> clause, CancellationToken cancellationToken)
+    private (string Message, FindingValue[] Values) Render(T subject, TenderDesign design, DateOnly asOf, CompiledClause<T> clause, CancellationToken cancellationToken) =>
+        (message.Render(subject, design, asOf, cancellationToken), ReadValues(subject, design, asOf, clause, cancellationToken));
+
+    /// <summary>The values <paramref name="clause"/> reads for <paramref name="subject"/>, formatted as findings show them.</summary>
+    public static FindingValue[] ReadValues(T subject, TenderDesign design, DateOnly asOf, CompiledClause<T> clause, CancellationToken cancellationToken)
     {
         var values = new FindingValue[clause.Values.Length];
         for (var i = 0; i < values.Length; i++)
@@ -179,7 +94,7 @@ internal sealed class CompiledRule<T>(
             values[i] = new FindingValue(clause.Values[i].Expression, Read(clause.Values[i], subject, design, asOf, cancellationToken));
         }
 
-        return (message.Render(subject, design, asOf, cancellationToken), values);
+        return values;
     }
 
     public Finding EvaluationError(T subject, int clause, Exception ex)

@@ -1,11 +1,11 @@
-using System.Buffers;
 using Procurement.Rules.Model;
 
 namespace Procurement.Rules.Compiling;
 
 /// <summary>
 /// Rules over the same subject collection, evaluated together in one compiled <see cref="SubjectScan{T}"/>: a subject is
-/// read once for all of them, as a hand-written check would do, instead of once per rule.
+/// read once for all of them, as a hand-written check would do, instead of once per rule. The evaluator
+/// (<c>Evaluating</c>) runs it; <see cref="Accept{TResult}"/> hands it the batch with its subject type.
 /// </summary>
 internal interface IRuleBatch
 {
@@ -14,27 +14,15 @@ internal interface IRuleBatch
 
     int CountSubjects(TenderDesign design);
 
-    /// <summary>
-    /// Evaluates subjects [<paramref name="from"/>, <paramref name="to"/>) against the rules flagged in
-    /// <paramref name="active"/> (batch order) and adds to <paramref name="result"/>; when <paramref name="coverage"/>
-    /// is given (per rule, batch order), also counts how often each clause held and failed.
-    /// </summary>
-    void Evaluate(TenderDesign design, DateOnly asOf, int from, int to, bool[] active, BatchResult result, CancellationToken cancellationToken, ClauseCounts?[]? coverage = null);
+    /// <summary>Calls <paramref name="visitor"/> with the batch as its typed self.</summary>
+    TResult Accept<TResult>(IRuleBatchVisitor<TResult> visitor);
 }
 
-/// <summary>What one evaluation of a batch found, per rule in batch order.</summary>
-internal sealed class BatchResult(int rules)
+/// <summary>Work on a batch that needs its subject type (see <see cref="IRuleBatch.Accept{TResult}"/>).</summary>
+internal interface IRuleBatchVisitor<out TResult>
 {
-    /// <summary>Subjects for which the rule's <c>when</c> held.</summary>
-    public int[] Applied { get; } = new int[rules];
-
-    /// <summary>Subjects that failed the rule (or for which it could not be evaluated).</summary>
-    public int[] Failed { get; } = new int[rules];
-
-    /// <summary>The rule's findings in subject order, or null when it has none.</summary>
-    public List<Finding>?[] Findings { get; } = new List<Finding>?[rules];
-
-    public void Add(int rule, Finding finding) => (Findings[rule] ??= []).Add(finding);
+    TResult Visit<T>(RuleBatch<T> batch)
+        where T : class;
 }
 
 /// <summary>Groups compiled rules into batches: by subject collection, in rule order, within a size the JIT optimises well.</summary>
@@ -77,134 +65,23 @@ internal static class RuleBatches
         scan.Clauses.Aggregate(scan.When is null ? 0 : ExpressionSize.Of(scan.When), (sum, clause) => sum + ExpressionSize.Of(clause));
 }
 
+/// <summary>The compiled pieces of one batch: its rules in batch order and the scan that evaluates them together.</summary>
 internal sealed class RuleBatch<T>(SubjectKind<T> kind, CompiledRule<T>[] rules, int[] positions) : IRuleBatch
     where T : class
 {
-    private readonly SubjectScan<T> _scan = SubjectScan.Compile<T>([.. rules.Select(r => r.Scan)]);
-
     public int[] Rules { get; } = positions;
 
-    public int CountSubjects(TenderDesign design) => kind.Items(design).Length;
+    public SubjectKind<T> Kind { get; } = kind;
 
-    public void Evaluate(TenderDesign design, DateOnly asOf, int from, int to, bool[] active, BatchResult result, CancellationToken cancellationToken, ClauseCounts?[]? coverage = null)
-    {
-        var subjects = kind.Items(design);
-        // A budget (a token that can stop the evaluation, or a memory meter) bounds the rendering of its findings too;
-        // without one, they render on first read.
-        CancellationToken? bound = cancellationToken.CanBeCanceled || WorkMeter.IsCounting ? cancellationToken : null;
-        var appliedBefore = coverage is null ? null : (int[])result.Applied.Clone();
-        // Room for a few thousand failures per call of the scan; it stops early and is called again when they fill it.
-        var hits = ArrayPool<int>.Shared.Rent(3 * Math.Max(1024, 2 * rules.Length));
-        var state = new int[2];
-        var rendering = -1;
-        try
-        {
-            var index = from;
-            var first = 0;
-            while (index < to)
-            {
-                state[1] = 0;
-                int count;
-                Exception? error = null;
-                try
-                {
-                    count = _scan(subjects, design, asOf, index, to, first, active, result.Applied, hits, state, cancellationToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // A rule threw for subject state[0]: keep what the scan found before it, report it, go on after it.
-                    count = state[1];
-                    error = ex;
-                }
+    /// <summary>The batch's rules, in batch order.</summary>
+    public CompiledRule<T>[] Members { get; } = rules;
 
-                for (var hit = 0; hit < count; hit++)
-                {
-                    rendering = hits[hit * 3];
-                    var (subject, rule, mask) = (subjects[rendering], hits[(hit * 3) + 1], hits[(hit * 3) + 2]);
-                    result.Failed[rule]++;
-                    for (var clause = 0; clause < rules[rule].ClauseCount; clause++)
-                    {
-                        if ((mask & (1 << clause)) != 0)
-                        {
-                            result.Add(rule, rules[rule].Fail(subject, design, asOf, clause, bound));
-                            if (bound is { } token)
-                            {
-                                // Rendering a message allocates: count it against the budget, finding by finding.
-                                WorkMeter.CheckNow(token, rules[rule].Info.Id);
-                            }
+    /// <summary>The fused scan over all <see cref="Members"/>.</summary>
+    public SubjectScan<T> Scan { get; } = SubjectScan.Compile<T>([.. rules.Select(r => r.Scan)]);
 
-                            if (coverage?[rule] is { } counts)
-                            {
-                                counts.Held[clause]--;
-                                counts.Failed[clause]++;
-                            }
-                        }
-                    }
-                }
+    public int CountSubjects(TenderDesign design) => Kind.Items(design).Length;
 
-                rendering = -1;
-                if (error is null)
-                {
-                    (index, first) = (state[0], 0);
-                    continue;
-                }
-
-                // Which rule threw: the first active one, from where this subject's evaluation began, that throws again.
-                var at = state[0];
-                var thrower = subjects[at];
-                var (failing, part) = Throwing(thrower, design, asOf, at == index ? first : 0, active, cancellationToken);
-                result.Failed[failing]++;
-                result.Add(failing, rules[failing].EvaluationError(thrower, part, error));
-                (index, first) = failing + 1 < rules.Length ? (at, failing + 1) : (at + 1, 0);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // A budget ran out or the caller cancelled: say which subject was being evaluated or rendered.
-            WorkMeter.BlameSubject(kind.Path(subjects[rendering >= 0 ? rendering : Math.Min(state[0], subjects.Length - 1)]));
-            throw;
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(hits);
-        }
-
-        if (coverage is not null)
-        {
-            for (var rule = 0; rule < rules.Length; rule++)
-            {
-                if (coverage[rule] is { } counts)
-                {
-                    for (var clause = 0; clause < counts.Held.Length; clause++)
-                    {
-                        counts.Held[clause] += result.Applied[rule] - appliedBefore![rule];
-                    }
-                }
-            }
-        }
-    }
-
-    private (int Rule, int Part) Throwing(T subject, TenderDesign design, DateOnly asOf, int first, bool[] active, CancellationToken cancellationToken)
-    {
-        var last = first;
-        for (var rule = first; rule < rules.Length; rule++)
-        {
-            if (!active[rule])
-            {
-                continue;
-            }
-
-            if (rules[rule].ThrowingPart(subject, design, asOf, cancellationToken) is { } part)
-            {
-                return (rule, part);
-            }
-
-            last = rule;
-        }
-
-        // Nothing throws a second time (an expression that is not deterministic): blame the last rule evaluated.
-        return (last, rules[last].ClauseCount - 1);
-    }
+    public TResult Accept<TResult>(IRuleBatchVisitor<TResult> visitor) => visitor.Visit(this);
 }
 
 internal abstract partial class SubjectKind

@@ -9,17 +9,22 @@ internal static class Evaluator
 {
     private const int ParallelChunk = 4096;
 
-    /// <summary>Evaluates <paramref name="rules"/> (ordered by id), grouped into <paramref name="batches"/> (<see cref="RuleBatches"/>).</summary>
-    public static EvaluationReport Evaluate(ICompiledRule[] rules, IRuleBatch[] batches, string hash, TenderDesign design, EvaluationOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Evaluates <paramref name="rules"/> (ordered by id), grouped into <paramref name="batches"/> (<see cref="RuleBatches"/>);
+    /// the rules <paramref name="observer"/> watches part by part (and sequentially), telling it every outcome.
+    /// </summary>
+    public static EvaluationReport Evaluate(
+        ICompiledRule[] rules, IRuleBatch[] batches, string hash, TenderDesign design, EvaluationOptions options, CancellationToken cancellationToken, IEvaluationObserver? observer = null)
     {
         var asOf = options.AsOf ?? design.Period.From;
         var subjects = new int[rules.Length];
         var outcome = new BatchResult(rules.Length);
         WithinBudget(design, options, cancellationToken, token =>
         {
+            var context = new BatchContext(design, asOf, options, observer, token);
             foreach (var batch in batches)
             {
-                EvaluateBatch(rules, batch, design, asOf, options, subjects, outcome, token);
+                EvaluateBatch(rules, batch, context, subjects, outcome);
             }
 
             return true;
@@ -49,56 +54,88 @@ internal static class Evaluator
         };
     }
 
-    private static void EvaluateBatch(ICompiledRule[] rules, IRuleBatch batch, TenderDesign design, DateOnly asOf, EvaluationOptions options, int[] subjects, BatchResult outcome, CancellationToken token)
+    /// <summary>
+    /// Explains <paramref name="rule"/> (<see cref="RuleSet.Explain"/>) within the budgets of <paramref name="options"/>:
+    /// every subject (or only <paramref name="onlySubject"/>) walked part by part with an <see cref="ExplainObserver"/>.
+    /// </summary>
+    public static RuleExplanation Explain(ICompiledRule rule, TenderDesign design, string? onlySubject, EvaluationOptions options, CancellationToken cancellationToken)
     {
-        var count = batch.CountSubjects(design);
+        var asOf = options.AsOf ?? design.Period.From;
+        var subjects = WithinBudget(design, options, cancellationToken, token => rule.Accept(new ExplainEvaluation(design, asOf, onlySubject, token)));
+        return new RuleExplanation { RuleId = rule.Info.Id, AsOf = asOf, Subjects = subjects };
+    }
+
+    private static void EvaluateBatch(ICompiledRule[] rules, IRuleBatch batch, BatchContext context, int[] subjects, BatchResult outcome)
+    {
+        var count = batch.CountSubjects(context.Design);
         var active = new bool[batch.Rules.Length];
-        var coverage = options.Coverage is null ? null : new ClauseCounts?[batch.Rules.Length];
+        bool[]? watched = null;
         for (var i = 0; i < batch.Rules.Length; i++)
         {
             var info = rules[batch.Rules[i]].Info;
             subjects[batch.Rules[i]] = count;
-            active[i] = info.Enabled && (info.Effective is not { } effective || effective.Contains(asOf));
-            if (coverage is not null && active[i])
+            active[i] = info.Enabled && (info.Effective is not { } effective || effective.Contains(context.AsOf));
+            if (active[i] && context.Observer?.Watches(info) == true)
             {
-                coverage[i] = options.Coverage!.GetValueOrDefault(info.Id);
+                // A watched rule is walked part by part instead of in the scan.
+                (watched ??= new bool[active.Length])[i] = true;
+                active[i] = false;
             }
         }
 
-        if (!active.Contains(true) || count == 0)
+        if (count == 0)
         {
             return;
         }
 
-        BatchResult[] results;
-        if (options.Parallel && coverage is null && count > ParallelChunk)
+        var results = active.Contains(true) ? Scan(batch, count, active, context) : [];
+        if (watched is not null)
         {
-            results = new BatchResult[(count + ParallelChunk - 1) / ParallelChunk];
-            var meter = WorkMeter.Current;
-            try
-            {
-                Parallel.For(0, results.Length, new ParallelOptions { CancellationToken = token }, chunk =>
-                {
-                    // A worker counts its allocations against the evaluation's meter while it works on a chunk.
-                    using var scope = meter?.Enter();
-                    var result = new BatchResult(batch.Rules.Length);
-                    var from = chunk * ParallelChunk;
-                    batch.Evaluate(design, asOf, from, Math.Min(count, from + ParallelChunk), active, result, token);
-                    results[chunk] = result;
-                });
-            }
-            catch (AggregateException ex) when (ex.InnerExceptions.OfType<OperationCanceledException>().FirstOrDefault() is { } stop)
-            {
-                // A spent budget in a worker: rethrow it as if the work had run on this thread.
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(stop);
-            }
-        }
-        else
-        {
-            results = [new BatchResult(batch.Rules.Length)];
-            batch.Evaluate(design, asOf, 0, count, active, results[0], token, coverage);
+            var observed = new BatchResult(batch.Rules.Length);
+            batch.Accept(new ObservedEvaluation(context.Design, context.AsOf, watched, observed, context.Observer!, context.Token));
+            results = [.. results, observed];
         }
 
+        Merge(batch, results, outcome);
+    }
+
+    /// <summary>Evaluates the <paramref name="active"/> rules of <paramref name="batch"/> in its fused scan, in parallel chunks when asked.</summary>
+    private static BatchResult[] Scan(IRuleBatch batch, int count, bool[] active, BatchContext context)
+    {
+        var (design, asOf, token) = (context.Design, context.AsOf, context.Token);
+        if (!context.Options.Parallel || context.Observer is not null || count <= ParallelChunk)
+        {
+            var result = new BatchResult(batch.Rules.Length);
+            batch.Accept(new FusedEvaluation(design, asOf, 0, count, active, result, token));
+            return [result];
+        }
+
+        var results = new BatchResult[(count + ParallelChunk - 1) / ParallelChunk];
+        var meter = WorkMeter.Current;
+        try
+        {
+            Parallel.For(0, results.Length, new ParallelOptions { CancellationToken = token }, chunk =>
+            {
+                // A worker counts its allocations against the evaluation's meter while it works on a chunk.
+                using var scope = meter?.Enter();
+                var result = new BatchResult(batch.Rules.Length);
+                var from = chunk * ParallelChunk;
+                batch.Accept(new FusedEvaluation(design, asOf, from, Math.Min(count, from + ParallelChunk), active, result, token));
+                results[chunk] = result;
+            });
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.OfType<OperationCanceledException>().FirstOrDefault() is { } stop)
+        {
+            // A spent budget in a worker: rethrow it as if the work had run on this thread.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(stop);
+        }
+
+        return results;
+    }
+
+    /// <summary>Adds the batch's results (in batch order, chunk by chunk in subject order) to the rule set's <paramref name="outcome"/>.</summary>
+    private static void Merge(IRuleBatch batch, BatchResult[] results, BatchResult outcome)
+    {
         foreach (var result in results)
         {
             for (var i = 0; i < batch.Rules.Length; i++)
@@ -185,6 +222,9 @@ internal static class Evaluator
             Failed = failed,
         };
     }
+
+    /// <summary>What every batch of one evaluation shares.</summary>
+    private sealed record BatchContext(TenderDesign Design, DateOnly AsOf, EvaluationOptions Options, IEvaluationObserver? Observer, CancellationToken Token);
 
     private static bool IsOrderedBySubject(List<Finding> findings)
     {

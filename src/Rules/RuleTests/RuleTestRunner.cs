@@ -1,5 +1,5 @@
 using System.Globalization;
-using Procurement.Rules.Compiling;
+using Procurement.Rules.Evaluating;
 using Procurement.Rules.Model;
 using Procurement.Rules.Model.Yaml;
 
@@ -34,7 +34,7 @@ public static class RuleTestRunner
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
         ArgumentNullException.ThrowIfNull(testFiles);
-        var counts = ruleSet.Rules.Where(r => r.Enabled).ToDictionary(r => r.Id, r => new ClauseCounts(r.Clauses.Count), StringComparer.Ordinal);
+        var counts = new CoverageObserver(ruleSet.Rules.Where(r => r.Enabled));
         var errors = new List<LoadError>();
         var results = new List<RuleTestResult>();
         foreach (var file in testFiles)
@@ -43,13 +43,13 @@ public static class RuleTestRunner
         }
 
         var coverage = ruleSet.Rules.Where(r => r.Enabled)
-            .SelectMany(r => r.Clauses.Select((c, i) => new ClauseCoverage(r.Id, c.Key, counts[r.Id].Held[i], counts[r.Id].Failed[i])))
+            .SelectMany(r => r.Clauses.Select((c, i) => new ClauseCoverage(r.Id, c.Key, counts.Held(r.Id, i), counts.Failed(r.Id, i))))
             .ToArray();
         return new RuleTestReport { Tests = results, Errors = errors, Coverage = coverage };
     }
 
     // Runs the tests of one file, adding their results; returns the errors of reading the file, in the order found.
-    private static IReadOnlyList<LoadError> RunFile(RuleSet ruleSet, string file, IReadOnlyDictionary<string, ClauseCounts> counts, List<RuleTestResult> results)
+    private static IReadOnlyList<LoadError> RunFile(RuleSet ruleSet, string file, CoverageObserver counts, List<RuleTestResult> results)
     {
         var folder = RuleTestFolder.Of(file, Limits.MaxFileBytes);
         var self = folder.ReadFile(Path.GetFullPath(file), "The rule-test file");
@@ -75,7 +75,7 @@ public static class RuleTestRunner
         RuleTestFolder folder,
         YamlFieldReader reader,
         MappingFields fields,
-        IReadOnlyDictionary<string, ClauseCounts> counts,
+        CoverageObserver counts,
         List<RuleTestResult> results)
     {
 
@@ -164,7 +164,7 @@ public static class RuleTestRunner
                 replacements, reader.Date(fields["asOf"], "asOf"), expected, absent);
     }
 
-    private static RuleTestResult RunTest(RuleSet ruleSet, TestCase test, FolderRead? designFile, DateOnly? fileAsOf, IReadOnlyDictionary<string, ClauseCounts> counts)
+    private static RuleTestResult RunTest(RuleSet ruleSet, TestCase test, FolderRead? designFile, DateOnly? fileAsOf, CoverageObserver counts)
     {
         var (design, error) = LoadDesign(test, designFile);
         if (design is null)
@@ -178,7 +178,7 @@ public static class RuleTestRunner
             return new RuleTestResult { Name = test.Name, Location = test.Location, Error = $"no loaded rule has id {string.Join(", ", unknown)}" };
         }
 
-        var report = ruleSet.Evaluate(design, new EvaluationOptions { AsOf = test.AsOf ?? fileAsOf, Coverage = counts });
+        var report = ruleSet.EvaluateObserved(design, new EvaluationOptions { AsOf = test.AsOf ?? fileAsOf }, counts);
         var underTest = test.Expected.Select(e => e.Rule).ToHashSet(StringComparer.Ordinal);
         var actual = report.Findings.Where(f => underTest.Contains(f.RuleId)).ToList();
         var missing = new List<string>();

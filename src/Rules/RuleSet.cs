@@ -55,18 +55,9 @@ public sealed class RuleSet
     /// <param name="limits">Limits on the rule files; <see cref="RuleLimits.Default"/> when null.</param>
     public static LoadResult<RuleSet> LoadDirectory(string directory, RuleLimits? limits = null)
     {
-        var sources = RuleSource.FromDirectory(directory, limits);
-        return sources.Value is { } value && sources.Errors.Count == 0 ? WithRules(Load(value, limits), directory) : new LoadResult<RuleSet>(null, sources.Errors);
+        ArgumentNullException.ThrowIfNull(directory);
+        return Load(new RuleSourceOptions { Directories = [directory], Limits = limits ?? RuleLimits.Default });
     }
-
-    /// <summary>
-    /// Fails closed on rule files that define no rule at all (packs without rules, say): such a set would pass every
-    /// design. The error is placed at <paramref name="directory"/>, where the rules were expected.
-    /// </summary>
-    internal static LoadResult<RuleSet> WithRules(LoadResult<RuleSet> loaded, string directory) =>
-        loaded.Value is { Rules.Count: 0 }
-            ? new LoadResult<RuleSet>(null, [new LoadError(RuleErrorCodes.NoRules, "The rule files in the rule directory define no rules; without rules every design would pass.", directory, 1, 1)])
-            : loaded;
 
     /// <summary>Loads rule files from disk; later files may extend and override earlier ones.</summary>
     /// <param name="paths">Rule packs first, then override files.</param>
@@ -74,19 +65,26 @@ public sealed class RuleSet
     public static LoadResult<RuleSet> LoadFiles(IEnumerable<string> paths, RuleLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var sources = new List<RuleSource>();
-        var errors = new List<LoadError>();
-        foreach (var path in paths)
+        return Load(new RuleSourceOptions { Files = [.. paths], Limits = limits ?? RuleLimits.Default });
+    }
+
+    /// <summary>
+    /// Loads the rule files <paramref name="options"/> name (see <see cref="RuleSourceOptions"/> for the order and for
+    /// the rule on empty and unreadable directories). When a file or directory cannot be read, its errors are the
+    /// result and nothing is compiled.
+    /// </summary>
+    /// <param name="options">Where the rule files come from, and their limits.</param>
+    public static LoadResult<RuleSet> Load(RuleSourceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var sources = options.ReadSources();
+        if (sources.Errors.Count > 0)
         {
-            var source = RuleSource.FromFile(path, limits);
-            errors.AddRange(source.Errors);
-            if (source.Value is { } value)
-            {
-                sources.Add(value);
-            }
+            return new LoadResult<RuleSet>(null, sources.Errors);
         }
 
-        return errors.Count > 0 ? new LoadResult<RuleSet>(null, errors) : Load(sources, limits);
+        var list = sources.Value!.ToArray();
+        return options.RequireRules(OnCompilerThread(() => LoadOnThisThread(list, options.Limits)));
     }
 
     /// <summary>Loads, vets and compiles rule files given as text; later files may extend and override earlier ones.</summary>
@@ -95,8 +93,7 @@ public sealed class RuleSet
     public static LoadResult<RuleSet> Load(IEnumerable<RuleSource> sources, RuleLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var list = Checked(sources);
-        return OnCompilerThread(() => LoadOnThisThread(list, limits ?? RuleLimits.Default));
+        return Load(new RuleSourceOptions { Packs = Checked(sources), Limits = limits ?? RuleLimits.Default });
     }
 
     /// <summary>The sources as an array, refusing nulls here: on the compiler thread they would end the process.</summary>

@@ -36,4 +36,7 @@ public sealed class ProcurementRulesOptions
 
     /// <summary>How long to wait after the last change before reloading, so a file written in parts is read once.</summary>
     public TimeSpan ReloadDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The rule files these options name, as the one rule-source configuration (read again on every load).</summary>
+    internal RuleSourceOptions Sources() => RuleSourceOptions.DirectoriesOrDefault(RuleDirectories, OverrideFiles, Limits);
 }

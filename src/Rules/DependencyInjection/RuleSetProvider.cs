@@ -108,40 +108,7 @@ internal sealed partial class RuleSetProvider : IRuleSetProvider, IDisposable
         _debounce.Dispose();
     }
 
-    private LoadResult<RuleSet> LoadSources()
-    {
-        var sources = new List<RuleSource>();
-        var errors = new List<LoadError>();
-        if (_options.RuleDirectories.Count == 0)
-        {
-            sources.AddRange(RuleSource.DefaultPacks());
-        }
-
-        foreach (var directory in _options.RuleDirectories)
-        {
-            var found = RuleSource.FromDirectory(directory, _options.Limits);
-            errors.AddRange(found.Errors);
-            sources.AddRange(found.Value ?? []);
-        }
-
-        foreach (var file in _options.OverrideFiles)
-        {
-            var found = RuleSource.FromFile(file, _options.Limits);
-            errors.AddRange(found.Errors);
-            if (found.Value is { } source)
-            {
-                sources.Add(source);
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return new LoadResult<RuleSet>(null, errors);
-        }
-
-        var loaded = RuleSet.Load(sources, _options.Limits);
-        return _options.RuleDirectories.Count > 0 ? RuleSet.WithRules(loaded, _options.RuleDirectories[0]) : loaded;
-    }
+    private LoadResult<RuleSet> LoadSources() => RuleSet.Load(_options.Sources());
 
     private void Watch()
     {

@@ -6,7 +6,7 @@ namespace Procurement.Rules.Linting;
 /// <summary>Checks rule files beyond loading: rules that can never apply, unused parameters, missing messages and more.</summary>
 public static class RuleLinter
 {
-    /// <summary>Loads, vets and lints <paramref name="sources"/> as <see cref="RuleSet.Load"/> would combine them.</summary>
+    /// <summary>Loads, vets and lints <paramref name="sources"/> as <see cref="RuleSet.Load(IEnumerable{RuleSource}, RuleLimits?)"/> would combine them.</summary>
     /// <param name="sources">Rule packs, then override files.</param>
     /// <param name="asOf">The date against which a rule's effective period counts as ended.</param>
     public static LintReport Lint(IEnumerable<RuleSource> sources, DateOnly asOf)

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 using Procurement.Rules.Model;
 
 namespace Procurement.Rules;
@@ -43,6 +44,13 @@ public sealed record Finding
 
     /// <summary>Path of the subject, e.g. <c>careProfiles[P-0042]</c>, or <c>design</c>.</summary>
     public required string Subject { get; init; }
+
+    /// <summary>
+    /// The subject as values (kind and ids), from which <see cref="Subject"/> is derived; set on every finding an
+    /// evaluation makes, null on findings read back from a JSON report (which holds only the path).
+    /// </summary>
+    [JsonIgnore]
+    public SubjectReference? SubjectReference { get; init; }
 
     /// <summary>Where the subject is defined in the design file, when known.</summary>
     public SourceLocation? SubjectLocation { get; init; }

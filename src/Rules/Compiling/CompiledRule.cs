@@ -67,12 +67,14 @@ internal sealed class CompiledRule<T>(
         var rendered = bound is { } token
             ? new Lazy<(string, FindingValue[])>(Render(subject, design, asOf, clause, token))
             : new Lazy<(string, FindingValue[])>(() => Render(subject, design, asOf, clause, CancellationToken.None), LazyThreadSafetyMode.PublicationOnly);
+        var reference = kind.Reference(subject);
         return new Finding(rendered)
         {
             RuleId = Info.Id,
             Title = Info.Title,
             Severity = Info.Severity,
-            Subject = kind.Path(subject),
+            Subject = reference.Path,
+            SubjectReference = reference,
             SubjectLocation = kind.Location(subject),
             Clause = clause.Name,
             ClauseExpression = clause.Text,
@@ -100,14 +102,16 @@ internal sealed class CompiledRule<T>(
     public Finding EvaluationError(T subject, int clause, Exception ex)
     {
         var where = clause < 0 ? "when" : clauses[clause].Name;
+        var reference = kind.Reference(subject);
         return new Finding
         {
             RuleId = Info.Id,
             Title = Info.Title,
             Severity = Severity.Error,
-            Subject = kind.Path(subject),
+            Subject = reference.Path,
+            SubjectReference = reference,
             SubjectLocation = kind.Location(subject),
-            Message = $"Regel {Info.Id} kon niet worden geëvalueerd voor {kind.Path(subject)} ({where}): {ex.GetType().Name}: {ex.Message}",
+            Message = $"Regel {Info.Id} kon niet worden geëvalueerd voor {reference.Path} ({where}): {ex.GetType().Name}: {ex.Message}",
             Clause = "evaluation-error",
             ClauseExpression = clause < 0 ? Info.When ?? string.Empty : clauses[clause].Text,
             ReasonCode = Info.ReasonCode,

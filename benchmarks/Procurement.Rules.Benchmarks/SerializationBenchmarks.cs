@@ -1,12 +1,12 @@
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using Procurement.Rules.Cli;
+using Procurement.Rules.Reporting;
 
 namespace Procurement.Rules.Benchmarks;
 
 /// <summary>
-/// Writing the report as <c>validate --format json</c> and <c>--format sarif</c> do: the CLI's own writers, over the
+/// Writing the report as <c>validate --format json</c> and <c>--format sarif</c> do: the library's writers the CLI calls, over the
 /// report of the shipped rule set on the generated national design (evaluated once, not measured; the setup's first
 /// write renders the findings' text, so the measured writes only write), UTF-8 encoded into a reused memory stream
 /// instead of a file. The work grows with the number of findings (the setup prints it), not of profiles.
@@ -15,7 +15,7 @@ public class SerializationBenchmarks : BenchmarkBase
 {
     private readonly MemoryStream _buffer = new();
     private RuleSet _ruleSet = null!;
-    private DesignResult[] _results = null!;
+    private DesignReport[] _results = null!;
     private EvaluationReport[] _reports = null!;
     private StreamWriter _writer = null!;
 
@@ -30,7 +30,7 @@ public class SerializationBenchmarks : BenchmarkBase
         _ruleSet = RuleSet.LoadDefault().GetValueOrThrow();
         var design = LoadGenerated(Profiles, national: true);
         var report = _ruleSet.Evaluate(design, new EvaluationOptions { Parallel = Profiles > 10_000 });
-        _results = [new DesignResult(report, design)];
+        _results = [new DesignReport(report, design)];
         _reports = [report];
         _writer = new StreamWriter(_buffer, new UTF8Encoding(false), leaveOpen: true);
 
@@ -53,7 +53,7 @@ public class SerializationBenchmarks : BenchmarkBase
     public long Json()
     {
         _buffer.SetLength(0);
-        JsonReport.Write(_reports, _writer);
+        ReportWriter.WriteJson(_reports, _writer);
         return Flush();
     }
 
@@ -62,7 +62,7 @@ public class SerializationBenchmarks : BenchmarkBase
     public long Sarif()
     {
         _buffer.SetLength(0);
-        SarifReport.Write(_results, _ruleSet, _writer);
+        ReportWriter.Write(ReportFormat.Sarif, _results, _ruleSet, _writer);
         return Flush();
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Procurement.Rules.Model;
+using Procurement.Rules.Reporting;
 
 namespace Procurement.Rules.Cli;
 
@@ -55,14 +56,14 @@ internal static class ExplainCommand
             }
 
             var report = ruleSet.Evaluate(loaded.Value, evaluation);
-            var result = new DesignResult(report, loaded.Value);
+            var result = new DesignReport(report, loaded.Value);
             var summary = report.Rules.FirstOrDefault(r => r.RuleId == rule.Id);
             var only = parse.GetValue(subject);
             var findings = report.Findings.Where(f => f.RuleId == rule.Id && (only is null || f.Subject == only)).ToList();
 
             output.WriteLine(SafeText.Terminal($"{rule.Id} {rule.Title}"));
-            output.WriteLine(SafeText.Terminal($"  pack {rule.Pack}, defined at {ReportText.Location(rule.Location)}"));
-            output.WriteLine(SafeText.Terminal($"  severity {ReportText.Label(rule.Severity)}, set by {ReportText.Location(rule.SeveritySetBy)}"));
+            output.WriteLine(SafeText.Terminal($"  pack {rule.Pack}, defined at {ReportNames.Location(rule.Location)}"));
+            output.WriteLine(SafeText.Terminal($"  severity {ReportNames.Severity(rule.Severity)}, set by {ReportNames.Location(rule.SeveritySetBy)}"));
             if (rule.Reference is not null)
             {
                 output.WriteLine(SafeText.Terminal($"  reference {rule.Reference}"));
@@ -81,7 +82,7 @@ internal static class ExplainCommand
             switch (application)
             {
                 case RuleApplication.Disabled:
-                    output.WriteLine(SafeText.Terminal($"not applied: disabled by {ReportText.Location(summary?.DisabledBy ?? rule.DisabledBy)}"));
+                    output.WriteLine(SafeText.Terminal($"not applied: disabled by {ReportNames.Location(summary?.DisabledBy ?? rule.DisabledBy)}"));
                     break;
                 case RuleApplication.NotEffective:
                     output.WriteLine(SafeText.Terminal(string.Create(CultureInfo.InvariantCulture,
@@ -107,9 +108,9 @@ internal static class ExplainCommand
                 : [];
             foreach (var explained in explanations)
             {
-                var (lot, municipality) = result.Group(explained.Subject);
+                var (lot, municipality) = SubjectReference.TryParse(explained.Subject, out var reference) ? result.Group(reference) : ("-", "-");
                 output.WriteLine();
-                output.WriteLine(SafeText.Terminal($"{explained.Subject}  ({ReportText.Location(explained.Location)}; lot {lot}, municipality {municipality})"));
+                output.WriteLine(SafeText.Terminal($"{explained.Subject}  ({ReportNames.Location(explained.Location)}; lot {lot}, municipality {municipality})"));
                 if (explained.When == ConditionOutcome.Threw)
                 {
                     output.WriteLine(SafeText.Terminal($"  evaluation error: 'when' threw {explained.Error}"));
@@ -128,7 +129,7 @@ internal static class ExplainCommand
                     output.WriteLine(SafeText.Terminal(clause.Outcome switch
                     {
                         ConditionOutcome.Held => $"  {clause.Name}: holds",
-                        ConditionOutcome.Failed => $"  {clause.Name}: FAILS ({ReportText.Label(rule.Severity)}) {clause.Expression}",
+                        ConditionOutcome.Failed => $"  {clause.Name}: FAILS ({ReportNames.Severity(rule.Severity)}) {clause.Expression}",
                         _ => $"  {clause.Name}: ERROR {clause.Error}",
                     }));
                     foreach (var value in clause.Values)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Procurement.Rules.Reporting;
 using Spectre.Console;
 
 namespace Procurement.Rules.Cli;
@@ -10,7 +11,7 @@ namespace Procurement.Rules.Cli;
 /// </summary>
 internal static class TextReport
 {
-    public static void Write(IReadOnlyList<DesignResult> results, RuleSet ruleSet, TextWriter output, bool colour = false)
+    public static void Write(IReadOnlyList<DesignReport> results, RuleSet ruleSet, TextWriter output, bool colour = false)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -26,14 +27,14 @@ internal static class TextReport
         {
             var report = result.Report;
             console.WriteLine(SafeText.Terminal(string.Create(CultureInfo.InvariantCulture, $"{report.DesignFile}: design {report.DesignId}, as of {report.AsOf:yyyy-MM-dd}, rules {ruleSet.Hash}")));
-            foreach (var group in ReportText.ByLotAndMunicipality(result))
+            foreach (var group in result.ByLotAndMunicipality())
             {
                 console.MarkupLine($"  [bold]lot {Escape(group.Key.Lot)}, municipality {Escape(group.Key.Municipality)}[/]");
                 foreach (var finding in group)
                 {
-                    var label = ReportText.Label(finding.Severity);
+                    var label = ReportNames.Severity(finding.Severity);
                     console.MarkupLine(
-                        $"  [{Style(finding.Severity)}]{label}[/]{new string(' ', Math.Max(1, 8 - label.Length))}{Escape($"{finding.RuleId,-7} {finding.Subject}  ({ReportText.Location(finding.SubjectLocation)})")}");
+                        $"  [{Style(finding.Severity)}]{label}[/]{new string(' ', Math.Max(1, 8 - label.Length))}{Escape($"{finding.RuleId,-7} {finding.Subject}  ({ReportNames.Location(finding.SubjectLocation)})")}");
                     console.WriteLine(SafeText.Terminal($"          {finding.Message}"));
                     console.WriteLine(SafeText.Terminal($"          clause {finding.Clause}: {finding.ClauseExpression}"));
                     if (finding.Values.Count > 0)

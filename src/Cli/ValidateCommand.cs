@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Procurement.Rules.Model;
+using Procurement.Rules.Reporting;
 
 namespace Procurement.Rules.Cli;
 
@@ -50,7 +51,7 @@ internal static class ValidateCommand
             }
 
             var threshold = Enum.Parse<Severity>(parse.GetValue(failOn)!, ignoreCase: true);
-            var reports = new List<DesignResult>();
+            var reports = new List<DesignReport>();
             var invalid = false;
             foreach (var path in parse.GetValue(designs) ?? [])
             {
@@ -66,7 +67,7 @@ internal static class ValidateCommand
                 var large = design.Value.CareProfiles.Count > 10_000;
                 using (Progress.Start(large, $"evaluating {design.Value.CareProfiles.Count:N0} care profiles of {path}", error))
                 {
-                    reports.Add(new DesignResult(ruleSet.Evaluate(design.Value, evaluation with { Parallel = large }), design.Value));
+                    reports.Add(new DesignReport(ruleSet.Evaluate(design.Value, evaluation with { Parallel = large }), design.Value));
                 }
             }
 
@@ -76,21 +77,11 @@ internal static class ValidateCommand
                 var sink = (TextWriter?)writer ?? output;
                 switch (parse.GetValue(format))
                 {
-                    case "json":
-                        JsonReport.Write(reports.Select(r => r.Report).ToList(), sink);
-                        break;
-                    case "sarif":
-                        SarifReport.Write(reports, ruleSet, sink);
-                        break;
-                    case "html":
-                        HtmlReport.Write(reports, ruleSet, sink);
-                        break;
-                    case "markdown":
-                        MarkdownReport.Write(reports, ruleSet, sink);
-                        break;
-                    default:
-                        TextReport.Write(reports, ruleSet, sink, TextReport.UseColour(sink));
-                        break;
+                    case "json": ReportWriter.Write(ReportFormat.Json, reports, ruleSet, sink); break;
+                    case "sarif": ReportWriter.Write(ReportFormat.Sarif, reports, ruleSet, sink); break;
+                    case "html": ReportWriter.Write(ReportFormat.Html, reports, ruleSet, sink); break;
+                    case "markdown": ReportWriter.Write(ReportFormat.Markdown, reports, ruleSet, sink); break;
+                    default: TextReport.Write(reports, ruleSet, sink, TextReport.UseColour(sink)); break;
                 }
             }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace Procurement.Rules;
@@ -55,6 +56,54 @@ public sealed record SubjectReference(SubjectType Type, string Id, string? Categ
         SubjectType.Municipality => Item("municipalities"),
         _ => Item("escalations"),
     };
+
+    /// <summary>Reads a subject path back (the inverse of <see cref="Path"/>), for hosts that hold only the path.</summary>
+    /// <param name="path">A path as <see cref="Path"/> writes it.</param>
+    /// <param name="reference">The reference, or null when the text is not such a path.</param>
+    /// <returns>Whether the text is a subject path.</returns>
+    public static bool TryParse(string? path, [NotNullWhen(true)] out SubjectReference? reference)
+    {
+        reference = null;
+        if (path is null)
+        {
+            return false;
+        }
+
+        if (path == "design")
+        {
+            reference = new SubjectReference(SubjectType.Design, "");
+            return true;
+        }
+
+        foreach (var (collection, type) in Collections)
+        {
+            if (!path.StartsWith(collection + "[", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var rest = path[(collection.Length + 1)..];
+            if (rest.EndsWith(']'))
+            {
+                reference = new SubjectReference(type, rest[..^1]);
+            }
+            else if (type == SubjectType.Lot && (rest.EndsWith("].heavy", StringComparison.Ordinal) || rest.EndsWith("].light", StringComparison.Ordinal)))
+            {
+                reference = new SubjectReference(SubjectType.Category, rest[..^7], rest[^5..]);
+            }
+
+            return reference is not null;
+        }
+
+        return false;
+    }
+
+    private static readonly (string Collection, SubjectType Type)[] Collections =
+    [
+        ("careProfiles", SubjectType.CareProfile), ("lots", SubjectType.Lot), ("contracts", SubjectType.Contract),
+        ("providers", SubjectType.Provider), ("cooperatives", SubjectType.Cooperative), ("municipalities", SubjectType.Municipality),
+        ("escalations", SubjectType.Escalation),
+    ];
 
     private string Item(string collection) => string.Create(CultureInfo.InvariantCulture, $"{collection}[{Id}]");
 }

@@ -35,8 +35,12 @@ public sealed record DesignReport(EvaluationReport Report, TenderDesign Design)
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .GroupBy(Group);
 
-    private (string Lot, string Municipality) Group(SubjectReference reference)
+    /// <summary>The names of the lot and municipality of a subject (see <see cref="Group(Finding)"/>).</summary>
+    /// <param name="reference">The subject.</param>
+    /// <returns>The lot and municipality names, <c>-</c> where the subject has none.</returns>
+    public (string Lot, string Municipality) Group(SubjectReference reference)
     {
+        ArgumentNullException.ThrowIfNull(reference);
         switch (reference.Type)
         {
             case SubjectType.CareProfile:

@@ -44,6 +44,16 @@ public static class ReportWriter
         }
     }
 
+    /// <summary>Writes evaluation reports as the JSON validate report (the JSON needs no design; see <see cref="ReadJson"/>).</summary>
+    /// <param name="reports">The reports, one per design.</param>
+    /// <param name="output">Where to write.</param>
+    public static void WriteJson(IReadOnlyList<EvaluationReport> reports, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        ArgumentNullException.ThrowIfNull(output);
+        JsonReportWriter.Write(reports, output);
+    }
+
     /// <summary>
     /// Reads a JSON validate report (as <see cref="Write"/> writes it) back into typed reports, with the library's
     /// source-generated serializer context. The findings' <see cref="Finding.SubjectReference"/> is not in the JSON and is null.

@@ -114,7 +114,7 @@ public sealed class OutputEscapingTests : IDisposable
         var rules = RuleSet.LoadDirectory(RulesDirectory).GetValueOrThrow();
         using var output = new StringWriter();
 
-        TextReport.Write([new DesignResult(rules.Evaluate(design), design)], rules, output, colour: true);
+        TextReport.Write([new Procurement.Rules.Reporting.DesignReport(rules.Evaluate(design), design)], rules, output, colour: true);
 
         // Spectre's own colour codes are ESC sequences; none may carry the design's text, and no red comes from [red].
         var text = output.ToString();

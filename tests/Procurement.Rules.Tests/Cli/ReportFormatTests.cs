@@ -140,7 +140,7 @@ public sealed class ReportFormatTests
         var rules = Procurement.Rules.RuleSet.LoadDefault().GetValueOrThrow();
         using var output = new StringWriter();
 
-        TextReport.Write([new DesignResult(rules.Evaluate(design), design)], rules, output, colour: true);
+        TextReport.Write([new Procurement.Rules.Reporting.DesignReport(rules.Evaluate(design), design)], rules, output, colour: true);
 
         Assert.Contains("\u001b[", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("MC-002", output.ToString(), StringComparison.Ordinal);
@@ -151,9 +151,9 @@ public sealed class ReportFormatTests
     {
         var (_, output, _) = Run("validate", Example("zuid-limburg.yaml"), Example("haaglanden.yaml"), "--format", "json");
 
-        var reports = JsonReport.Read(output);
+        var reports = Procurement.Rules.Reporting.ReportWriter.ReadJson(output);
         using var again = new StringWriter();
-        JsonReport.Write(reports, again);
+        Procurement.Rules.Reporting.ReportWriter.WriteJson(reports, again);
 
         Assert.Equal(2, reports.Count);
         Assert.Equal(output, again.ToString());

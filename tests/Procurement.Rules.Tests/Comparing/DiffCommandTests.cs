@@ -166,6 +166,7 @@ public sealed class DiffCommandTests
         Assert.Contains("new", states);
         Assert.Contains("unchanged", states);
         var absent = results.Single(r => r.GetProperty("baselineState").GetString() == "absent");
-        Assert.Equal(baseDesign.Replace('\\', '/'), absent.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
+        // A design outside the current folder is located by a file URI (a bare absolute path is SARIF1004 to the Multitool).
+        Assert.Equal(new Uri(Path.GetFullPath(baseDesign)).AbsoluteUri, absent.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
     }
 }

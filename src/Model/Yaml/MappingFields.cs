@@ -44,7 +44,7 @@ public sealed class MappingFields
     {
         get
         {
-            var entries = Mapping.Entries;
+            var entries = Mapping.EntryList;
             for (var i = 0; i < entries.Count; i++)
             {
                 if (string.Equals(entries[i].Key.Value, key, StringComparison.Ordinal))
@@ -65,7 +65,7 @@ public sealed class MappingFields
     /// <param name="key">The key.</param>
     public YamlScalar? Key(string key)
     {
-        var entries = Mapping.Entries;
+        var entries = Mapping.EntryList;
         for (var i = 0; i < entries.Count; i++)
         {
             if (string.Equals(entries[i].Key.Value, key, StringComparison.Ordinal))

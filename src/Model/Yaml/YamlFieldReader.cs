@@ -91,9 +91,10 @@ public sealed class YamlFieldReader
             return null;
         }
 
-        for (var i = 0; i < mapping.Entries.Count && !Stopped; i++)
+        var entries = mapping.EntryList;
+        for (var i = 0; i < entries.Count && !Stopped; i++)
         {
-            var key = mapping.Entries[i].Key;
+            var key = entries[i].Key;
             if (!knownKeys.Contains(key.Value))
             {
                 var suggestion = Suggest(key.Value, knownKeys);

@@ -66,10 +66,13 @@ public sealed class YamlSequence : YamlNodeBase
 public sealed class YamlMapping : YamlNodeBase
 {
     internal YamlMapping(List<KeyValuePair<YamlScalar, YamlNodeBase>> entries, SourceSpan span)
-        : base(span) => Entries = entries;
+        : base(span) => EntryList = entries;
 
     /// <summary>The keys and their values, in file order.</summary>
-    public IReadOnlyList<KeyValuePair<YamlScalar, YamlNodeBase>> Entries { get; }
+    public IReadOnlyList<KeyValuePair<YamlScalar, YamlNodeBase>> Entries => EntryList;
+
+    // The list itself, for the loaders' field lookups: a design has hundreds of thousands of mappings.
+    internal List<KeyValuePair<YamlScalar, YamlNodeBase>> EntryList { get; }
 
     /// <inheritdoc/>
     public override string KindName => "a mapping";

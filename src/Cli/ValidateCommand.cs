@@ -71,20 +71,7 @@ internal static class ValidateCommand
                 }
             }
 
-            var target = parse.GetValue(outputFile);
-            using (var writer = target is null ? null : new StreamWriter(target))
-            {
-                var sink = (TextWriter?)writer ?? output;
-                switch (parse.GetValue(format))
-                {
-                    case "json": ReportWriter.Write(ReportFormat.Json, reports, ruleSet, sink); break;
-                    case "sarif": ReportWriter.Write(ReportFormat.Sarif, reports, ruleSet, sink); break;
-                    case "html": ReportWriter.Write(ReportFormat.Html, reports, ruleSet, sink); break;
-                    case "markdown": ReportWriter.Write(ReportFormat.Markdown, reports, ruleSet, sink); break;
-                    default: TextReport.Write(reports, ruleSet, sink, TextReport.UseColour(sink)); break;
-                }
-            }
-
+            Write(parse.GetValue(format), reports, ruleSet, parse.GetValue(outputFile), output);
             if (invalid)
             {
                 return ExitCodes.InvalidInput;
@@ -93,5 +80,20 @@ internal static class ValidateCommand
             return reports.Any(r => r.Report.HasFindingsAtOrAbove(threshold)) ? ExitCodes.Findings : ExitCodes.Clean;
         });
         return command;
+    }
+
+    /// <summary>Writes the report in <paramref name="format"/> to <paramref name="target"/>, or to <paramref name="output"/> when none is given.</summary>
+    private static void Write(string? format, IReadOnlyList<DesignReport> reports, RuleSet ruleSet, string? target, TextWriter output)
+    {
+        using var writer = target is null ? null : new StreamWriter(target);
+        var sink = (TextWriter?)writer ?? output;
+        switch (format)
+        {
+            case "json": ReportWriter.Write(ReportFormat.Json, reports, ruleSet, sink); break;
+            case "sarif": ReportWriter.Write(ReportFormat.Sarif, reports, ruleSet, sink); break;
+            case "html": ReportWriter.Write(ReportFormat.Html, reports, ruleSet, sink); break;
+            case "markdown": ReportWriter.Write(ReportFormat.Markdown, reports, ruleSet, sink); break;
+            default: TextReport.Write(reports, ruleSet, sink, TextReport.UseColour(sink)); break;
+        }
     }
 }

@@ -11,7 +11,7 @@ internal sealed record LimitsDto(decimal? IntensityHoursPerWeek, int? DurationMo
 internal sealed record TermsDto(
     ProcurementForm? Procurement,
     int? MaxProviders,
-    List<Located<string>> Qualifications,
+    IReadOnlyList<Located<string>> Qualifications,
     FinancingForm? Financing,
     LimitsDto Limits,
     SourceSpan Span);
@@ -22,10 +22,10 @@ internal sealed record LotDto(
     Located<string>? Id,
     string? Name,
     string? Sector,
-    List<Located<string>> ProductCategories,
+    IReadOnlyList<Located<string>> ProductCategories,
     LotScope? Scope,
     Located<string>? Municipality,
-    List<Located<string>> Excludes,
+    IReadOnlyList<Located<string>> Excludes,
     TermsDto? Light,
     TermsDto? Heavy,
     SourceSpan Span);
@@ -34,18 +34,18 @@ internal sealed record ProviderDto(
     Located<string>? Id,
     string? Name,
     Located<string>? Agb,
-    List<Located<string>> Qualifications,
-    List<Located<string>> Subcontractors,
+    IReadOnlyList<Located<string>> Qualifications,
+    IReadOnlyList<Located<string>> Subcontractors,
     SourceSpan Span);
 
-internal sealed record CooperativeDto(Located<string>? Id, string? Name, List<Located<string>> Members, List<Located<string>> Region, SourceSpan Span);
+internal sealed record CooperativeDto(Located<string>? Id, string? Name, IReadOnlyList<Located<string>> Members, IReadOnlyList<Located<string>> Region, SourceSpan Span);
 
 internal sealed record ContractDto(
     Located<string>? Id,
     Located<string>? Party,
     Located<string>? Lot,
     CareCategory? Category,
-    List<Located<string>> Municipalities,
+    IReadOnlyList<Located<string>> Municipalities,
     PeriodDto? Period,
     FinancingForm? Financing,
     decimal? Value,
@@ -58,7 +58,7 @@ internal sealed record CareProfileDto(
     Located<string>? Lot,
     CareCategory? Category,
     Located<string>? MainContractor,
-    List<Located<string>> CoProviders,
+    IReadOnlyList<Located<string>> CoProviders,
     decimal? IntensityHoursPerWeek,
     int? DurationMonths,
     decimal? Budget,

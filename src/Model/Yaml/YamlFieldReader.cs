@@ -290,7 +290,7 @@ public sealed class YamlFieldReader
     /// <summary>The node as a list of text values with their spans; items that are not single values are reported and left out.</summary>
     /// <param name="node">The node, or null when the field is left out.</param>
     /// <param name="what">What each item is, in words for error messages.</param>
-    public List<Located<string>> TextList(YamlNodeBase? node, string what)
+    public IReadOnlyList<Located<string>> TextList(YamlNodeBase? node, string what)
     {
         var items = Sequence(node, what + " list");
         var result = new List<Located<string>>(items.Count);

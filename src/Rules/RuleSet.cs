@@ -145,7 +145,7 @@ public sealed class RuleSet
         // Counted before anything is compiled: compiling is where the time goes.
         if (packs.SelectMany(p => p.Rules).Skip(limits.MaxRules).FirstOrDefault() is { } over)
         {
-            errors.Add(new LoadError(LoadErrorCodes.LimitExceeded, $"The rule files hold more than {limits.MaxRules:N0} rules (limit MaxRules).", over.Location.File, over.Location.Line, over.Location.Column));
+            errors.Add(new LoadError(LoadErrorCodes.LimitExceeded, $"The rule files hold more than {limits.MaxRules:N0} rules (limit MaxRules).", over.Location.File, over.Span));
             return new RuleSetBuild(RuleSetSyntax.Build(packs, []), [], Sorted(errors, limits));
         }
 

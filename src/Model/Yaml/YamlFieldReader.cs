@@ -48,8 +48,6 @@ public sealed class YamlFieldReader
     /// <param name="message">What is wrong.</param>
     public void Error(YamlNodeBase node, string code, string message) => Error(node.Span, code, message);
 
-    internal void Error(int line, int column, string code, string message) => Error(SourceSpan.At(line, column), code, message);
-
     /// <summary>Records an error at <paramref name="span"/>, unless the file reached its error cap.</summary>
     /// <param name="span">Where the error is.</param>
     /// <param name="code">Stable error code.</param>

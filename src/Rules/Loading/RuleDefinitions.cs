@@ -89,7 +89,8 @@ internal sealed record RuleDto(
     ExpressionSource? Message,
     string? Reason,
     bool Enabled,
-    SourceLocation Location);
+    SourceLocation Location,
+    SourceSpan Span);
 
 internal sealed record ParameterDto(string Name, object Value, SourceLocation Location, SourceSpan Span);
 

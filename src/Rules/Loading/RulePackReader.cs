@@ -122,7 +122,8 @@ internal sealed class RulePackReader
             Expression(fields["message"], "message"),
             reason,
             fields["enabled"] is null || (_reader.Bool(fields["enabled"], "enabled") ?? true),
-            At(fields.Line, fields.Column));
+            At(fields.Line, fields.Column),
+            fields.Span);
         return id is null ? null : rule;
     }
 

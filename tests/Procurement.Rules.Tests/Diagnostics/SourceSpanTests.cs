@@ -98,6 +98,19 @@ public sealed class SourceSpanTests
     }
 
     [Fact]
+    public void Rule_OverTheRuleLimit_SpansTheFirstRuleOverIt()
+    {
+        const string Second = "{ id: R-2, for: design, require: { b: 'true' } }";
+        var pack = $"pack: p\nrules:\n  - {{ id: R-1, for: design, require: {{ a: 'true' }} }}\n  - {Second}\n";
+        var offset = pack.IndexOf(Second, StringComparison.Ordinal);
+
+        var error = Assert.Single(RuleSet.Load([new RuleSource("p.yaml", pack)], RuleLimits.Default with { MaxRules = 1 }).Errors);
+
+        Assert.Equal(LoadErrorCodes.LimitExceeded, error.Code);
+        Assert.Equal(new SourceSpan(4, 5, offset, 4, 5 + Second.Length, offset + Second.Length), error.Span);
+    }
+
+    [Fact]
     public void ErrorWithoutSpan_IsAnEmptySpanAtItsPositionWithUnknownOffsets()
     {
         var error = new LoadError(LoadErrorCodes.FileUnreadable, "gone", "x.yaml", 3, 7);

@@ -27,7 +27,7 @@ internal sealed partial class DesignResolver
     /// </summary>
     public static Diagnosed<TenderDesign> Resolve(Diagnosed<DesignDto> read, string file, int maxErrors)
     {
-        var resolver = new DesignResolver(new YamlFieldReader(file, [], Math.Max(0, maxErrors - read.Errors.Count)));
+        var resolver = new DesignResolver(new YamlFieldReader(file, [], maxErrors, read.Errors.Count));
         var dto = read.Value!;
         resolver.IndexIds(dto);
         resolver.CheckReferences(dto);

@@ -14,7 +14,8 @@ public sealed class YamlFieldReader
     private readonly List<LoadError> _errors;
     private readonly int _maxErrors;
 
-    // The list may hold errors of files read before this one: only this file's count against its cap.
+    // The list may hold errors of files read before this one: only this file's count against its cap (with those an
+    // earlier stage found in it).
     private readonly int _first;
 
     /// <summary>A reader for the file <paramref name="file"/>, whose errors are capped at <paramref name="limits"/>' <see cref="YamlLimits.MaxErrors"/>.</summary>
@@ -26,11 +27,17 @@ public sealed class YamlFieldReader
     }
 
     internal YamlFieldReader(string file, List<LoadError> errors, int maxErrors)
+        : this(file, errors, maxErrors, 0)
+    {
+    }
+
+    /// <summary>A reader whose file already has <paramref name="counted"/> errors, recorded by an earlier stage, against its cap.</summary>
+    internal YamlFieldReader(string file, List<LoadError> errors, int maxErrors, int counted)
     {
         File = file;
         _errors = errors;
         _maxErrors = maxErrors;
-        _first = errors.Count;
+        _first = errors.Count - counted;
     }
 
     /// <summary>Name of the file, as used in its errors.</summary>

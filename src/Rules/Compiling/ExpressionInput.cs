@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Procurement.Rules.Loading;
+using Procurement.Rules.Model;
 
 namespace Procurement.Rules.Compiling;
 
@@ -18,5 +19,5 @@ internal sealed record ExpressionInput(
     string Code)
 {
     /// <summary>A load error at character <paramref name="index"/> of <see cref="Text"/>.</summary>
-    public Model.LoadError ErrorAt(int index, string code, string message) => Diagnostic.At(Source, Offset + index, code, message);
+    public LoadError ErrorAt(int index, string code, string message) => ExpressionErrors.At(Source, Offset + index, code, message);
 }

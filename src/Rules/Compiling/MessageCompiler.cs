@@ -40,7 +40,7 @@ internal static class MessageCompiler
 
         if (message.UnclosedAt is { } at)
         {
-            diagnostics.Add(Diagnostic.At(message.Source, at, RuleErrorCodes.InvalidPlaceholder, "A '{' in the message has no closing '}'; write '{{' for a literal brace."));
+            diagnostics.Add(ExpressionErrors.At(message.Source, at, RuleErrorCodes.InvalidPlaceholder, "A '{' in the message has no closing '}'; write '{{' for a literal brace."));
         }
 
         return PassResult<MessageTemplate<T>>.Of(new MessageTemplate<T>(parts), diagnostics.ToImmutable());

@@ -43,7 +43,7 @@ internal sealed class PassResult<T>
 }
 
 /// <summary>Positions diagnostics inside expression text.</summary>
-internal static class Diagnostic
+internal static class ExpressionErrors
 {
     /// <summary>A load error at character <paramref name="index"/> of <paramref name="source"/>'s text.</summary>
     public static LoadError At(ExpressionSource source, int index, string code, string message)

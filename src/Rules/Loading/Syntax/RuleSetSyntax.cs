@@ -74,7 +74,7 @@ internal sealed class RuleSetSyntax
             pack.Name,
             pack.File,
             pack.Extends,
-            [.. pack.Parameters.Select(p => new ParameterSyntax(p.Name, p.Value, p.Location))],
+            [.. pack.Parameters.Select(p => new ParameterSyntax(p.Name, p.Value, p.Location, p.Span))],
             [.. pack.Lets.Select(l => letNodes[l])],
             [.. pack.Rules.Select(r => ruleNodes[r])]);
     }

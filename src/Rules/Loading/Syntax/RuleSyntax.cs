@@ -53,14 +53,16 @@ internal sealed class RuleSyntax
     public SourceLocation Location { get; }
 }
 
-/// <summary>A pack parameter as written, with its value and position.</summary>
-internal sealed class ParameterSyntax(string name, object value, SourceLocation location)
+/// <summary>A pack parameter as written, with its value, position and the span of its name.</summary>
+internal sealed class ParameterSyntax(string name, object value, SourceLocation location, SourceSpan span)
 {
     public string Name { get; } = name;
 
     public object Value { get; } = value;
 
     public SourceLocation Location { get; } = location;
+
+    public SourceSpan Span { get; } = span;
 }
 
 /// <summary>A rule file as written: a pack, or a file that extends packs and overrides their rules.</summary>

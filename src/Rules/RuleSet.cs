@@ -157,7 +157,7 @@ public sealed class RuleSet
         foreach (var rule in syntax.Rules)
         {
             var result = compiler.Compile(rule);
-            errors.AddRange(result.Diagnostics);
+            errors.AddRange(result.Errors);
             if (result.Value is { } done)
             {
                 compiled.Add(done);

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Procurement.Rules.Loading;
 using Procurement.Rules.Model;
 
 namespace Procurement.Rules.Compiling;
@@ -13,7 +14,7 @@ internal sealed class ExpressionPipeline(RuleLimits limits)
 
     public RuleLimits Limits { get; } = limits;
 
-    public PassResult<LambdaExpression> Parse(ExpressionInput input) =>
+    public Diagnosed<LambdaExpression> Parse(ExpressionInput input) =>
         CountAgainstBudget(input)
             .Then(i => ShapeLimits.CheckText(i, Limits))
             .Then(i => ParsePass.Parse(i)
@@ -22,15 +23,15 @@ internal sealed class ExpressionPipeline(RuleLimits limits)
 
     // Every parse counts, reported or not: the budget bounds the work of a load, not just its errors. Only the first
     // expression over it is reported (the code LimitExceeded, which a let group reported before still passes on).
-    private PassResult<ExpressionInput> CountAgainstBudget(ExpressionInput input)
+    private Diagnosed<ExpressionInput> CountAgainstBudget(ExpressionInput input)
     {
         if (++_expressions <= Limits.MaxExpressions)
         {
-            return PassResult<ExpressionInput>.Ok(input);
+            return Pass.Ok<ExpressionInput>(input);
         }
 
         return _expressions == Limits.MaxExpressions + 1
-            ? PassResult<ExpressionInput>.Failed(input.ErrorAt(0, LoadErrorCodes.LimitExceeded, $"The rule files hold more than {Limits.MaxExpressions:N0} expressions (limit MaxExpressions)."))
-            : PassResult<ExpressionInput>.Failed();
+            ? Pass.Failed<ExpressionInput>(input.ErrorAt(0, LoadErrorCodes.LimitExceeded, $"The rule files hold more than {Limits.MaxExpressions:N0} expressions (limit MaxExpressions)."))
+            : Pass.Failed<ExpressionInput>();
     }
 }

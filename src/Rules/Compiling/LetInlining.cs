@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq.Expressions;
+using Procurement.Rules.Loading;
 using Procurement.Rules.Loading.Syntax;
 using Procurement.Rules.Model;
 
@@ -17,7 +18,7 @@ internal sealed class LetInlining(ExpressionPipeline expressions)
     private readonly HashSet<LetGroupSyntax> _reported = [];
 
     /// <summary>The named values and parameter replacements <paramref name="rule"/> compiles with, and new diagnostics.</summary>
-    public PassResult<RuleScope> ScopeFor(LayeredRule rule, SubjectKind kind, RuleSignature signature)
+    public Diagnosed<RuleScope> ScopeFor(LayeredRule rule, SubjectKind kind, RuleSignature signature)
     {
         var diagnostics = ImmutableArray.CreateBuilder<LoadError>();
         var externals = new Dictionary<string, object>(rule.Parameters, StringComparer.Ordinal);
@@ -29,7 +30,7 @@ internal sealed class LetInlining(ExpressionPipeline expressions)
                 var compiled = Compile(group, rule.Parameters);
                 var report = _reported.Add(group);
                 // The load's budget error is never dropped: the load must fail, not lose rules.
-                diagnostics.AddRange(compiled.Diagnostics.Where(d => report || d.Code == LoadErrorCodes.LimitExceeded));
+                diagnostics.AddRange(compiled.Errors.Where(d => report || d.Code == LoadErrorCodes.LimitExceeded));
                 scope = compiled.Value;
                 _scopes[(group, rule.Parameters)] = scope;
             }
@@ -47,16 +48,16 @@ internal sealed class LetInlining(ExpressionPipeline expressions)
             }
         }
 
-        return PassResult<RuleScope>.Of(new RuleScope(externals, replacements), diagnostics.ToImmutable());
+        return new Diagnosed<RuleScope>(new RuleScope(externals, replacements), diagnostics.ToImmutable());
     }
 
     /// <summary>The group's values, parsed in dependency order, each seeing the parameters and the values before it.</summary>
-    private PassResult<LetScope> Compile(LetGroupSyntax group, IReadOnlyDictionary<string, object> parameters) =>
+    private Diagnosed<LetScope> Compile(LetGroupSyntax group, IReadOnlyDictionary<string, object> parameters) =>
         SubjectBinding.BindLets(group).Then(subject =>
         {
             if (group.Cycle is { } cycle)
             {
-                return PassResult<LetScope>.Failed(new LoadError(RuleErrorCodes.LetCycle,
+                return Pass.Failed<LetScope>(new LoadError(RuleErrorCodes.LetCycle,
                     $"Derived values depend on each other in a cycle: {string.Join(" -> ", cycle.Names)}.", group.File, cycle.At.Span));
             }
 
@@ -72,14 +73,14 @@ internal sealed class LetInlining(ExpressionPipeline expressions)
                 var parsed = expressions.Parse(new ExpressionInput(let.Expression.Source, let.Expression.Text, 0, visible, null, externals, RuleErrorCodes.InvalidExpression));
                 if (parsed.Value is not { } lambda)
                 {
-                    return PassResult<LetScope>.Failed(parsed.Diagnostics);
+                    return Pass.Failed<LetScope>(parsed.Errors);
                 }
 
                 externals[let.Name.Value] = lambda.Body;
                 values.Add((let.Name.Value, lambda.Body));
             }
 
-            return PassResult<LetScope>.Ok(new LetScope(subject.Kind.Collection, signature, values));
+            return Pass.Ok<LetScope>(new LetScope(subject.Kind.Collection, signature, values));
         });
 
     /// <summary>Puts the rule's own parameters in place of the derived values' parameters in a parsed body.</summary>

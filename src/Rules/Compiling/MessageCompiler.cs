@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq.Expressions;
+using Procurement.Rules.Loading;
 using Procurement.Rules.Loading.Syntax;
 using Procurement.Rules.Model;
 
@@ -11,12 +12,12 @@ namespace Procurement.Rules.Compiling;
 /// </summary>
 internal static class MessageCompiler
 {
-    public static PassResult<MessageTemplate<T>> Compile<T>(LayeredRule rule, RuleSignature signature, RuleScope scope, ExpressionPipeline expressions)
+    public static Diagnosed<MessageTemplate<T>> Compile<T>(LayeredRule rule, RuleSignature signature, RuleScope scope, ExpressionPipeline expressions)
         where T : class
     {
         if (rule.Rule.Message is not { } message)
         {
-            return PassResult<MessageTemplate<T>>.Ok(new MessageTemplate<T>([rule.Rule.Title ?? rule.Rule.Id.Value]));
+            return Pass.Ok<MessageTemplate<T>>(new MessageTemplate<T>([rule.Rule.Title ?? rule.Rule.Id.Value]));
         }
 
         var diagnostics = ImmutableArray.CreateBuilder<LoadError>();
@@ -31,7 +32,7 @@ internal static class MessageCompiler
 
             var placeholder = (PlaceholderPart)part;
             var parsed = expressions.Parse(new ExpressionInput(message.Source, placeholder.Expression, placeholder.Offset, signature.Visible, null, scope.Externals, RuleErrorCodes.InvalidPlaceholder));
-            diagnostics.AddRange(parsed.Diagnostics);
+            diagnostics.AddRange(parsed.Errors);
             if (parsed.Value is { } lambda)
             {
                 parts.Add(Reader<T>(placeholder.Expression, LetInlining.Inline(lambda.Body, scope), signature, rule.Rule.Id.Value));
@@ -43,7 +44,7 @@ internal static class MessageCompiler
             diagnostics.Add(ExpressionErrors.At(message.Source, at, RuleErrorCodes.InvalidPlaceholder, "A '{' in the message has no closing '}'; write '{{' for a literal brace."));
         }
 
-        return PassResult<MessageTemplate<T>>.Of(new MessageTemplate<T>(parts), diagnostics.ToImmutable());
+        return new Diagnosed<MessageTemplate<T>>(new MessageTemplate<T>(parts), diagnostics.ToImmutable());
     }
 
     // Guarded like a clause; a list it shows is built only as far as a report shows it. Compiled on first read.

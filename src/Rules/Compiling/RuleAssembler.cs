@@ -17,7 +17,7 @@ internal sealed class RuleAssembler<T>(SubjectKind<T> kind, LayeredRule rule, Ru
 {
     private readonly ImmutableArray<LoadError>.Builder _diagnostics = ImmutableArray.CreateBuilder<LoadError>();
 
-    public PassResult<ICompiledRule> Compile(LetInlining lets)
+    public Diagnosed<ICompiledRule> Compile(LetInlining lets)
     {
         var scope = Collect(lets.ScopeFor(rule, kind, signature))!;
         var whenBody = rule.Rule.When is { } when ? Parse(when.Source, scope) : null;
@@ -44,20 +44,20 @@ internal sealed class RuleAssembler<T>(SubjectKind<T> kind, LayeredRule rule, Ru
         var message = Collect(MessageCompiler.Compile<T>(rule, signature, scope, expressions));
         if (_diagnostics.Count > 0)
         {
-            return PassResult<ICompiledRule>.Failed(_diagnostics.ToImmutable());
+            return Pass.Failed<ICompiledRule>(_diagnostics.ToImmutable());
         }
 
         var info = RuleInfos.Of(rule, kind, signature.Subject.Name!, whenBody is not null && ConstantWhen.IsFalse(whenBody, signature.Visible));
         var guardedWhen = whenBody is null ? null : ForEvaluation(whenBody);
         var whenDelegate = guardedWhen is null ? null : Interpret<bool>(guardedWhen);
         var scan = new SubjectScan.Source(guardedWhen, clauseBodies, signature.Compiled);
-        return PassResult<ICompiledRule>.Ok(new CompiledRule<T>(info, kind, scan, whenDelegate, [.. clauses], message!, rule.SeveritySetBy));
+        return Pass.Ok<ICompiledRule>(new CompiledRule<T>(info, kind, scan, whenDelegate, [.. clauses], message!, rule.SeveritySetBy));
     }
 
-    private TValue? Collect<TValue>(PassResult<TValue> result)
+    private TValue? Collect<TValue>(Diagnosed<TValue> result)
         where TValue : class
     {
-        _diagnostics.AddRange(result.Diagnostics);
+        _diagnostics.AddRange(result.Errors);
         return result.Value;
     }
 

@@ -1,4 +1,5 @@
 using System.Linq.Dynamic.Core;
+using Procurement.Rules.Loading;
 using Procurement.Rules.Loading.Syntax;
 
 namespace Procurement.Rules.Compiling;
@@ -25,22 +26,22 @@ internal sealed class RuleCompiler
     internal static ParsingConfig Config => RuleParsing.Config;
 
     /// <summary>The compiled rule, or its diagnostics; a rule without <c>for:</c> (already reported by the reader) gives neither.</summary>
-    public PassResult<ICompiledRule> Compile(LayeredRule rule) =>
+    public Diagnosed<ICompiledRule> Compile(LayeredRule rule) =>
         rule.Rule.Subject is not { } subject
-            ? PassResult<ICompiledRule>.Failed()
+            ? Pass.Failed<ICompiledRule>()
             : SubjectBinding.BindRule(subject, rule.Parameters, rule.Pack.File).Then(bound => bound.Kind.Compile(this, rule, bound.Variable));
 
-    internal PassResult<ICompiledRule> Compile<T>(SubjectKind<T> kind, LayeredRule rule, string variable)
+    internal Diagnosed<ICompiledRule> Compile<T>(SubjectKind<T> kind, LayeredRule rule, string variable)
         where T : class =>
         new RuleAssembler<T>(kind, rule, new RuleSignature(typeof(T), variable), _expressions).Compile(_lets);
 }
 
 internal abstract partial class SubjectKind
 {
-    public abstract PassResult<ICompiledRule> Compile(RuleCompiler compiler, LayeredRule rule, string variable);
+    public abstract Diagnosed<ICompiledRule> Compile(RuleCompiler compiler, LayeredRule rule, string variable);
 }
 
 internal sealed partial class SubjectKind<T>
 {
-    public override PassResult<ICompiledRule> Compile(RuleCompiler compiler, LayeredRule rule, string variable) => compiler.Compile(this, rule, variable);
+    public override Diagnosed<ICompiledRule> Compile(RuleCompiler compiler, LayeredRule rule, string variable) => compiler.Compile(this, rule, variable);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using Procurement.Rules.Loading;
 using Procurement.Rules.Loading.Syntax;
 
 namespace Procurement.Rules.Compiling;
@@ -11,36 +12,36 @@ namespace Procurement.Rules.Compiling;
 internal static class ShapeLimits
 {
     /// <summary>The text within the limits that protect the recursive parser, or the first breach.</summary>
-    public static PassResult<ExpressionInput> CheckText(ExpressionInput input, RuleLimits limits)
+    public static Diagnosed<ExpressionInput> CheckText(ExpressionInput input, RuleLimits limits)
     {
         if (ExpressionText.CheckShape(input.Text, limits) is { } shape)
         {
-            return PassResult<ExpressionInput>.Failed(input.ErrorAt(shape.Index, RuleErrorCodes.ExpressionTooComplex, $"The expression is too complex: {shape.Reason}."));
+            return Pass.Failed<ExpressionInput>(input.ErrorAt(shape.Index, RuleErrorCodes.ExpressionTooComplex, $"The expression is too complex: {shape.Reason}."));
         }
 
         var newAt = ExpressionText.FindIdentifier(input.Text, "new");
         return newAt >= 0
-            ? PassResult<ExpressionInput>.Failed(input.ErrorAt(newAt, RuleErrorCodes.RejectedExpression, "'new' is not allowed: rules may not create objects."))
-            : PassResult<ExpressionInput>.Ok(input);
+            ? Pass.Failed<ExpressionInput>(input.ErrorAt(newAt, RuleErrorCodes.RejectedExpression, "'new' is not allowed: rules may not create objects."))
+            : Pass.Ok<ExpressionInput>(input);
     }
 
     /// <summary>
     /// The parsed tree within <see cref="RuleLimits.MaxExpressionNodes"/>: derived values used twice over make it grow
     /// with the power of their chain. A breach is placed at the first derived value the text uses.
     /// </summary>
-    public static PassResult<LambdaExpression> CheckNodes(ExpressionInput input, LambdaExpression lambda, RuleLimits limits)
+    public static Diagnosed<LambdaExpression> CheckNodes(ExpressionInput input, LambdaExpression lambda, RuleLimits limits)
     {
         var size = ExpressionSize.Of(lambda.Body);
         if (size <= limits.MaxExpressionNodes)
         {
-            return PassResult<LambdaExpression>.Ok(lambda);
+            return Pass.Ok<LambdaExpression>(lambda);
         }
 
         var text = input.Text;
         var at = ExpressionText.Identifiers(text).Select(t => (t.Start, Name: text.Substring(t.Start, t.Length)))
             .FirstOrDefault(t => input.Externals.TryGetValue(t.Name, out var value) && value is Expression).Start;
         var shown = size == long.MaxValue ? "more than 9 quintillion" : size.ToString("N0", CultureInfo.InvariantCulture);
-        return PassResult<LambdaExpression>.Failed(input.ErrorAt(at, RuleErrorCodes.ExpressionTooComplex,
+        return Pass.Failed<LambdaExpression>(input.ErrorAt(at, RuleErrorCodes.ExpressionTooComplex,
             $"The expression is too complex: {shown} nodes once the derived values it uses are written out, over {limits.MaxExpressionNodes:N0} (limit MaxExpressionNodes)."));
     }
 }

@@ -1,3 +1,4 @@
+using Procurement.Rules.Loading;
 using Procurement.Rules.Loading.Syntax;
 using Procurement.Rules.Model;
 
@@ -13,39 +14,39 @@ internal static class SubjectBinding
     /// The subject of a rule: <c>design</c>, or an item of a known collection under a name that no parameter,
     /// <c>design</c> or <c>asOf</c> takes.
     /// </summary>
-    public static PassResult<BoundSubject> BindRule(SubjectSyntax subject, IReadOnlyDictionary<string, object> parameters, string file)
+    public static Diagnosed<BoundSubject> BindRule(SubjectSyntax subject, IReadOnlyDictionary<string, object> parameters, string file)
     {
         var kind = SubjectKind.Find(subject.Collection);
         var at = subject.Written;
         if (kind is null || (!subject.IsRange && kind != SubjectKind.Design))
         {
             var known = string.Join(", ", SubjectKind.All.Select(k => k.Collection));
-            return PassResult<BoundSubject>.Failed(new LoadError(RuleErrorCodes.UnknownSubject,
+            return Pass.Failed<BoundSubject>(new LoadError(RuleErrorCodes.UnknownSubject,
                 $"'for: {at.Value}' is not a subject; write 'for: design' or 'for: <name> in <collection>' with one of: {known}.",
                 file, at.Span));
         }
 
         if (kind == SubjectKind.Design)
         {
-            return PassResult<BoundSubject>.Ok(new BoundSubject(kind, "design"));
+            return Pass.Ok<BoundSubject>(new BoundSubject(kind, "design"));
         }
 
         var variable = subject.Variable!;
         return variable is "design" or "asOf" || parameters.ContainsKey(variable)
-            ? PassResult<BoundSubject>.Failed(new LoadError(RuleErrorCodes.UnknownSubject, $"The subject cannot be called '{variable}': that name is taken.", file, at.Span))
-            : PassResult<BoundSubject>.Ok(new BoundSubject(kind, variable));
+            ? Pass.Failed<BoundSubject>(new LoadError(RuleErrorCodes.UnknownSubject, $"The subject cannot be called '{variable}': that name is taken.", file, at.Span))
+            : Pass.Ok<BoundSubject>(new BoundSubject(kind, variable));
     }
 
     /// <summary>The subject of a let group: always <c>&lt;name&gt; in &lt;collection&gt;</c>, never the design.</summary>
-    public static PassResult<BoundSubject> BindLets(LetGroupSyntax group)
+    public static Diagnosed<BoundSubject> BindLets(LetGroupSyntax group)
     {
         var kind = group.For.IsRange ? SubjectKind.Find(group.For.Collection) : null;
         if (kind is null || kind == SubjectKind.Design)
         {
             var at = group.For.Written;
-            return PassResult<BoundSubject>.Failed(new LoadError(RuleErrorCodes.UnknownSubject, $"'for: {at.Value}' is not a subject collection for derived values.", group.File, at.Span));
+            return Pass.Failed<BoundSubject>(new LoadError(RuleErrorCodes.UnknownSubject, $"'for: {at.Value}' is not a subject collection for derived values.", group.File, at.Span));
         }
 
-        return PassResult<BoundSubject>.Ok(new BoundSubject(kind, group.For.Variable!));
+        return Pass.Ok<BoundSubject>(new BoundSubject(kind, group.For.Variable!));
     }
 }

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Procurement.Rules.Loading;
 using Procurement.Rules.Loading.Syntax;
 
 namespace Procurement.Rules.Compiling;
@@ -6,7 +7,7 @@ namespace Procurement.Rules.Compiling;
 /// <summary>Holds a parsed expression against the allow-list (<see cref="ExpressionVetter"/>), pointing at what it refuses.</summary>
 internal static class VetPass
 {
-    public static PassResult<LambdaExpression> Vet(ExpressionInput input, LambdaExpression lambda, RuleLimits limits)
+    public static Diagnosed<LambdaExpression> Vet(ExpressionInput input, LambdaExpression lambda, RuleLimits limits)
     {
         Rejection? rejection;
         try
@@ -16,15 +17,15 @@ internal static class VetPass
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // An expression the vetter cannot walk is not vetted, so it is refused.
-            return PassResult<LambdaExpression>.Failed(input.ErrorAt(0, RuleErrorCodes.RejectedExpression, $"The expression cannot be checked against the allow-list: {ex.Message}"));
+            return Pass.Failed<LambdaExpression>(input.ErrorAt(0, RuleErrorCodes.RejectedExpression, $"The expression cannot be checked against the allow-list: {ex.Message}"));
         }
 
         if (rejection is null)
         {
-            return PassResult<LambdaExpression>.Ok(lambda);
+            return Pass.Ok<LambdaExpression>(lambda);
         }
 
         var at = ExpressionText.FindIdentifier(input.Text, rejection.Token);
-        return PassResult<LambdaExpression>.Failed(input.ErrorAt(Math.Max(0, at), rejection.Code, $"'{rejection.Token}' is not allowed: {rejection.Reason}."));
+        return Pass.Failed<LambdaExpression>(input.ErrorAt(Math.Max(0, at), rejection.Code, $"'{rejection.Token}' is not allowed: {rejection.Reason}."));
     }
 }

@@ -29,7 +29,7 @@ public sealed class CompilerPassTests
         var result = SubjectBinding.BindRule(subject, new Dictionary<string, object>(), "rules0.yaml");
 
         Assert.Null(result.Value);
-        var error = Assert.Single(result.Diagnostics);
+        var error = Assert.Single(result.Errors);
         Assert.Equal((RuleErrorCodes.UnknownSubject, 6, 10), Where(error));
         Assert.Equal((6, 26), (error.Span.EndLine, error.Span.EndColumn));
         Assert.StartsWith("'for: thing in Nowhere' is not a subject;", error.Message, StringComparison.Ordinal);
@@ -46,7 +46,7 @@ public sealed class CompilerPassTests
         Assert.Equal("design", SubjectBinding.BindRule(design, new Dictionary<string, object>(), "f").Value!.Variable);
         var taken = SubjectBinding.BindRule(profile, new Dictionary<string, object> { ["profile"] = 1 }, "rules0.yaml");
         Assert.Null(taken.Value);
-        Assert.Equal((RuleErrorCodes.UnknownSubject, 6, 10), Where(Assert.Single(taken.Diagnostics)));
+        Assert.Equal((RuleErrorCodes.UnknownSubject, 6, 10), Where(Assert.Single(taken.Errors)));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class CompilerPassTests
         var result = SubjectBinding.BindLets(SyntaxOf(yaml).Packs.Single().Lets.Single());
 
         Assert.Null(result.Value);
-        Assert.Equal((RuleErrorCodes.UnknownSubject, 4, 10), Where(Assert.Single(result.Diagnostics)));
+        Assert.Equal((RuleErrorCodes.UnknownSubject, 4, 10), Where(Assert.Single(result.Errors)));
     }
 
     [Fact]
@@ -75,8 +75,8 @@ public sealed class CompilerPassTests
         var shallow = Input(ClauseOf("((1)) == 1"));
 
         Assert.Same(shallow, ShapeLimits.CheckText(shallow, limits).Value);
-        Assert.Equal((RuleErrorCodes.ExpressionTooComplex, 8, 16), Where(Assert.Single(ShapeLimits.CheckText(Input(ClauseOf("(((1))) == 1")), limits).Diagnostics)));
-        Assert.Equal((RuleErrorCodes.RejectedExpression, 8, 14), Where(Assert.Single(ShapeLimits.CheckText(Input(ClauseOf("new(profile.Id as x) != null")), limits).Diagnostics)));
+        Assert.Equal((RuleErrorCodes.ExpressionTooComplex, 8, 16), Where(Assert.Single(ShapeLimits.CheckText(Input(ClauseOf("(((1))) == 1")), limits).Errors)));
+        Assert.Equal((RuleErrorCodes.RejectedExpression, 8, 14), Where(Assert.Single(ShapeLimits.CheckText(Input(ClauseOf("new(profile.Id as x) != null")), limits).Errors)));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class CompilerPassTests
         var lambda = ParsePass.Parse(input).Value!;
 
         Assert.Same(lambda, ShapeLimits.CheckNodes(input, lambda, RuleLimits.Default).Value);
-        var error = Assert.Single(ShapeLimits.CheckNodes(input, lambda, RuleLimits.Default with { MaxExpressionNodes = 3 }).Diagnostics);
+        var error = Assert.Single(ShapeLimits.CheckNodes(input, lambda, RuleLimits.Default with { MaxExpressionNodes = 3 }).Errors);
         Assert.Equal((RuleErrorCodes.ExpressionTooComplex, 8, 18), Where(error));
         Assert.Contains("nodes once the derived values it uses are written out, over 3 (limit MaxExpressionNodes)", error.Message, StringComparison.Ordinal);
     }
@@ -97,9 +97,9 @@ public sealed class CompilerPassTests
     {
         var parsed = ParsePass.Parse(Input(ClauseOf("profile.Id.Length > 0")));
         Assert.Equal(typeof(bool), parsed.Value!.ReturnType);
-        Assert.Empty(parsed.Diagnostics);
+        Assert.Empty(parsed.Errors);
 
-        var error = Assert.Single(ParsePass.Parse(Input(ClauseOf("profile.Id.Lenght > 0"))).Diagnostics);
+        var error = Assert.Single(ParsePass.Parse(Input(ClauseOf("profile.Id.Lenght > 0"))).Errors);
         Assert.Equal((RuleErrorCodes.InvalidExpression, 8, 25), Where(error));
         Assert.EndsWith("(at 'Lenght').", error.Message, StringComparison.Ordinal);
     }
@@ -115,7 +115,7 @@ public sealed class CompilerPassTests
         var refused = VetPass.Vet(input, ParsePass.Parse(input).Value!, RuleLimits.Default);
 
         Assert.Null(refused.Value);
-        Assert.Equal((RuleErrorCodes.RejectedExpression, 8, 25), Where(Assert.Single(refused.Diagnostics)));
+        Assert.Equal((RuleErrorCodes.RejectedExpression, 8, 25), Where(Assert.Single(refused.Errors)));
     }
 
     [Fact]
@@ -127,10 +127,10 @@ public sealed class CompilerPassTests
         Assert.NotNull(pipeline.Parse(input).Value);
         var over = pipeline.Parse(input);
         Assert.Null(over.Value);
-        Assert.Equal((LoadErrorCodes.LimitExceeded, 8, 14), Where(Assert.Single(over.Diagnostics)));
+        Assert.Equal((LoadErrorCodes.LimitExceeded, 8, 14), Where(Assert.Single(over.Errors)));
         var after = pipeline.Parse(input);
         Assert.Null(after.Value);
-        Assert.Empty(after.Diagnostics);
+        Assert.Empty(after.Errors);
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class CompilerPassTests
         // Too deep and misspelt: the shape limit fails first, so the parser never sees it.
         var result = pipeline.Parse(Input(ClauseOf("((profile.Id.Lenght)) > 0")));
 
-        Assert.Equal((RuleErrorCodes.ExpressionTooComplex, 8, 15), Where(Assert.Single(result.Diagnostics)));
+        Assert.Equal((RuleErrorCodes.ExpressionTooComplex, 8, 15), Where(Assert.Single(result.Errors)));
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class CompilerPassTests
         var design = new RuleSignature(typeof(TenderDesign), "design");
         var designScope = lets.ScopeFor(syntax.Rules[1], SubjectKind.Design, design);
 
-        Assert.Empty(scope.Diagnostics);
+        Assert.Empty(scope.Errors);
         Assert.Equal(new[] { "doubled", "maxLength", "single" }, scope.Value!.Externals.Keys.Order(StringComparer.Ordinal));
         Assert.IsAssignableFrom<Expression>(scope.Value.Externals["doubled"]);
         Assert.Equal(new[] { Profiles.Subject, Profiles.Design, Profiles.AsOf }, scope.Value.Replacements.Values);
@@ -184,10 +184,10 @@ public sealed class CompilerPassTests
         var first = lets.ScopeFor(syntax.Rules[0], kind, Profiles);
         var second = lets.ScopeFor(syntax.Rules[1], kind, Profiles);
 
-        var error = Assert.Single(first.Diagnostics);
+        var error = Assert.Single(first.Errors);
         Assert.Equal((RuleErrorCodes.LetCycle, 6, 7), Where(error));
         Assert.Equal("Derived values depend on each other in a cycle: x -> y -> x.", error.Message);
-        Assert.Empty(second.Diagnostics);
+        Assert.Empty(second.Errors);
         Assert.DoesNotContain("x", second.Value!.Externals.Keys);
     }
 
@@ -202,8 +202,8 @@ public sealed class CompilerPassTests
 
         Assert.Equal(
             new[] { (RuleErrorCodes.InvalidPlaceholder, 9, 27), (RuleErrorCodes.InvalidPlaceholder, 9, 33) },
-            result.Diagnostics.Select(Where));
-        Assert.StartsWith("A '{' in the message has no closing '}'", result.Diagnostics[1].Message, StringComparison.Ordinal);
+            result.Errors.Select(Where));
+        Assert.StartsWith("A '{' in the message has no closing '}'", result.Errors[1].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -241,11 +241,11 @@ public sealed class CompilerPassTests
         var reported = compiler.Compile(broken);
 
         Assert.Null(stopped.Value);
-        Assert.Equal((RuleErrorCodes.UnknownSubject, 6, 10), Where(Assert.Single(stopped.Diagnostics)));
+        Assert.Equal((RuleErrorCodes.UnknownSubject, 6, 10), Where(Assert.Single(stopped.Errors)));
         Assert.Null(reported.Value);
         Assert.Equal(
             new[] { (RuleErrorCodes.InvalidExpression, 9, 19), (RuleErrorCodes.InvalidExpression, 8, 22), (RuleErrorCodes.InvalidPlaceholder, 10, 24) },
-            reported.Diagnostics.Select(e => (e.Code, e.Line, e.Column)));
+            reported.Errors.Select(e => (e.Code, e.Line, e.Column)));
     }
 
     [Fact]
@@ -255,7 +255,7 @@ public sealed class CompilerPassTests
 
         var compiled = new RuleCompiler().Compile(rule);
 
-        Assert.Empty(compiled.Diagnostics);
+        Assert.Empty(compiled.Errors);
         var info = compiled.Value!.Info;
         Assert.Equal(("S-1", "CareProfiles", "profile", "doubled > 0"), (info.Id, info.Subject, info.SubjectVariable, info.When));
         Assert.Equal(2, compiled.Value.Scan.Clauses.Count);

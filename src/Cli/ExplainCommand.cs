@@ -46,112 +46,124 @@ internal static class ExplainCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var path = parse.GetValue(design)!;
-            var loaded = TenderDesignLoader.LoadFile(path);
+            var loaded = TenderDesignLoader.LoadFile(parse.GetValue(design)!);
             SafeText.WriteErrors(error, loaded.Errors);
-
             if (loaded.Value is null)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            var report = ruleSet.Evaluate(loaded.Value, evaluation);
-            var result = new DesignReport(report, loaded.Value);
-            var summary = report.Rules.FirstOrDefault(r => r.RuleId == rule.Id);
-            var only = parse.GetValue(subject);
-            var findings = report.Findings.Where(f => f.RuleId == rule.Id && (only is null || f.Subject == only)).ToList();
-
-            output.WriteLine(SafeText.Terminal($"{rule.Id} {rule.Title}"));
-            output.WriteLine(SafeText.Terminal($"  pack {rule.Pack}, defined at {ReportNames.Location(rule.Location)}"));
-            output.WriteLine(SafeText.Terminal($"  severity {ReportNames.Severity(rule.Severity)}, set by {ReportNames.Location(rule.SeveritySetBy)}"));
-            if (rule.Reference is not null)
-            {
-                output.WriteLine(SafeText.Terminal($"  reference {rule.Reference}"));
-            }
-
-            output.WriteLine(SafeText.Terminal($"  for {rule.SubjectVariable} in {rule.Subject}"));
-            output.WriteLine(SafeText.Terminal($"  when {rule.When ?? "(always)"}"));
-            foreach (var (name, expression) in rule.Clauses)
-            {
-                output.WriteLine(SafeText.Terminal($"  require {name}: {expression}"));
-            }
-
-            output.WriteLine(SafeText.Terminal(string.Create(CultureInfo.InvariantCulture, $"  as of {report.AsOf:yyyy-MM-dd}, design {report.DesignId} ({report.DesignFile})")));
-            output.WriteLine();
-            var application = summary?.Application ?? RuleApplication.NoMatchingSubjects;
-            switch (application)
-            {
-                case RuleApplication.Disabled:
-                    output.WriteLine(SafeText.Terminal($"not applied: disabled by {ReportNames.Location(summary?.DisabledBy ?? rule.DisabledBy)}"));
-                    break;
-                case RuleApplication.NotEffective:
-                    output.WriteLine(SafeText.Terminal(string.Create(CultureInfo.InvariantCulture,
-                        $"not applied: not effective on {report.AsOf:yyyy-MM-dd} (effective {rule.Effective?.From:yyyy-MM-dd} .. {rule.Effective?.Until:yyyy-MM-dd})")));
-                    break;
-                case RuleApplication.NoMatchingSubjects:
-                    output.WriteLine(SafeText.Terminal((summary?.Subjects ?? 0) == 0
-                        ? $"not applied: the design has no {rule.Subject}"
-                        : $"not applied: 'when' was false for all {summary!.Subjects} subject(s) in {rule.Subject}"));
-                    break;
-                default:
-                    var subjects = summary?.Subjects ?? 0;
-                    var applied = summary?.Applied ?? 0;
-                    var failed = summary?.Failed ?? 0;
-                    output.WriteLine(SafeText.Terminal(string.Create(CultureInfo.InvariantCulture,
-                        $"applied: {subjects} subject(s) in {rule.Subject}; 'when' held for {applied} and was false for {subjects - applied} (not applied there); {failed} failed, {applied - failed} passed every clause")));
-                    break;
-            }
-
-            // Every subject with each clause's outcome and values; failing clauses also show the finding's message.
-            var explanations = application is RuleApplication.Applied or RuleApplication.NoMatchingSubjects
-                ? ruleSet.Explain(loaded.Value, rule.Id, only, evaluation)?.Subjects ?? []
-                : [];
-            foreach (var explained in explanations)
-            {
-                var (lot, municipality) = SubjectReference.TryParse(explained.Subject, out var reference) ? result.Group(reference) : ("-", "-");
-                output.WriteLine();
-                output.WriteLine(SafeText.Terminal($"{explained.Subject}  ({ReportNames.Location(explained.Location)}; lot {lot}, municipality {municipality})"));
-                if (explained.When == ConditionOutcome.Threw)
-                {
-                    output.WriteLine(SafeText.Terminal($"  evaluation error: 'when' threw {explained.Error}"));
-                    continue;
-                }
-
-                if (explained.When == ConditionOutcome.Failed)
-                {
-                    output.WriteLine(SafeText.Terminal($"  not applied: 'when' is false ({rule.When})"));
-                    continue;
-                }
-
-                foreach (var clause in explained.Clauses)
-                {
-                    var failing = findings.FirstOrDefault(f => f.Subject == explained.Subject && f.Clause == clause.Name);
-                    output.WriteLine(SafeText.Terminal(clause.Outcome switch
-                    {
-                        ConditionOutcome.Held => $"  {clause.Name}: holds",
-                        ConditionOutcome.Failed => $"  {clause.Name}: FAILS ({ReportNames.Severity(rule.Severity)}) {clause.Expression}",
-                        _ => $"  {clause.Name}: ERROR {clause.Error}",
-                    }));
-                    foreach (var value in clause.Values)
-                    {
-                        output.WriteLine(SafeText.Terminal($"      {value.Expression} = {value.Value}"));
-                    }
-
-                    if (failing is not null)
-                    {
-                        output.WriteLine(SafeText.Terminal($"      {failing.Message}"));
-                    }
-                }
-            }
-
-            if (only is not null && explanations.Count == 0)
-            {
-                output.WriteLine();
-                output.WriteLine(SafeText.Terminal($"{only}: not a subject of this rule in the design"));
-            }
-
+            Explain(output, ruleSet, rule, loaded.Value, parse.GetValue(subject), evaluation);
             return ExitCodes.Clean;
         });
         return command;
+    }
+
+    private static void Explain(TextWriter output, RuleSet ruleSet, RuleInfo rule, TenderDesign design, string? only, EvaluationOptions evaluation)
+    {
+        var report = ruleSet.Evaluate(design, evaluation);
+        var summary = report.Rules.FirstOrDefault(r => r.RuleId == rule.Id);
+        WriteRule(output, rule, report);
+        var application = summary?.Application ?? RuleApplication.NoMatchingSubjects;
+        WriteApplication(output, rule, report, summary, application);
+
+        // Every subject with each clause's outcome and values; failing clauses also show the finding's message.
+        var explanations = application is RuleApplication.Applied or RuleApplication.NoMatchingSubjects
+            ? ruleSet.Explain(design, rule.Id, only, evaluation)?.Subjects ?? []
+            : [];
+        var findings = report.Findings.Where(f => f.RuleId == rule.Id && (only is null || f.Subject == only)).ToList();
+        var result = new DesignReport(report, design);
+        foreach (var explained in explanations)
+        {
+            WriteSubject(output, rule, explained, result, findings);
+        }
+
+        if (only is not null && explanations.Count == 0)
+        {
+            output.WriteLine();
+            output.WriteLine(SafeText.Terminal($"{only}: not a subject of this rule in the design"));
+        }
+    }
+
+    private static void WriteRule(TextWriter output, RuleInfo rule, EvaluationReport report)
+    {
+        output.WriteLine(SafeText.Terminal($"{rule.Id} {rule.Title}"));
+        output.WriteLine(SafeText.Terminal($"  pack {rule.Pack}, defined at {ReportNames.Location(rule.Location)}"));
+        output.WriteLine(SafeText.Terminal($"  severity {ReportNames.Severity(rule.Severity)}, set by {ReportNames.Location(rule.SeveritySetBy)}"));
+        if (rule.Reference is not null)
+        {
+            output.WriteLine(SafeText.Terminal($"  reference {rule.Reference}"));
+        }
+
+        output.WriteLine(SafeText.Terminal($"  for {rule.SubjectVariable} in {rule.Subject}"));
+        output.WriteLine(SafeText.Terminal($"  when {rule.When ?? "(always)"}"));
+        foreach (var (name, expression) in rule.Clauses)
+        {
+            output.WriteLine(SafeText.Terminal($"  require {name}: {expression}"));
+        }
+
+        output.WriteLine(SafeText.Terminal(string.Create(CultureInfo.InvariantCulture, $"  as of {report.AsOf:yyyy-MM-dd}, design {report.DesignId} ({report.DesignFile})")));
+        output.WriteLine();
+    }
+
+    private static void WriteApplication(TextWriter output, RuleInfo rule, EvaluationReport report, RuleSummary? summary, RuleApplication application)
+    {
+        switch (application)
+        {
+            case RuleApplication.Disabled:
+                output.WriteLine(SafeText.Terminal($"not applied: disabled by {ReportNames.Location(summary?.DisabledBy ?? rule.DisabledBy)}"));
+                break;
+            case RuleApplication.NotEffective:
+                output.WriteLine(SafeText.Terminal(string.Create(CultureInfo.InvariantCulture,
+                    $"not applied: not effective on {report.AsOf:yyyy-MM-dd} (effective {rule.Effective?.From:yyyy-MM-dd} .. {rule.Effective?.Until:yyyy-MM-dd})")));
+                break;
+            case RuleApplication.NoMatchingSubjects:
+                output.WriteLine(SafeText.Terminal((summary?.Subjects ?? 0) == 0
+                    ? $"not applied: the design has no {rule.Subject}"
+                    : $"not applied: 'when' was false for all {summary!.Subjects} subject(s) in {rule.Subject}"));
+                break;
+            default:
+                var subjects = summary?.Subjects ?? 0;
+                var applied = summary?.Applied ?? 0;
+                var failed = summary?.Failed ?? 0;
+                output.WriteLine(SafeText.Terminal(string.Create(CultureInfo.InvariantCulture,
+                    $"applied: {subjects} subject(s) in {rule.Subject}; 'when' held for {applied} and was false for {subjects - applied} (not applied there); {failed} failed, {applied - failed} passed every clause")));
+                break;
+        }
+    }
+
+    private static void WriteSubject(TextWriter output, RuleInfo rule, SubjectExplanation explained, DesignReport result, List<Finding> findings)
+    {
+        var (lot, municipality) = SubjectReference.TryParse(explained.Subject, out var reference) ? result.Group(reference) : ("-", "-");
+        output.WriteLine();
+        output.WriteLine(SafeText.Terminal($"{explained.Subject}  ({ReportNames.Location(explained.Location)}; lot {lot}, municipality {municipality})"));
+        switch (explained.When)
+        {
+            case ConditionOutcome.Threw:
+                output.WriteLine(SafeText.Terminal($"  evaluation error: 'when' threw {explained.Error}"));
+                return;
+            case ConditionOutcome.Failed:
+                output.WriteLine(SafeText.Terminal($"  not applied: 'when' is false ({rule.When})"));
+                return;
+        }
+
+        foreach (var clause in explained.Clauses)
+        {
+            output.WriteLine(SafeText.Terminal(clause.Outcome switch
+            {
+                ConditionOutcome.Held => $"  {clause.Name}: holds",
+                ConditionOutcome.Failed => $"  {clause.Name}: FAILS ({ReportNames.Severity(rule.Severity)}) {clause.Expression}",
+                _ => $"  {clause.Name}: ERROR {clause.Error}",
+            }));
+            foreach (var value in clause.Values)
+            {
+                output.WriteLine(SafeText.Terminal($"      {value.Expression} = {value.Value}"));
+            }
+
+            if (findings.FirstOrDefault(f => f.Subject == explained.Subject && f.Clause == clause.Name) is { } failing)
+            {
+                output.WriteLine(SafeText.Terminal($"      {failing.Message}"));
+            }
+        }
     }
 }

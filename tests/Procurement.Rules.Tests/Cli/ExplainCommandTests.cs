@@ -72,6 +72,28 @@ public sealed class ExplainCommandTests
         Assert.Contains("careProfiles[nobody]: not a subject of this rule in the design", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Explain_RuleThatThrows_ShowsTheErrorOfTheClauseOrOfWhen()
+    {
+        var design = Path.Combine(Directory.CreateTempSubdirectory("pr-cli-explain-").FullName, "design.yaml");
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(design)!, "rules")).FullName;
+        var throwingWhen = Rules.RuleFiles.WithClause("true").Replace("    require:", "    when: 100 / (profile.DurationMonths - 12) != 0\n    require:", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(folder, "explain.yaml"), Rules.ExplainTests.Pack);
+        File.WriteAllText(Path.Combine(folder, "when.yaml"), throwingWhen.Replace("pack: test", "pack: when", StringComparison.Ordinal));
+        File.WriteAllText(design, Model.SampleDesigns.Valid);
+
+        var (clauseExit, clause, clauseError) = Run("explain", design, "--rules", folder, "--rule", "X-1", "--subject", "careProfiles[P-0001]");
+        var (whenExit, when, _) = Run("explain", design, "--rules", folder, "--rule", "T-1", "--subject", "careProfiles[P-0001]");
+
+        Assert.Equal((0, 0, ""), (clauseExit, whenExit, clauseError));
+        Assert.Contains(
+            "  duration: holds\n      profile.DurationMonths = 12\n  ratio: ERROR DivideByZeroException: Attempted to divide by zero.\n      profile.DurationMonths = 12\n",
+            clause.ReplaceLineEndings("\n"),
+            StringComparison.Ordinal);
+        Assert.Contains("  budget: FAILS (error) profile.Budget <= maxBudget\n      profile.Budget = 24000\n      maxBudget = 20000\n", clause.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.EndsWith("  evaluation error: 'when' threw DivideByZeroException: Attempted to divide by zero.\n", when.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("explain", "examples-missing.yaml", "--rule", "MC-002")]
     [InlineData("explain", "--rule", "MC-002")]

@@ -134,7 +134,7 @@ internal static class ExplainCommand
 
     private static void WriteSubject(TextWriter output, RuleInfo rule, SubjectExplanation explained, DesignReport result, List<Finding> findings)
     {
-        var (lot, municipality) = SubjectReference.TryParse(explained.Subject, out var reference) ? result.Group(reference) : ("-", "-");
+        var (lot, municipality) = result.Group(explained.SubjectReference);
         output.WriteLine();
         output.WriteLine(SafeText.Terminal($"{explained.Subject}  ({ReportNames.Location(explained.Location)}; lot {lot}, municipality {municipality})"));
         switch (explained.When)

@@ -25,6 +25,9 @@ public sealed record SubjectExplanation
     /// <summary>Path of the subject, as findings name it, e.g. <c>careProfiles[zhz-zp-010]</c>.</summary>
     public required string Subject { get; init; }
 
+    /// <summary>The subject as values (kind and ids), from which <see cref="Subject"/> is derived.</summary>
+    public required SubjectReference SubjectReference { get; init; }
+
     /// <summary>Where the subject is defined in the design file.</summary>
     public required SourceLocation Location { get; init; }
 

@@ -21,7 +21,7 @@ internal sealed class CoverageObserver(IEnumerable<RuleInfo> rules) : IEvaluatio
     /// <summary>How often clause <paramref name="clause"/> (rule order) of rule <paramref name="ruleId"/> failed.</summary>
     public int Failed(string ruleId, int clause) => _counts[ruleId].Failed[clause];
 
-    public void SubjectEntered(RuleInfo rule, string subject, SourceLocation location)
+    public void SubjectEntered(RuleInfo rule, SubjectReference subject, SourceLocation location)
     {
     }
 

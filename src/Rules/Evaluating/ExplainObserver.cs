@@ -14,7 +14,7 @@ internal sealed class ExplainObserver(RuleInfo explained) : IEvaluationObserver
 
     public bool Watches(RuleInfo rule) => string.Equals(rule.Id, explained.Id, StringComparison.Ordinal);
 
-    public void SubjectEntered(RuleInfo rule, string subject, SourceLocation location) => _subjects.Add(new Subject(subject, location));
+    public void SubjectEntered(RuleInfo rule, SubjectReference subject, SourceLocation location) => _subjects.Add(new Subject(subject, location));
 
     public void WhenEvaluated(RuleInfo rule, ConditionOutcome outcome, Exception? error) =>
         (_subjects[^1].When, _subjects[^1].Error) = (outcome, Describe(error));
@@ -31,7 +31,7 @@ internal sealed class ExplainObserver(RuleInfo explained) : IEvaluationObserver
 
     private static string? Describe(Exception? error) => error is null ? null : $"{error.GetType().Name}: {error.Message}";
 
-    private sealed class Subject(string path, SourceLocation location)
+    private sealed class Subject(SubjectReference reference, SourceLocation location)
     {
         public ConditionOutcome When { get; set; }
 
@@ -40,6 +40,6 @@ internal sealed class ExplainObserver(RuleInfo explained) : IEvaluationObserver
         public List<ClauseExplanation> Clauses { get; } = [];
 
         public SubjectExplanation Build() =>
-            new() { Subject = path, Location = location, When = When, Error = Error, Clauses = Clauses };
+            new() { Subject = reference.Path, SubjectReference = reference, Location = location, When = When, Error = Error, Clauses = Clauses };
     }
 }

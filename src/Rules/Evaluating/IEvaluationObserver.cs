@@ -17,8 +17,8 @@ internal interface IEvaluationObserver
     /// <summary>Whether the observer watches <paramref name="rule"/>: the evaluator runs it part by part when it does.</summary>
     bool Watches(RuleInfo rule);
 
-    /// <summary>The evaluation of <paramref name="rule"/> for the subject at <paramref name="subject"/> begins.</summary>
-    void SubjectEntered(RuleInfo rule, string subject, SourceLocation location);
+    /// <summary>The evaluation of <paramref name="rule"/> for <paramref name="subject"/> (defined at <paramref name="location"/>) begins.</summary>
+    void SubjectEntered(RuleInfo rule, SubjectReference subject, SourceLocation location);
 
     /// <summary>
     /// The outcome of the rule's <c>when</c> for the subject (<see cref="ConditionOutcome.Held"/> when it has none);

@@ -14,7 +14,7 @@ internal static class RuleWalk
         where T : class
     {
         var info = rule.Info;
-        observer.SubjectEntered(info, rule.Kind.Path(subject), rule.Kind.Location(subject));
+        observer.SubjectEntered(info, rule.Kind.Reference(subject), rule.Kind.Location(subject));
         var held = true;
         try
         {
@@ -74,7 +74,7 @@ internal sealed class OutcomeRecorder(IEvaluationObserver? inner) : IEvaluationO
 
     public bool Watches(RuleInfo rule) => inner?.Watches(rule) ?? true;
 
-    public void SubjectEntered(RuleInfo rule, string subject, SourceLocation location)
+    public void SubjectEntered(RuleInfo rule, SubjectReference subject, SourceLocation location)
     {
         (Applied, FailedClauses, ThrowingPart, Error) = (false, 0, 0, null);
         inner?.SubjectEntered(rule, subject, location);

@@ -45,6 +45,7 @@ public sealed class ExplainTests
             failing =>
             {
                 Assert.Equal(("careProfiles[P-0001]", new SourceLocation("sample.yaml", 23, 5), ConditionOutcome.Held, (string?)null), (failing.Subject, failing.Location, failing.When, failing.Error));
+                Assert.Equal(new SubjectReference(SubjectType.CareProfile, "P-0001"), failing.SubjectReference);
                 var clause = Assert.Single(failing.Clauses);
                 Assert.Equal(("budget", "profile.Budget <= maxBudget", ConditionOutcome.Failed, (string?)null), (clause.Name, clause.Expression, clause.Outcome, clause.Error));
                 Assert.Equal([new FindingValue("profile.Budget", "24000"), new FindingValue("maxBudget", "20000")], clause.Values);

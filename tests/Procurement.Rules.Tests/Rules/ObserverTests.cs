@@ -155,7 +155,7 @@ public sealed class ObserverTests
 
         public bool Watches(RuleInfo rule) => watches(rule);
 
-        public void SubjectEntered(RuleInfo rule, string subject, SourceLocation location) => _subject = $"{rule.Id} {subject} {location}";
+        public void SubjectEntered(RuleInfo rule, SubjectReference subject, SourceLocation location) => _subject = $"{rule.Id} {subject.Path} {location}";
 
         public void WhenEvaluated(RuleInfo rule, ConditionOutcome outcome, Exception? error) => Of(rule).Add($"{_subject} when {outcome} {Describe(error)}");
 

@@ -60,45 +60,10 @@ internal static class SubjectScan
             Expression.Assign(Expression.ArrayAccess(state, Expression.Constant(0)), index),
             Expression.Assign(subject, Expression.ArrayIndex(subjects, index)),
         };
+        var locals = new Locals(subject, design, asOf, cancellation, first, active, applied, hits, state, index, count, mask);
         for (var rule = 0; rule < rules.Count; rule++)
         {
-            var source = rules[rule];
-            var shared = new Dictionary<ParameterExpression, Expression>
-            {
-                [source.Parameters[0]] = subject,
-                [source.Parameters[1]] = design,
-                [source.Parameters[2]] = asOf,
-                [source.Parameters[3]] = cancellation,
-            };
-            var ruleNumber = Expression.Constant(rule);
-            var checks = new List<Expression>
-            {
-                Expression.PreIncrementAssign(Expression.ArrayAccess(applied, ruleNumber)),
-                Expression.Assign(mask, Expression.Constant(0)),
-            };
-            for (var c = 0; c < source.Clauses.Count; c++)
-            {
-                var clause = ParameterReplacer.Replace(source.Clauses[c], shared);
-                checks.Add(Expression.IfThen(Expression.Not(clause), Expression.OrAssign(mask, Expression.Constant(1 << c))));
-            }
-
-            checks.Add(Expression.IfThen(
-                Expression.NotEqual(mask, Expression.Constant(0)),
-                Expression.Block(
-                    Expression.Assign(Expression.ArrayAccess(hits, Expression.Multiply(count, Expression.Constant(3))), index),
-                    Expression.Assign(Expression.ArrayAccess(hits, Expression.Add(Expression.Multiply(count, Expression.Constant(3)), Expression.Constant(1))), ruleNumber),
-                    Expression.Assign(Expression.ArrayAccess(hits, Expression.Add(Expression.Multiply(count, Expression.Constant(3)), Expression.Constant(2))), mask),
-                    Expression.PreIncrementAssign(count),
-                    Expression.Assign(Expression.ArrayAccess(state, Expression.Constant(1)), count))));
-            Expression evaluate = Expression.Block(checks);
-            if (source.When is { } when)
-            {
-                evaluate = Expression.IfThen(ParameterReplacer.Replace(when, shared), evaluate);
-            }
-
-            perSubject.Add(Expression.IfThen(
-                Expression.AndAlso(Expression.LessThanOrEqual(first, ruleNumber), Expression.ArrayIndex(active, ruleNumber)),
-                evaluate));
+            perSubject.Add(Rule(rules[rule], rule, locals));
         }
 
         perSubject.Add(Expression.Assign(first, Expression.Constant(0)));
@@ -122,4 +87,64 @@ internal static class SubjectScan
             count);
         return Expression.Lambda<SubjectScan<T>>(body, subjects, design, asOf, from, to, firstRule, active, applied, hits, state, cancellation).Compile();
     }
+
+    /// <summary>
+    /// One rule for the current subject: when it is active (and at or after the rule to start from), count it as applied
+    /// if its <c>when</c> holds, test every clause into <c>mask</c>, and record a hit when any failed.
+    /// </summary>
+    private static Expression Rule(Source source, int rule, Locals scan)
+    {
+        var shared = new Dictionary<ParameterExpression, Expression>
+        {
+            [source.Parameters[0]] = scan.Subject,
+            [source.Parameters[1]] = scan.Design,
+            [source.Parameters[2]] = scan.AsOf,
+            [source.Parameters[3]] = scan.Cancellation,
+        };
+        var (mask, count, hits) = (scan.Mask, scan.Count, scan.Hits);
+        var ruleNumber = Expression.Constant(rule);
+        var checks = new List<Expression>
+        {
+            Expression.PreIncrementAssign(Expression.ArrayAccess(scan.Applied, ruleNumber)),
+            Expression.Assign(mask, Expression.Constant(0)),
+        };
+        for (var c = 0; c < source.Clauses.Count; c++)
+        {
+            var clause = ParameterReplacer.Replace(source.Clauses[c], shared);
+            checks.Add(Expression.IfThen(Expression.Not(clause), Expression.OrAssign(mask, Expression.Constant(1 << c))));
+        }
+
+        checks.Add(Expression.IfThen(
+            Expression.NotEqual(mask, Expression.Constant(0)),
+            Expression.Block(
+                Expression.Assign(Expression.ArrayAccess(hits, Expression.Multiply(count, Expression.Constant(3))), scan.Index),
+                Expression.Assign(Expression.ArrayAccess(hits, Expression.Add(Expression.Multiply(count, Expression.Constant(3)), Expression.Constant(1))), ruleNumber),
+                Expression.Assign(Expression.ArrayAccess(hits, Expression.Add(Expression.Multiply(count, Expression.Constant(3)), Expression.Constant(2))), mask),
+                Expression.PreIncrementAssign(count),
+                Expression.Assign(Expression.ArrayAccess(scan.State, Expression.Constant(1)), count))));
+        Expression evaluate = Expression.Block(checks);
+        if (source.When is { } when)
+        {
+            evaluate = Expression.IfThen(ParameterReplacer.Replace(when, shared), evaluate);
+        }
+
+        return Expression.IfThen(
+            Expression.AndAlso(Expression.LessThanOrEqual(scan.First, ruleNumber), Expression.ArrayIndex(scan.Active, ruleNumber)),
+            evaluate);
+    }
+
+    /// <summary>The parameters and variables of a scan that every rule's part reads or writes.</summary>
+    private sealed record Locals(
+        ParameterExpression Subject,
+        ParameterExpression Design,
+        ParameterExpression AsOf,
+        ParameterExpression Cancellation,
+        ParameterExpression First,
+        ParameterExpression Active,
+        ParameterExpression Applied,
+        ParameterExpression Hits,
+        ParameterExpression State,
+        ParameterExpression Index,
+        ParameterExpression Count,
+        ParameterExpression Mask);
 }

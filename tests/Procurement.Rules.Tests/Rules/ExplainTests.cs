@@ -86,6 +86,17 @@ public sealed class ExplainTests
     }
 
     [Fact]
+    public void Explain_CancelledByTheCaller_ThrowsWithTheCallersToken()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        var thrown = Assert.ThrowsAny<OperationCanceledException>(() => Rules.Value.Explain(Design.Value, "X-1", cancellationToken: cancelled.Token));
+
+        Assert.Equal(cancelled.Token, thrown.CancellationToken);
+    }
+
+    [Fact]
     public void Explain_UnknownRule_ReturnsNull()
     {
         Assert.Null(Rules.Value.Explain(Design.Value, "X-9"));

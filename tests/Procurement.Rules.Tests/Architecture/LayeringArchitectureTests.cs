@@ -30,7 +30,7 @@ public sealed class LayeringArchitectureTests
                 {
                     wrong.Add($"{from} uses {to} (in {Library.Example(from, to)})");
                 }
-                else if (Rank(from) is not null && Rank(to) is null && to != Root)
+                else if (Rank(from) is not null && Rank(to) is null && to != Root && !ReportsOn(from, to))
                 {
                     wrong.Add($"{from} uses {to}, which sits on top of the pipeline (in {Library.Example(from, to)})");
                 }
@@ -91,6 +91,10 @@ public sealed class LayeringArchitectureTests
         Assert.Contains($"{Root}.Evaluating", Library.Uses(Root));
         Assert.Contains($"{Root}.Loading", Library.Uses($"{Root}.Compiling"));
     }
+
+    // The diff writers of Reporting write what Comparing found; Comparing itself uses only the facade (the cycle test holds it).
+    private static bool ReportsOn(string from, string to) =>
+        from.StartsWith(Root + ".Reporting", StringComparison.Ordinal) && to.StartsWith(Root + ".Comparing", StringComparison.Ordinal);
 
     private static bool InRules(string name) =>
         name == Root || (name.StartsWith(Root + ".", StringComparison.Ordinal) && !name.StartsWith(Root + ".Model", StringComparison.Ordinal));

@@ -18,7 +18,7 @@ public abstract class BenchmarkBase
     public const string QuickVariable = "PROCUREMENT_RULES_BENCH_QUICK";
 
     private static readonly object CacheLock = new();
-    private static (int Profiles, bool National, TenderDesign Design)? _cached;
+    private static (int Profiles, bool National, TenderDesign Design)? Cached;
 
     /// <summary>Whether the run is the quick smoke run.</summary>
     public static bool Quick => Environment.GetEnvironmentVariable(QuickVariable) == "1";
@@ -66,15 +66,15 @@ public abstract class BenchmarkBase
     {
         lock (CacheLock)
         {
-            if (_cached is { } hit && hit.Profiles == profiles && hit.National == national)
+            if (Cached is { } hit && hit.Profiles == profiles && hit.National == national)
             {
                 return hit.Design;
             }
 
-            _cached = null;
+            Cached = null;
             GC.Collect();
             var design = Load(GenerateYaml(profiles, national));
-            _cached = (profiles, national, design);
+            Cached = (profiles, national, design);
             return design;
         }
     }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Procurement.Rules.Linting;
 
 namespace Procurement.Rules.Cli;

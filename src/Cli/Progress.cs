@@ -6,24 +6,24 @@ namespace Procurement.Rules.Cli;
 /// </summary>
 internal sealed class Progress : IDisposable
 {
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task task;
-    private readonly TextWriter error;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _task;
+    private readonly TextWriter _error;
 
     private Progress(string what, TextWriter error)
     {
-        this.error = error;
+        _error = error;
         var started = DateTime.UtcNow;
-        task = Task.Run(async () =>
+        _task = Task.Run(async () =>
         {
             var frames = "|/-\\";
             var i = 0;
-            while (!stop.IsCancellationRequested)
+            while (!_stop.IsCancellationRequested)
             {
-                error.Write($"\r{frames[i++ % frames.Length]} {what} ({(DateTime.UtcNow - started).TotalSeconds:0}s)");
+                _error.Write($"\r{frames[i++ % frames.Length]} {what} ({(DateTime.UtcNow - started).TotalSeconds:0}s)");
                 try
                 {
-                    await Task.Delay(200, stop.Token).ConfigureAwait(false);
+                    await Task.Delay(200, _stop.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -39,10 +39,10 @@ internal sealed class Progress : IDisposable
 
     public void Dispose()
     {
-        stop.Cancel();
-        task.Wait();
-        error.Write("\r\u001b[2K");
-        stop.Dispose();
+        _stop.Cancel();
+        _task.Wait();
+        _error.Write("\r\u001b[2K");
+        _stop.Dispose();
     }
 
     private sealed class NoProgress : IDisposable

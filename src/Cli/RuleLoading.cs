@@ -1,5 +1,3 @@
-using Procurement.Rules.Model;
-
 namespace Procurement.Rules.Cli;
 
 /// <summary>Loads the rule set the options ask for: the embedded default or a directory, plus override files; prints load errors.</summary>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Procurement.Rules.Model;
 using Procurement.Rules.Reporting;
 

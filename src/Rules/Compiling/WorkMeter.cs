@@ -23,13 +23,13 @@ internal sealed class WorkMeter(long maxAllocatedBytes)
     private const int CheckEvery = 64;
 
     [ThreadStatic]
-    private static WorkMeter? t_meter;
+    private static WorkMeter? ThreadMeter;
 
     [ThreadStatic]
-    private static long t_baseline;
+    private static long ThreadBaseline;
 
     [ThreadStatic]
-    private static int t_ticks;
+    private static int ThreadTicks;
 
     private long _committed;
     private string? _rule;
@@ -45,13 +45,13 @@ internal sealed class WorkMeter(long maxAllocatedBytes)
     public string? Subject => Volatile.Read(ref _subject);
 
     /// <summary>The meter this thread counts its allocations against, if any.</summary>
-    public static WorkMeter? Current => t_meter;
+    public static WorkMeter? Current => ThreadMeter;
 
     /// <summary>Whether this thread counts its allocations against a meter.</summary>
-    public static bool IsCounting => t_meter is not null;
+    public static bool IsCounting => ThreadMeter is not null;
 
     /// <summary>Bytes allocated so far by the threads that entered the meter (those still inside counted up to now on this thread only).</summary>
-    public long Allocated => Interlocked.Read(ref _committed) + (t_meter == this ? GC.GetAllocatedBytesForCurrentThread() - t_baseline : 0);
+    public long Allocated => Interlocked.Read(ref _committed) + (ThreadMeter == this ? GC.GetAllocatedBytesForCurrentThread() - ThreadBaseline : 0);
 
     /// <summary>
     /// Checks the token, and every so often the memory budget of the meter this thread is in. Throws
@@ -63,11 +63,11 @@ internal sealed class WorkMeter(long maxAllocatedBytes)
     {
         if (cancellation.IsCancellationRequested)
         {
-            t_meter?.Blame(rule, null);
+            ThreadMeter?.Blame(rule, null);
             cancellation.ThrowIfCancellationRequested();
         }
 
-        if (t_meter is { } meter && ++t_ticks % CheckEvery == 0)
+        if (ThreadMeter is { } meter && ++ThreadTicks % CheckEvery == 0)
         {
             meter.CheckMemory(rule);
         }
@@ -77,21 +77,21 @@ internal sealed class WorkMeter(long maxAllocatedBytes)
     public static void CheckNow(CancellationToken cancellation, string? rule)
     {
         Check(cancellation, rule);
-        t_meter?.CheckMemory(rule);
+        ThreadMeter?.CheckMemory(rule);
     }
 
     /// <summary>Counts this thread's allocations against the meter until the returned scope is disposed.</summary>
     public Scope Enter()
     {
-        if (t_meter == this)
+        if (ThreadMeter == this)
         {
             // Already counting here (a parallel loop runs chunks on the calling thread too): count nothing twice.
             return default;
         }
 
-        var scope = new Scope(t_meter, t_baseline, entered: true);
-        t_meter = this;
-        t_baseline = GC.GetAllocatedBytesForCurrentThread();
+        var scope = new Scope(ThreadMeter, ThreadBaseline, entered: true);
+        ThreadMeter = this;
+        ThreadBaseline = GC.GetAllocatedBytesForCurrentThread();
         return scope;
     }
 
@@ -110,7 +110,7 @@ internal sealed class WorkMeter(long maxAllocatedBytes)
     }
 
     /// <summary>Records the subject of the thread's meter, if it has one (see <see cref="Blame"/>).</summary>
-    public static void BlameSubject(string subject) => t_meter?.Blame(null, subject);
+    public static void BlameSubject(string subject) => ThreadMeter?.Blame(null, subject);
 
     private void CheckMemory(string? rule)
     {
@@ -131,14 +131,14 @@ internal sealed class WorkMeter(long maxAllocatedBytes)
                 return;
             }
 
-            if (t_meter is { } meter)
+            if (ThreadMeter is { } meter)
             {
-                Interlocked.Add(ref meter._committed, GC.GetAllocatedBytesForCurrentThread() - t_baseline);
+                Interlocked.Add(ref meter._committed, GC.GetAllocatedBytesForCurrentThread() - ThreadBaseline);
             }
 
-            t_meter = previous;
+            ThreadMeter = previous;
             // An enclosing meter goes on counting from where it was: the inner work is its work too.
-            t_baseline = previousBaseline;
+            ThreadBaseline = previousBaseline;
         }
     }
 }

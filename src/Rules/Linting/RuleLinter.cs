@@ -1,4 +1,3 @@
-using Procurement.Rules.Compiling;
 using Procurement.Rules.Loading.Syntax;
 
 namespace Procurement.Rules.Linting;

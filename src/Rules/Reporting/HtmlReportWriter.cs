@@ -136,19 +136,19 @@ internal static class HtmlReportWriter
             return "<p>No findings.</p>\n";
         }
 
-        const int barHeight = 18, labelWidth = 80, width = 420;
+        const int BarHeight = 18, LabelWidth = 80, ChartWidth = 420;
         var max = perRule.Max(x => x.Count);
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture,
-            $"<svg id=\"chart\" role=\"img\" aria-label=\"findings per rule\" width=\"{labelWidth + width + 40}\" height=\"{perRule.Count * (barHeight + 4)}\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"12\">\n");
+            $"<svg id=\"chart\" role=\"img\" aria-label=\"findings per rule\" width=\"{LabelWidth + ChartWidth + 40}\" height=\"{perRule.Count * (BarHeight + 4)}\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"12\">\n");
         for (var i = 0; i < perRule.Count; i++)
         {
             var (rule, count, severity) = perRule[i];
-            var y = i * (barHeight + 4);
-            var w = Math.Max(2, count * width / max);
+            var y = i * (BarHeight + 4);
+            var w = Math.Max(2, count * ChartWidth / max);
             var colour = severity switch { Severity.Error => "#c33", Severity.Warning => "#d80", _ => "#37a" };
             svg.Append(CultureInfo.InvariantCulture,
-                $"<text x=\"0\" y=\"{y + 13}\">{E(rule)}</text><rect x=\"{labelWidth}\" y=\"{y}\" width=\"{w}\" height=\"{barHeight}\" fill=\"{colour}\"/><text x=\"{labelWidth + w + 4}\" y=\"{y + 13}\">{count}</text>\n");
+                $"<text x=\"0\" y=\"{y + 13}\">{E(rule)}</text><rect x=\"{LabelWidth}\" y=\"{y}\" width=\"{w}\" height=\"{BarHeight}\" fill=\"{colour}\"/><text x=\"{LabelWidth + w + 4}\" y=\"{y + 13}\">{count}</text>\n");
         }
 
         svg.Append("</svg>\n");

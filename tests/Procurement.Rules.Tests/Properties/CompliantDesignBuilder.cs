@@ -210,7 +210,7 @@ internal sealed class CompliantDesignBuilder(Random random, int size)
     private TermsSpec Terms(CareCategory category, LotScope scope, string code)
     {
         var roll = _r.Next(100);
-        ProcurementForm procurement = (category, scope) switch
+        var procurement = (category, scope) switch
         {
             (CareCategory.Light, LotScope.Regional) => roll < 50 ? ProcurementForm.OpenHouse : roll < 70 ? ProcurementForm.SelectiveTender : roll < 90 ? ProcurementForm.LumpSum : ProcurementForm.InHouse,
             (CareCategory.Light, _) => roll < 50 ? ProcurementForm.InHouse : roll < 80 ? ProcurementForm.LumpSum : ProcurementForm.OpenHouse,

@@ -44,10 +44,10 @@ public sealed class ExplainTests
             explained.Subjects,
             failing =>
             {
-                Assert.Equal(("careProfiles[P-0001]", new SourceLocation("sample.yaml", 23, 5), ConditionOutcome.Held, (string?)null), (failing.Subject, failing.Location, failing.When, failing.Error));
+                Assert.Equal(("careProfiles[P-0001]", new SourceLocation("sample.yaml", 23, 5), ConditionOutcome.Held, null), (failing.Subject, failing.Location, failing.When, failing.Error));
                 Assert.Equal(new SubjectReference(SubjectType.CareProfile, "P-0001"), failing.SubjectReference);
                 var clause = Assert.Single(failing.Clauses);
-                Assert.Equal(("budget", "profile.Budget <= maxBudget", ConditionOutcome.Failed, (string?)null), (clause.Name, clause.Expression, clause.Outcome, clause.Error));
+                Assert.Equal(("budget", "profile.Budget <= maxBudget", ConditionOutcome.Failed, null), (clause.Name, clause.Expression, clause.Outcome, clause.Error));
                 Assert.Equal([new FindingValue("profile.Budget", "24000"), new FindingValue("maxBudget", "20000")], clause.Values);
             },
             passing =>
@@ -111,6 +111,6 @@ public sealed class ExplainTests
 
         Assert.Equal((ConditionOutcome.Threw, "DivideByZeroException: Attempted to divide by zero."), (subjects[0].When, subjects[0].Error));
         Assert.Empty(subjects[0].Clauses);
-        Assert.Equal((ConditionOutcome.Held, (string?)null), (subjects[1].When, subjects[1].Error));
+        Assert.Equal((ConditionOutcome.Held, null), (subjects[1].When, subjects[1].Error));
     }
 }

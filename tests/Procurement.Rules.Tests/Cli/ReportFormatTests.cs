@@ -37,23 +37,9 @@ public sealed class ReportFormatTests
         return path;
     }
 
-    /// <summary>The repository root (where .artifacts/ lives), found from the test binaries upwards.</summary>
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Procurement.Rules.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
-    }
-
     private static string Artifacts()
     {
-        var path = Path.Combine(RepositoryRoot(), ".artifacts");
+        var path = Path.Combine(Repository.Root, ".artifacts");
         Directory.CreateDirectory(path);
         return path;
     }
@@ -163,7 +149,7 @@ public sealed class ReportFormatTests
     [Fact]
     public async Task Sarif_ValidatesAgainstTheSarif210Schema_WithRuleMetadataAndYamlLocations()
     {
-        var schemaFile = Path.Combine(RepositoryRoot(), ".artifacts", "sarif-2.1.0.json");
+        var schemaFile = Path.Combine(Repository.Root, ".artifacts", "sarif-2.1.0.json");
         if (!File.Exists(schemaFile))
         {
             Assert.Skip($"SARIF schema not found at {schemaFile}; run 'bash tests/fetch-sarif-schema.sh' to download it.");

@@ -18,7 +18,7 @@ public sealed class PackageConsumerTests : IDisposable
     [Trait("Category", "Package")]
     public void PackedLibraryAndTool_InstallFromAFolderAndEvaluateAnExample()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var packages = Path.Combine(_work, "packages");
         // A version of its own, so that no package cached by an earlier run is used instead of this build.
         var version = "0.1.0-consumer." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
@@ -113,16 +113,5 @@ public sealed class PackageConsumerTests : IDisposable
         var output = stdout.Result + stderr.Result;
         Assert.True(okExitCodes.Contains(process.ExitCode), $"{file} {string.Join(' ', arguments)} exited {process.ExitCode}:\n{output}");
         return output;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Procurement.Rules.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Cannot find the repository root above " + AppContext.BaseDirectory);
     }
 }

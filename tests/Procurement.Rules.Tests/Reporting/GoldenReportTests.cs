@@ -74,16 +74,8 @@ public sealed partial class GoldenReportTests
     /// <summary>The folder of the golden files in the source tree, found from the test binaries upwards.</summary>
     private static string GoldenDirectory()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Procurement.Rules.sln")))
-            {
-                var golden = Path.Combine(dir.FullName, "tests", "Procurement.Rules.Tests", "Reporting", "Golden");
-                Directory.CreateDirectory(golden);
-                return golden;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
+        var golden = Path.Combine(Repository.Root, "tests", "Procurement.Rules.Tests", "Reporting", "Golden");
+        Directory.CreateDirectory(golden);
+        return golden;
     }
 }

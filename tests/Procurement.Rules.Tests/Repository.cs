@@ -1,4 +1,4 @@
-namespace Procurement.Rules.Tests.Architecture;
+namespace Procurement.Rules.Tests;
 
 /// <summary>Where the repository's files are when tests run from their build output.</summary>
 internal static class Repository

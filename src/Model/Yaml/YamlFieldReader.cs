@@ -102,9 +102,9 @@ public sealed class YamlFieldReader
             var key = entries[i].Key;
             if (!knownKeys.Contains(key.Value))
             {
-                var suggestion = Suggest(key.Value, knownKeys);
+                var suggestion = NearestNames.Find(key.Value, knownKeys, max: 1);
                 Error(key, LoadErrorCodes.UnknownField, $"Unknown field '{key.Value}' in {what}"
-                    + (suggestion is null ? $"; known fields are: {string.Join(", ", knownKeys)}." : $"; did you mean '{suggestion}'?"));
+                    + (suggestion.Count == 0 ? $"; known fields are: {string.Join(", ", knownKeys)}." : NearestNames.DidYouMean(suggestion)));
             }
         }
 
@@ -311,50 +311,4 @@ public sealed class YamlFieldReader
     }
 
     private static string Capitalise(string what) => what.Length == 0 ? what : char.ToUpperInvariant(what[0]) + what[1..];
-
-    private static string? Suggest(string key, IReadOnlyCollection<string> knownKeys)
-    {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var known in knownKeys)
-        {
-            var distance = string.Equals(known, key, StringComparison.OrdinalIgnoreCase) ? 0 : EditDistance(known, key);
-            if (distance < bestDistance)
-            {
-                best = known;
-                bestDistance = distance;
-            }
-        }
-
-        return bestDistance <= Math.Max(1, key.Length / 4) ? best : null;
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 3 || a.Length > 64 || b.Length > 64)
-        {
-            return int.MaxValue;
-        }
-
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 }

@@ -17,7 +17,7 @@ internal static class ParsePass
         }
         catch (ParseException ex)
         {
-            return Pass.Failed<LambdaExpression>(input.ErrorAt(ex.Position, input.Code, $"{ex.Message.TrimEnd('.')}{Near(input.Text, ex.Position)}."));
+            return Pass.Failed<LambdaExpression>(input.ErrorAt(ex.Position, input.Code, $"{ex.Message.TrimEnd('.')}{Near(input.Text, ex.Position)}{NameSuggestions.For(ex.Message, input)}"));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -36,7 +36,7 @@ internal static class PackFlattener
         }
 
         var chains = Chains(packs, byName, errors);
-        var rules = Defined(packs, chains, VisibleParameters(packs, chains), errors);
+        var rules = Defined(packs, chains, VisibleParameters(packs, chains, errors), errors);
         foreach (var pack in packs)
         {
             foreach (var item in pack.Overrides)
@@ -48,8 +48,9 @@ internal static class PackFlattener
         return new([.. rules.Values.OrderBy(r => r.Rule.Id.Value, StringComparer.Ordinal)], errors);
     }
 
-    // Parameters: every pack's own, then overridden by the files that extend it, in load order.
-    private static Dictionary<PackDto, IReadOnlyDictionary<string, object>> VisibleParameters(IReadOnlyList<PackDto> packs, Dictionary<PackDto, List<PackDto>> chains)
+    // Parameters: every pack's own, then overridden by the files that extend it, in load order. An override file (a pack
+    // that extends another and defines no rules of its own) may only set parameters its base packs define.
+    private static Dictionary<PackDto, IReadOnlyDictionary<string, object>> VisibleParameters(IReadOnlyList<PackDto> packs, Dictionary<PackDto, List<PackDto>> chains, List<LoadError> errors)
     {
         var parameters = packs.Distinct().ToDictionary(p => p, p => p.Parameters.GroupBy(x => x.Name).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal));
         foreach (var pack in packs.Where(p => p.Extends is not null))
@@ -61,6 +62,15 @@ internal static class PackFlattener
                 {
                     parameters[owner][parameter.Name] = parameter.Value;
                     parameters[pack].Remove(parameter.Name);
+                }
+                else if (pack.Rules.Count == 0 && chains[pack].Count > 1)
+                {
+                    var known = chains[pack].Take(chains[pack].Count - 1).SelectMany(p => p.Parameters.Select(x => x.Name)).ToArray();
+                    errors.Add(new LoadError(
+                        RuleErrorCodes.UnknownParameter,
+                        $"Parameter '{parameter.Name}' is not defined by '{pack.Extends!.Value.Value}' or the packs it extends{Nearest(parameter.Name, known)}",
+                        parameter.Location.File,
+                        parameter.Span));
                 }
             }
         }
@@ -108,10 +118,12 @@ internal static class PackFlattener
     {
         if (!rules.TryGetValue(item.Id.Value, out var target) || !chain.Contains(target.Pack))
         {
+            var known = rules.Values.Where(r => chain.Contains(r.Pack)).Select(r => r.Rule.Id.Value).ToArray();
             Error(errors, pack.File, item.Id, RuleErrorCodes.UnknownTarget,
-                target is null
-                    ? $"Override names rule '{item.Id.Value}', which no loaded pack defines."
-                    : $"Override names rule '{item.Id.Value}' of pack '{target.Pack.Name.Value}', which '{pack.Name.Value}' does not extend.");
+                (target is null
+                    ? $"Override names rule '{item.Id.Value}', which no loaded pack defines"
+                    : $"Override names rule '{item.Id.Value}' of pack '{target.Pack.Name.Value}', which '{pack.Name.Value}' does not extend")
+                + Nearest(item.Id.Value, known));
             return;
         }
 
@@ -133,7 +145,7 @@ internal static class PackFlattener
         {
             if (!copy.TryGetValue(parameter.Name, out var current))
             {
-                errors.Add(new LoadError(RuleErrorCodes.UnknownParameter, $"Rule '{item.Id.Value}' has no parameter '{parameter.Name}'.", parameter.Location.File, parameter.Span));
+                errors.Add(new LoadError(RuleErrorCodes.UnknownParameter, $"Rule '{item.Id.Value}' has no parameter '{parameter.Name}'{Nearest(parameter.Name, copy.Keys)}", parameter.Location.File, parameter.Span));
                 continue;
             }
 
@@ -188,6 +200,16 @@ internal static class PackFlattener
         }
 
         return chains;
+    }
+
+    // "; did you mean 'a' or 'b'?" for the nearest of the known names; when none is near, the known names themselves
+    // (when there are a few), or just the full stop.
+    private static string Nearest(string name, IEnumerable<string> known)
+    {
+        var all = known.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        return NearestNames.Find(name, all) is { Count: > 0 } near ? NearestNames.DidYouMean(near)
+            : all.Length is > 0 and <= 8 ? $"; known: {string.Join(", ", all)}."
+            : ".";
     }
 
     private static void Error(List<LoadError> errors, string file, Located<string> at, string code, string message) =>

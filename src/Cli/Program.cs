@@ -21,6 +21,7 @@ internal static class Program
             TestCommand.Create(output, error),
             SchemaCommand.Create(output),
             DiffCommand.Create(output, error),
+            ServeCommand.Create(output, error),
         };
 
         var parse = root.Parse(args);

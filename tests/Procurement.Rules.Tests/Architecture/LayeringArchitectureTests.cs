@@ -70,6 +70,7 @@ public sealed class LayeringArchitectureTests
     [InlineData("Procurement.Rules.Model")]
     [InlineData("Procurement.Rules")]
     [InlineData("procurement-rules")]
+    [InlineData("Procurement.Rules.AspNetCore")]
     public void ShippedAssembly_OpensItsInternalsOnlyToTestsAndBenchmarks(string assemblyName)
     {
         var assembly = AppDomain.CurrentDomain.GetAssemblies().SingleOrDefault(a => a.GetName().Name == assemblyName)
@@ -80,7 +81,7 @@ public sealed class LayeringArchitectureTests
             .Select(a => a.AssemblyName)
             .ToArray();
 
-        Assert.All(friends, friend => Assert.Contains(friend, new[] { "Procurement.Rules.Tests", "Procurement.Rules.Benchmarks" }));
+        Assert.All(friends, friend => Assert.Contains(friend, new[] { "Procurement.Rules.Tests", "Procurement.Rules.Workbench.Tests", "Procurement.Rules.Benchmarks" }));
     }
 
     [Fact]

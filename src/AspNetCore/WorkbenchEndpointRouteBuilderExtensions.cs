@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Procurement.Rules.AspNetCore;
+
+/// <summary>Maps the workbench (werkbank): its pages, the Monaco editor, the JSON API and the OpenAPI document.</summary>
+public static class WorkbenchEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps the workbench under <paramref name="prefix"/>: the pages at <c>prefix/</c>, <c>prefix/regels</c> and
+    /// <c>prefix/vergelijken</c>, the API under <c>prefix/api/</c> and the OpenAPI document at
+    /// <c>prefix/openapi/v1.json</c>. Register the services first with
+    /// <see cref="WorkbenchServiceCollectionExtensions.AddProcurementRulesWorkbench"/>.
+    /// </summary>
+    /// <param name="endpoints">The application's endpoints.</param>
+    /// <param name="prefix">Path under which the workbench is served, e.g. <c>/inkoopkader</c>; empty for the root.</param>
+    /// <returns>A builder to add conventions (authorization, say) to every workbench endpoint.</returns>
+    public static IEndpointConventionBuilder MapProcurementRules(this IEndpointRouteBuilder endpoints, string prefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(prefix);
+        var group = endpoints.MapGroup(prefix.TrimEnd('/'));
+        group.AddEndpointFilter(RequestGuard.InvokeAsync);
+
+        var api = group.MapGroup("/api").WithTags("Procurement.Rules workbench");
+        DesignEndpoints.Map(api);
+        EvaluationEndpoints.Map(api);
+        group.MapOpenApi("/openapi/{documentName}.json");
+
+        foreach (var page in StaticAssets.Pages.Keys)
+        {
+            group.MapGet("/" + page, (HttpContext context, Workspace workspace) => StaticAssets.Page(context, page, workspace.Token))
+                .ExcludeFromDescription();
+        }
+
+        group.MapGet("/{**file}", (string file, HttpContext context, Workspace workspace) => StaticAssets.Serve(context, file, workspace.Token))
+            .ExcludeFromDescription();
+        return group;
+    }
+}

@@ -84,6 +84,12 @@ public sealed class CareProfile
     /// <summary>The contract under which the main contractor delivers this profile on its start date, or <see langword="null"/>.</summary>
     public Contract? MainContract { get; internal set; }
 
+    /// <summary>
+    /// The party that delivers the profile: the party of its <see cref="MainContract"/> (a cooperative when the main
+    /// contractor delivers as one of its members), else the main contractor itself; <see langword="null"/> without one.
+    /// </summary>
+    public ContractParty? DeliveringParty => MainContract?.Party ?? MainContractor;
+
     /// <summary>The provider responsible now: the one it was transferred to, else the main contractor.</summary>
     public Provider? ResponsibleProvider => TransferredTo ?? MainContractor;
 

@@ -7,6 +7,8 @@ public sealed class CategoryTerms
     private object? _periodIndexLock;
     private Period[]? _coveredPeriods;
     private object? _coveredPeriodsLock;
+    private PartyShares? _shares;
+    private object? _sharesLock;
 
     internal CategoryTerms(
         CareCategory category,
@@ -15,6 +17,7 @@ public sealed class CategoryTerms
         IReadOnlyList<string> qualifications,
         FinancingForm? financing,
         CategoryLimits limits,
+        Publication? publication,
         SourceLocation location)
     {
         Category = category;
@@ -23,6 +26,7 @@ public sealed class CategoryTerms
         Qualifications = qualifications;
         Financing = financing;
         Limits = limits;
+        Publication = publication;
         Location = location;
     }
 
@@ -47,6 +51,12 @@ public sealed class CategoryTerms
     /// <summary>Limits of intensity, duration and budget per profile.</summary>
     public CategoryLimits Limits { get; }
 
+    /// <summary>
+    /// How the category was announced (aankondiging): for a tender the procedure, for open house where the invitation to
+    /// join was published; <see langword="null"/> when the design does not record it.
+    /// </summary>
+    public Publication? Publication { get; }
+
     /// <summary>Where the terms are defined in the design file.</summary>
     public SourceLocation Location { get; }
 
@@ -55,6 +65,54 @@ public sealed class CategoryTerms
 
     /// <summary>Number of distinct parties holding a contract in this category.</summary>
     public int ContractedPartyCount { get; internal set; }
+
+    /// <summary>Estimated value of all contracts of this category together, in euros excl. VAT (geraamde waarde).</summary>
+    public decimal TotalValue { get; internal set; }
+
+    /// <summary>Care profiles (zorgprofielen) of this lot and category, in file order.</summary>
+    public IReadOnlyList<CareProfile> CareProfiles { get; internal set; } = [];
+
+    /// <summary>
+    /// The largest share (0 to 1) of this category's care profiles delivered by one party (see
+    /// <see cref="CareProfile.DeliveringParty"/>); 0 without profiles.
+    /// </summary>
+    public decimal LargestProfileShare => Shares.ProfileShare;
+
+    /// <summary>The party with the <see cref="LargestProfileShare"/> (the first in file order on a tie), or <see langword="null"/>.</summary>
+    public ContractParty? LargestProfileParty => Shares.ProfileParty;
+
+    /// <summary>
+    /// The largest share (0 to 1) of the budget of this category's care profiles delivered by one party (see
+    /// <see cref="CareProfile.DeliveringParty"/>); 0 when the profiles' budgets add up to nothing.
+    /// </summary>
+    public decimal LargestBudgetShare => Shares.BudgetShare;
+
+    /// <summary>The party with the <see cref="LargestBudgetShare"/> (the first in file order on a tie), or <see langword="null"/>.</summary>
+    public ContractParty? LargestBudgetParty => Shares.BudgetParty;
+
+    /// <summary>
+    /// Municipalities, in design order, named on a contract of this category that runs on <paramref name="date"/>, for which
+    /// every such contract is held by one and the same party: no second contracted party could take over their care.
+    /// </summary>
+    public IReadOnlyList<Municipality> MunicipalitiesWithOneParty(DateOnly date)
+    {
+        var partyOf = new Dictionary<Municipality, ContractParty?>();
+        foreach (var contract in Contracts)
+        {
+            if (!contract.Period.Contains(date))
+            {
+                continue;
+            }
+
+            foreach (var municipality in contract.Municipalities)
+            {
+                // null marks a municipality with two or more parties.
+                partyOf[municipality] = partyOf.TryGetValue(municipality, out var party) && !ReferenceEquals(party, contract.Party) ? null : contract.Party;
+            }
+        }
+
+        return [.. partyOf.Where(p => p.Value is not null).Select(p => p.Key).OrderBy(m => m.Index)];
+    }
 
     /// <summary>
     /// Days inside <paramref name="purchasing"/> on which, right after a contract of this category ends, no contract of
@@ -83,6 +141,9 @@ public sealed class CategoryTerms
 
         return starts;
     }
+
+    private PartyShares Shares =>
+        LazyInitializer.EnsureInitialized(ref _shares, ref _sharesLock, () => PartyShares.Of(CareProfiles));
 
     /// <summary>The contracts of this category, in file order, indexed by municipality and period (built on first use).</summary>
     internal ContractPeriodIndex PeriodIndex =>

@@ -15,6 +15,7 @@ public sealed class Contract
         Period period,
         FinancingForm? financing,
         decimal value,
+        Publication? publication,
         SourceLocation location)
     {
         Id = id;
@@ -25,6 +26,7 @@ public sealed class Contract
         Period = period;
         Financing = financing;
         Value = value;
+        Publication = publication;
         Location = location;
     }
 
@@ -60,6 +62,12 @@ public sealed class Contract
 
     /// <summary>Estimated contract value in euros, excluding VAT (geraamde waarde excl. btw).</summary>
     public decimal Value { get; }
+
+    /// <summary>
+    /// How this contract itself was announced (aankondiging), when it was awarded in a procedure of its own; <see langword="null"/>
+    /// when the design does not record it (the category's <see cref="CategoryTerms.Publication"/> may).
+    /// </summary>
+    public Publication? Publication { get; }
 
     /// <summary>Where the contract is defined in the design file.</summary>
     public SourceLocation Location { get; }

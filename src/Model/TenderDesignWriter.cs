@@ -77,7 +77,7 @@ public static partial class TenderDesignWriter
         writer.WriteLine("contracts:");
         foreach (var c in design.Contracts)
         {
-            writer.WriteLine($"  - {Flow(("id", Text(c.Id)), ("party", Text(c.Party.Id)), ("lot", Text(c.Lot.Id)), ("category", Kebab(c.Category)), ("municipalities", List(c.Municipalities.Select(m => Text(m.Id)))), ("period", PeriodText(c.Period)), ("financing", c.Financing is { } f ? Kebab(f) : null), ("value", Number(c.Value)))}");
+            writer.WriteLine($"  - {Flow(("id", Text(c.Id)), ("party", Text(c.Party.Id)), ("lot", Text(c.Lot.Id)), ("category", Kebab(c.Category)), ("municipalities", List(c.Municipalities.Select(m => Text(m.Id)))), ("period", PeriodText(c.Period)), ("financing", c.Financing is { } f ? Kebab(f) : null), ("value", Number(c.Value)), ("publication", PublicationText(c.Publication)))}");
         }
 
         writer.WriteLine("careProfiles:");
@@ -107,8 +107,13 @@ public static partial class TenderDesignWriter
             ("maxProviders", terms.MaxProviders is { } max ? Number(max) : null),
             ("qualifications", terms.Qualifications.Count == 0 ? null : List(terms.Qualifications.Select(Text))),
             ("financing", terms.Financing is { } f ? Kebab(f) : null),
-            ("limits", limitsText));
+            ("limits", limitsText),
+            ("publication", PublicationText(terms.Publication)));
     }
+
+    private static string? PublicationText(Publication? publication) => publication is null
+        ? null
+        : Flow(("procedure", Kebab(publication.Procedure)), ("published", DateText(publication.Published)), ("notice", TextOrNull(publication.Notice)));
 
     private static string Flow(params (string Key, string? Value)[] fields) =>
         "{ " + string.Join(", ", fields.Where(f => f.Value is not null).Select(f => $"{f.Key}: {f.Value}")) + " }";

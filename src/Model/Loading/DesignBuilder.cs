@@ -17,6 +17,11 @@ internal sealed partial class DesignResolver
         var contracts = BuildContracts(dto.Contracts);
         IndexContracts(municipalities, lots, providers, cooperatives, contracts);
         var (profiles, profileById) = BuildProfiles(dto.CareProfiles);
+        foreach (var group in profiles.GroupBy(p => p.Terms))
+        {
+            group.Key.CareProfiles = group.ToArray();
+        }
+
         var escalations = BuildEscalations(dto.Escalations, profileById);
         var design = new TenderDesign(
             dto.Id!,
@@ -90,7 +95,11 @@ internal sealed partial class DesignResolver
         t.Qualifications.Select(q => q.Value).ToArray(),
         t.Financing,
         new CategoryLimits(t.Limits.IntensityHoursPerWeek, t.Limits.DurationMonths, t.Limits.Budget),
+        BuildPublication(t.Publication),
         At(t.Span));
+
+    private static Publication? BuildPublication(PublicationDto? p) =>
+        p is null ? null : new Publication(p.Procedure!.Value, p.Published, p.Notice);
 
     private List<Provider> BuildProviders(List<ProviderDto> items)
     {
@@ -156,6 +165,7 @@ internal sealed partial class DesignResolver
                 new Period(c.Period!.From!.Value, c.Period.Until),
                 c.Financing,
                 c.Value!.Value,
+                BuildPublication(c.Publication),
                 At(c.Span));
             contracts.Add(contract);
             _contractById.Add(contract.Id, contract);
@@ -254,6 +264,7 @@ internal sealed partial class DesignResolver
             {
                 terms.Contracts = lotContracts.Where(c => c.Category == terms.Category).ToArray();
                 terms.ContractedPartyCount = terms.Contracts.Select(c => c.Party).Distinct().Count();
+                terms.TotalValue = terms.Contracts.Sum(c => c.Value);
             }
 
             lot.SetContractIndex(lotContracts

@@ -6,6 +6,8 @@ namespace Procurement.Rules.Model.Loading;
 // value has already been reported, and the resolver skips what it cannot use.
 internal sealed record PeriodDto(DateOnly? From, DateOnly? Until, SourceSpan Span);
 
+internal sealed record PublicationDto(PublicationProcedure? Procedure, DateOnly? Published, string? Notice);
+
 internal sealed record LimitsDto(decimal? IntensityHoursPerWeek, int? DurationMonths, decimal? Budget);
 
 internal sealed record TermsDto(
@@ -14,6 +16,7 @@ internal sealed record TermsDto(
     IReadOnlyList<Located<string>> Qualifications,
     FinancingForm? Financing,
     LimitsDto Limits,
+    PublicationDto? Publication,
     SourceSpan Span);
 
 internal sealed record MunicipalityDto(Located<string>? Id, string? Name, DateOnly? From, DateOnly? Until, string? AccessTeam, SourceSpan Span);
@@ -49,6 +52,7 @@ internal sealed record ContractDto(
     PeriodDto? Period,
     FinancingForm? Financing,
     decimal? Value,
+    PublicationDto? Publication,
     SourceSpan Span);
 
 internal sealed record CareProfileDto(

@@ -27,6 +27,13 @@ internal static class DesignSchema
         new("durationMonths", FieldKind.Integer, false, "Maximum duration in months."),
         new("budget", FieldKind.Number, false, "Maximum budget per profile in euros."));
 
+    public static readonly ObjectSpec Publication = new(
+        "publication",
+        "How a tendered category or contract was announced, or where an open-house invitation to join was published (aankondiging).",
+        FieldSpec.Enum<PublicationProcedure>("procedure", true, "european (TED, via TenderNed), national (e.g. TenderNed only) or none."),
+        new("published", FieldKind.Date, false, "Day of publication, yyyy-MM-dd."),
+        new("notice", FieldKind.Text, false, "Notice reference or where it was published, e.g. a TED or TenderNed notice number."));
+
     public static readonly ObjectSpec Terms = new(
         "categoryTerms",
         "Terms of the light or heavy category of a lot (lichte/zware categorie).",
@@ -34,7 +41,8 @@ internal static class DesignSchema
         new("maxProviders", FieldKind.Integer, false, "Maximum number of contracted parties; leave out for no cap."),
         new("qualifications", FieldKind.TextList, false, "Qualifications every contracted provider must hold, e.g. vog, skj-registered."),
         FieldSpec.Enum<FinancingForm>("financing", false, "Financing form of the category's contracts (bekostiging)."),
-        new("limits", FieldKind.Object, false, "Limits of intensity, duration and budget.") { Object = Limits });
+        new("limits", FieldKind.Object, false, "Limits of intensity, duration and budget.") { Object = Limits },
+        new("publication", FieldKind.Object, false, "How the category was announced; for open house, where the invitation to join was published.") { Object = Publication });
 
     public static readonly ObjectSpec Lot = new(
         "lot",
@@ -76,7 +84,8 @@ internal static class DesignSchema
         new("municipalities", FieldKind.TextList, true, "Ids of the municipalities the contract is for."),
         new("period", FieldKind.Object, true, "Contract period (looptijd).") { Object = Period },
         FieldSpec.Enum<FinancingForm>("financing", false, "Financing form (bekostigingsvorm)."),
-        new("value", FieldKind.Number, true, "Estimated value in euros excl. VAT (geraamde waarde)."));
+        new("value", FieldKind.Number, true, "Estimated value in euros excl. VAT (geraamde waarde)."),
+        new("publication", FieldKind.Object, false, "How this contract was announced, when it was awarded in a procedure of its own.") { Object = Publication });
 
     public static readonly ObjectSpec CareProfile = new(
         "careProfile",

@@ -227,7 +227,24 @@ internal sealed class DesignYamlReader
             _reader.TextList(fields["qualifications"], "qualification"),
             _reader.Enum<FinancingForm>(fields["financing"], "financing form"),
             limits,
+            ReadPublication(fields["publication"]),
             fields.Span);
+    }
+
+    private PublicationDto? ReadPublication(YamlNodeBase? node)
+    {
+        if (YamlFieldReader.IsAbsent(node))
+        {
+            return null;
+        }
+
+        var fields = _reader.Mapping(node, "a publication", DesignSchema.Publication.Keys);
+        return fields is null
+            ? null
+            : new PublicationDto(
+                _reader.Enum<PublicationProcedure>(_reader.Required(fields, "procedure"), "publication procedure"),
+                _reader.Date(fields["published"], "the publication date"),
+                _reader.Text(fields["notice"], "notice reference")?.Value);
     }
 
     private ProviderDto? ReadProvider(YamlNodeBase node)
@@ -287,6 +304,7 @@ internal sealed class DesignYamlReader
             ReadPeriod(_reader.Required(fields, "period"), "the contract period"),
             _reader.Enum<FinancingForm>(fields["financing"], "financing form"),
             _reader.Decimal(_reader.Required(fields, "value"), "contract value"),
+            ReadPublication(fields["publication"]),
             fields.Span);
     }
 

@@ -54,13 +54,14 @@ public sealed class RoundTripTests
     {
         static string Ids<T>(IEnumerable<T> items) => string.Join(",", items);
         static string Terms(CategoryTerms t) =>
-            $"{t.Category}/{t.Procurement}/{t.MaxProviders}/{Ids(t.Qualifications)}/{t.Financing}/{t.Limits}";
+            $"{t.Category}/{t.Procurement}/{t.MaxProviders}/{Ids(t.Qualifications)}/{t.Financing}/{t.Limits}/{Announced(t.Publication)}";
+        static string Announced(Publication? p) => p is null ? "-" : $"{p.Procedure}/{p.Published}/{p.Notice}";
         var lines = new List<string> { $"{d.Id}|{d.Region}|{d.PurchasingOrganisation}|{d.Period}" };
         lines.AddRange(d.Municipalities.Select(m => $"M {m.Id}|{m.Name}|{m.From}|{m.Until}|{m.AccessTeam}"));
         lines.AddRange(d.Lots.Select(l => $"L {l.Id}|{l.Name}|{l.Sector}|{Ids(l.ProductCategories)}|{l.Scope}|{l.Municipality}|{Ids(l.ExcludedMunicipalities)}|{Terms(l.Light)}|{Terms(l.Heavy)}"));
         lines.AddRange(d.Providers.Select(p => $"P {p.Id}|{p.Name}|{p.Agb}|{Ids(p.Qualifications)}|{Ids(p.Subcontractors)}|{Ids(p.Cooperatives)}"));
         lines.AddRange(d.Cooperatives.Select(c => $"C {c.Id}|{c.Name}|{Ids(c.Members)}|{Ids(c.Region)}"));
-        lines.AddRange(d.Contracts.Select(c => $"K {c.Id}|{c.Party}|{c.Lot}|{c.Category}|{Ids(c.Municipalities)}|{c.Period}|{c.Financing}|{c.Value}"));
+        lines.AddRange(d.Contracts.Select(c => $"K {c.Id}|{c.Party}|{c.Lot}|{c.Category}|{Ids(c.Municipalities)}|{c.Period}|{c.Financing}|{c.Value}|{Announced(c.Publication)}"));
         lines.AddRange(d.CareProfiles.Select(p => $"Z {p.Id}|{p.Client}|{p.Municipality}|{p.Lot}|{p.Category}|{p.MainContractor}|{Ids(p.CoProviders)}|{p.IntensityHoursPerWeek}|{p.DurationMonths}|{p.Budget}|{p.Start}|{p.TransferredTo}|{p.Contract}|{p.MainContract}"));
         lines.AddRange(d.Escalations.Select(e => $"E {e.Id}|{e.Profile}|{e.From}|{e.To}|{e.FromScope}|{e.ToScope}|{e.TargetLot}|{e.Date}|{e.ApprovedBy}"));
         return string.Join("\n", lines);

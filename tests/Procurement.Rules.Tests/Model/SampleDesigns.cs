@@ -23,7 +23,7 @@ internal static class SampleDesigns
         cooperatives:
           - { id: jens, name: JenS, members: [xonar, radar], region: [dordrecht] }
         contracts:
-          - { id: C-001, party: xonar, lot: ambulant, category: heavy, municipalities: [dordrecht], period: { from: 2023-01-01, until: 2026-12-31 }, financing: output-based, value: 450000 }
+          - { id: C-001, party: xonar, lot: ambulant, category: heavy, municipalities: [dordrecht], period: { from: 2023-01-01, until: 2026-12-31 }, financing: output-based, value: 450000, publication: { procedure: national, published: 2022-10-03, notice: "TenderNed 271828" } }
           - { id: C-002, party: jens, lot: ambulant, category: light, municipalities: [dordrecht, voorschoten], period: { from: 2023-01-01, until: 2024-12-31 }, value: 90000 }
         careProfiles:
           - { id: P-0001, municipality: dordrecht, lot: ambulant, category: heavy, mainContractor: xonar, coProviders: [radar], intensityHoursPerWeek: 6, durationMonths: 12, budget: 24000, start: 2023-03-01 }

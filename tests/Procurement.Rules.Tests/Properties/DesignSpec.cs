@@ -16,7 +16,9 @@ internal sealed record LimitsSpec(decimal? Intensity, int? Duration, decimal? Bu
     public static LimitsSpec None { get; } = new(null, null, null);
 }
 
-internal sealed record TermsSpec(ProcurementForm Procurement, int? MaxProviders, string[] Qualifications, FinancingForm? Financing, LimitsSpec Limits);
+internal sealed record PublicationSpec(PublicationProcedure Procedure, DateOnly? Published, string? Notice);
+
+internal sealed record TermsSpec(ProcurementForm Procurement, int? MaxProviders, string[] Qualifications, FinancingForm? Financing, LimitsSpec Limits, PublicationSpec? Publication = null);
 
 internal sealed record LotSpec(
     string Id,
@@ -46,7 +48,8 @@ internal sealed record ContractSpec(
     string[] Municipalities,
     PeriodSpec Period,
     FinancingForm? Financing,
-    decimal Value);
+    decimal Value,
+    PublicationSpec? Publication = null);
 
 internal sealed record ProfileSpec(
     string Id,
@@ -124,7 +127,8 @@ internal sealed record DesignSpec(
         static string[] Ids<T>(IEnumerable<T> items, Func<T, string> id) => [.. items.Select(id)];
         static TermsSpec Terms(CategoryTerms t) => new(
             t.Procurement, t.MaxProviders, [.. t.Qualifications], t.Financing,
-            new LimitsSpec(t.Limits.IntensityHoursPerWeek, t.Limits.DurationMonths, t.Limits.Budget));
+            new LimitsSpec(t.Limits.IntensityHoursPerWeek, t.Limits.DurationMonths, t.Limits.Budget), PublicationOf(t.Publication));
+        static PublicationSpec? PublicationOf(Publication? p) => p is null ? null : new(p.Procedure, p.Published, p.Notice);
 
         return new DesignSpec(
             d.Id,
@@ -134,7 +138,7 @@ internal sealed record DesignSpec(
             [.. d.Lots.Select(l => new LotSpec(l.Id, l.Name, l.Sector, [.. l.ProductCategories], l.Scope, l.Municipality?.Id, Ids(l.ExcludedMunicipalities, m => m.Id), Terms(l.Light), Terms(l.Heavy)))],
             [.. d.Providers.Select(p => new ProviderSpec(p.Id, p.Agb, p.Name, [.. p.Qualifications], Ids(p.Subcontractors, s => s.Id)))],
             [.. d.Cooperatives.Select(c => new CooperativeSpec(c.Id, c.Name, Ids(c.Members, m => m.Id), Ids(c.Region, m => m.Id)))],
-            [.. d.Contracts.Select(c => new ContractSpec(c.Id, c.Party.Id, c.Lot.Id, c.Category, Ids(c.Municipalities, m => m.Id), new PeriodSpec(c.Period.From, c.Period.Until), c.Financing, c.Value))],
+            [.. d.Contracts.Select(c => new ContractSpec(c.Id, c.Party.Id, c.Lot.Id, c.Category, Ids(c.Municipalities, m => m.Id), new PeriodSpec(c.Period.From, c.Period.Until), c.Financing, c.Value, PublicationOf(c.Publication)))],
             [.. d.CareProfiles.Select(p => new ProfileSpec(
                 p.Id, p.Client, p.Municipality.Id, p.Lot.Id, p.Category, p.MainContractor?.Id, Ids(p.CoProviders, c => c.Id),
                 p.IntensityHoursPerWeek, p.DurationMonths, p.Budget, p.Start, p.TransferredTo?.Id, p.Contract?.Id))],
@@ -202,7 +206,7 @@ internal static class SpecYaml
         {
             b.Append("  - ").Append(Flow(("id", Q(c.Id)), ("party", Q(c.Party)), ("lot", Q(c.Lot)), ("category", Kebab(c.Category)),
                 ("municipalities", List(c.Municipalities.Select(Q))), ("period", Period(c.Period)),
-                ("financing", c.Financing is { } f ? Kebab(f) : null), ("value", Number(c.Value)))).Append('\n');
+                ("financing", c.Financing is { } f ? Kebab(f) : null), ("value", Number(c.Value)), ("publication", Publication(c.Publication)))).Append('\n');
         }
 
         b.Append("careProfiles:").Append(d.Profiles.Length == 0 ? " []\n" : "\n");
@@ -237,8 +241,12 @@ internal static class SpecYaml
             ("maxProviders", t.MaxProviders?.ToString(CultureInfo.InvariantCulture)),
             ("qualifications", List(t.Qualifications.Select(Q))),
             ("financing", t.Financing is { } f ? Kebab(f) : null),
-            ("limits", limits));
+            ("limits", limits),
+            ("publication", Publication(t.Publication)));
     }
+
+    private static string? Publication(PublicationSpec? p) =>
+        p is null ? null : Flow(("procedure", Kebab(p.Procedure)), ("published", Date(p.Published)), ("notice", QOrNull(p.Notice)));
 
     private static string Period(PeriodSpec p) => Flow(("from", Date(p.From)), ("until", Date(p.Until)));
 

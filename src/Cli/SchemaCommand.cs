@@ -7,10 +7,10 @@ internal static class SchemaCommand
 {
     public static Command Create(TextWriter output)
     {
-        var kind = new Option<string>("--kind") { Description = "Which files: design, rules or rule-tests.", DefaultValueFactory = _ => "design" };
-        kind.AcceptOnlyFromAmong("design", "rules", "rule-tests");
+        var kind = new Option<string>("--kind") { Description = "Which files: design, rules, rule-tests or waivers.", DefaultValueFactory = _ => "design" };
+        kind.AcceptOnlyFromAmong("design", "rules", "rule-tests", "waivers");
         var outputFile = new Option<string?>("--output") { Description = "Write the schema to this file instead of standard output." };
-        var command = new Command("schema", "Print the JSON Schema for design files or rule files (use it with the yaml-language-server $schema comment).")
+        var command = new Command("schema", "Print the JSON Schema for design, rule, rule-test or waiver files (use it with the yaml-language-server $schema comment).")
         {
             kind, outputFile,
         };
@@ -20,6 +20,7 @@ internal static class SchemaCommand
             {
                 "rules" => JsonSchemas.RuleFile(),
                 "rule-tests" => JsonSchemas.RuleTests(),
+                "waivers" => JsonSchemas.Waivers(),
                 _ => JsonSchemas.TenderDesign(),
             };
             if (parse.GetValue(outputFile) is { } path)

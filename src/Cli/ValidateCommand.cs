@@ -26,14 +26,15 @@ internal static class ValidateCommand
         failOn.AcceptOnlyFromAmong("error", "warning", "info");
         var outputFile = new Option<string?>("--output") { Description = "Write the report to this file instead of standard output." };
         var budget = new WorkBudget();
+        var waivers = new WaiverOptions();
 
         var command = new Command(
             "validate",
             "Check tender designs against the rules and report every finding.\n"
-            + "Exit codes: 0 = no finding at or above --fail-on; 1 = findings at or above it; 2 = invalid input (load or usage error)\n"
+            + "Exit codes: 0 = no open (not waived) finding at or above --fail-on; 1 = such findings; 2 = invalid input (load or usage error)\n"
             + "or an evaluation that ran out of its --timeout or --max-memory budget.")
         {
-            designs, rules, overrides, asOf, format, failOn, outputFile, budget.Timeout, budget.MaxMemory,
+            designs, rules, overrides, asOf, format, failOn, outputFile, budget.Timeout, budget.MaxMemory, waivers.Files, waivers.WarningDays,
         };
         command.SetAction(parse =>
         {
@@ -44,7 +45,7 @@ internal static class ValidateCommand
             }
 
             var ruleSet = RuleLoading.Load(parse.GetValue(rules), parse.GetValue(overrides) ?? [], error);
-            if (ruleSet is null)
+            if (ruleSet is null || waivers.Apply(parse, ruleSet, evaluation, error) is not { } withWaivers)
             {
                 return ExitCodes.InvalidInput;
             }
@@ -66,7 +67,7 @@ internal static class ValidateCommand
                 var large = design.Value.CareProfiles.Count > 10_000;
                 using (Progress.Start(large, $"evaluating {design.Value.CareProfiles.Count:N0} care profiles of {path}", error))
                 {
-                    reports.Add(new DesignReport(ruleSet.Evaluate(design.Value, evaluation with { Parallel = large }), design.Value));
+                    reports.Add(new DesignReport(ruleSet.Evaluate(design.Value, withWaivers with { Parallel = large }), design.Value));
                 }
             }
 

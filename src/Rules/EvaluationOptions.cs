@@ -37,4 +37,13 @@ public sealed record EvaluationOptions
 
     /// <summary>Evaluate subjects on several threads; the report is the same either way.</summary>
     public bool Parallel { get; init; }
+
+    /// <summary>
+    /// Accepted deviations (geaccepteerde afwijkingen) to apply after evaluation (see <see cref="WaiverFile"/>); none by
+    /// default, and then evaluating costs nothing extra.
+    /// </summary>
+    public IReadOnlyList<Waiver> Waivers { get; init; } = [];
+
+    /// <summary>An active waiver that expires within this many days of the reference date is flagged as expiring soon (default 30).</summary>
+    public int WaiverExpiryWarningDays { get; init; } = 30;
 }

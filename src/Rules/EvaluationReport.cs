@@ -21,15 +21,27 @@ public sealed record EvaluationReport
     /// <summary>One summary per rule, ordered by rule id.</summary>
     public required IReadOnlyList<RuleSummary> Rules { get; init; }
 
-    /// <summary>Number of findings with severity error.</summary>
-    public int ErrorCount => Findings.Count(f => f.Severity == Severity.Error);
+    /// <summary>
+    /// Every waiver that applies to this design with its state, the findings it matched and whether it expires soon,
+    /// in the order given; null when the design was evaluated without waivers.
+    /// </summary>
+    public IReadOnlyList<WaiverUse>? Waivers { get; init; }
 
-    /// <summary>Number of findings with severity warning.</summary>
-    public int WarningCount => Findings.Count(f => f.Severity == Severity.Warning);
+    /// <summary>Number of open (not waived) findings with severity error.</summary>
+    public int ErrorCount => Findings.Count(f => f.Severity == Severity.Error && !f.IsWaived);
 
-    /// <summary>Number of findings with severity info.</summary>
-    public int InfoCount => Findings.Count(f => f.Severity == Severity.Info);
+    /// <summary>Number of open (not waived) findings with severity warning.</summary>
+    public int WarningCount => Findings.Count(f => f.Severity == Severity.Warning && !f.IsWaived);
 
-    /// <summary>Whether any finding is at or above <paramref name="severity"/>.</summary>
-    public bool HasFindingsAtOrAbove(Severity severity) => Findings.Any(f => f.Severity >= severity);
+    /// <summary>Number of open (not waived) findings with severity info.</summary>
+    public int InfoCount => Findings.Count(f => f.Severity == Severity.Info && !f.IsWaived);
+
+    /// <summary>Number of findings waived by an active waiver (afwijking geaccepteerd); null when evaluated without waivers.</summary>
+    public int? WaivedCount => Waivers is null ? null : Findings.Count(f => f.IsWaived);
+
+    /// <summary>Number of open findings whose waiver has expired; null when evaluated without waivers.</summary>
+    public int? ExpiredWaiverCount => Waivers is null ? null : Findings.Count(f => f.Waiver is { State: WaiverState.Expired });
+
+    /// <summary>Whether any open (not waived) finding is at or above <paramref name="severity"/>: what <c>--fail-on</c> and the exit code count.</summary>
+    public bool HasFindingsAtOrAbove(Severity severity) => Findings.Any(f => f.Severity >= severity && !f.IsWaived);
 }

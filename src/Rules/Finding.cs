@@ -84,13 +84,23 @@ public sealed record Finding
     /// <summary>Where the rule's severity was set (the pack, or the override file that changed it).</summary>
     public SourceLocation? SeveritySetBy { get; init; }
 
+    /// <summary>
+    /// The waiver (geaccepteerde afwijking) that matched this finding, active or expired on the reference date; null
+    /// when none did (or the evaluation had no waivers).
+    /// </summary>
+    public FindingWaiver? Waiver { get; init; }
+
+    /// <summary>Whether an active waiver waives this finding: it stays in the report but is not counted as open.</summary>
+    [JsonIgnore]
+    public bool IsWaived => Waiver is { State: WaiverState.Active };
+
     /// <summary>Whether every property of <paramref name="other"/> equals this one's, the values item by item.</summary>
     public bool Equals(Finding? other) =>
         other is not null
         && (ReferenceEquals(this, other)
             || (RuleId == other.RuleId && Title == other.Title && Severity == other.Severity && Subject == other.Subject
                 && SubjectLocation == other.SubjectLocation && Clause == other.Clause && ClauseExpression == other.ClauseExpression
-                && ReasonCode == other.ReasonCode && Reference == other.Reference && SeveritySetBy == other.SeveritySetBy
+                && ReasonCode == other.ReasonCode && Reference == other.Reference && SeveritySetBy == other.SeveritySetBy && Waiver == other.Waiver
                 && Message == other.Message && Values.SequenceEqual(other.Values)));
 
     /// <summary>A hash of the rule, subject, clause and message.</summary>

@@ -14,4 +14,7 @@ public static class JsonSchemas
 
     /// <summary>The schema of a rule-test file (see <see cref="Procurement.Rules.RuleTests.RuleTestRunner"/>).</summary>
     public static string RuleTests() => Procurement.Rules.RuleTests.RuleTestSchema.File.ToJsonSchema("Procurement.Rules rule tests");
+
+    /// <summary>The schema of a waiver file (afwijkingenregister): accepted deviations, see <see cref="WaiverFile"/>.</summary>
+    public static string Waivers() => Procurement.Rules.Waivers.WaiverSchema.File.ToJsonSchema("Procurement.Rules waiver file");
 }

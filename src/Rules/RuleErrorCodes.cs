@@ -35,4 +35,7 @@ public static class RuleErrorCodes
 
     /// <summary>A path in a rule-test file that names a directory, device, pipe or socket instead of a regular file.</summary>
     public const string NotARegularFile = "not-a-regular-file";
+
+    /// <summary>A waiver (geaccepteerde afwijking) that names a rule the rule set does not have.</summary>
+    public const string UnknownRule = "unknown-rule";
 }

@@ -42,6 +42,9 @@ public sealed record SubjectExplanation
 
     /// <summary>Each <c>require</c> clause in rule order when <c>when</c> held; empty otherwise.</summary>
     public required IReadOnlyList<ClauseExplanation> Clauses { get; init; }
+
+    /// <summary>The waiver (geaccepteerde afwijking) that matches the rule for this subject, active or expired; null when none does.</summary>
+    public FindingWaiver? Waiver { get; init; }
 }
 
 /// <summary>One <c>require</c> clause for one subject: its outcome and the values it read.</summary>

@@ -7,6 +7,7 @@ using Procurement.Rules.Loading;
 using Procurement.Rules.Loading.Syntax;
 using Procurement.Rules.Model;
 using Procurement.Rules.Model.Yaml;
+using Procurement.Rules.Waivers;
 
 namespace Procurement.Rules;
 
@@ -197,7 +198,10 @@ public sealed class RuleSet
     private static IReadOnlyList<LoadError> Sorted(List<LoadError> errors, RuleLimits limits) =>
         LoadErrorCap.SortedAndCapped(errors, LoadErrorCap.Of(limits.Yaml));
 
-    /// <summary>Checks <paramref name="design"/> against every enabled, effective rule and reports the findings.</summary>
+    /// <summary>
+    /// Checks <paramref name="design"/> against every enabled, effective rule and reports the findings; with
+    /// <see cref="EvaluationOptions.Waivers"/>, each finding a waiver matches carries it (see <see cref="Finding.Waiver"/>).
+    /// </summary>
     /// <param name="design">The loaded design.</param>
     /// <param name="options">Reference date, severity threshold, timeout, parallelism; defaults when null.</param>
     /// <param name="cancellationToken">Stops the evaluation with an <see cref="OperationCanceledException"/>.</param>
@@ -205,7 +209,9 @@ public sealed class RuleSet
     public EvaluationReport Evaluate(TenderDesign design, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(design);
-        return Evaluator.Evaluate(_rules, _batches, Hash, design, options ?? EvaluationOptions.Default, cancellationToken);
+        options ??= EvaluationOptions.Default;
+        var report = Evaluator.Evaluate(_rules, _batches, Hash, design, options, cancellationToken);
+        return options.Waivers.Count == 0 ? report : WaiverMatcher.Apply(report, options);
     }
 
     /// <summary>
@@ -223,7 +229,7 @@ public sealed class RuleSet
     /// <param name="design">The loaded design.</param>
     /// <param name="ruleId">Id of the rule to explain.</param>
     /// <param name="subject">Only this subject path (e.g. <c>careProfiles[zhz-zp-010]</c>); every subject when null.</param>
-    /// <param name="options">Reference date and budgets as for <see cref="Evaluate"/>; defaults when null. The severity threshold and parallelism do not apply.</param>
+    /// <param name="options">Reference date, budgets and waivers as for <see cref="Evaluate"/> (a subject a waiver matches names it); defaults when null. The severity threshold and parallelism do not apply.</param>
     /// <param name="cancellationToken">Stops the explanation with an <see cref="OperationCanceledException"/>.</param>
     /// <returns>The explanation, or null when the set has no rule with that id.</returns>
     /// <exception cref="EvaluationBudgetExceededException">The explanation used up its time or memory budget (<see cref="EvaluationOptions.Timeout"/>, <see cref="EvaluationOptions.MaxAllocatedBytes"/>).</exception>
@@ -236,7 +242,9 @@ public sealed class RuleSet
             return null;
         }
 
-        return Evaluator.Explain(rule, design, subject, options ?? EvaluationOptions.Default, cancellationToken);
+        options ??= EvaluationOptions.Default;
+        var explanation = Evaluator.Explain(rule, design, subject, options, cancellationToken);
+        return options.Waivers.Count == 0 ? explanation : WaiverMatcher.Apply(explanation, design.Id, options.Waivers);
     }
 
     private static string HashOf(RuleSource[] sources)

@@ -11,7 +11,7 @@ namespace Procurement.Rules.Reporting;
     WriteIndented = true,
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(KebabCaseEnumConverter<Severity>), typeof(KebabCaseEnumConverter<RuleApplication>)])]
+    Converters = [typeof(KebabCaseEnumConverter<Severity>), typeof(KebabCaseEnumConverter<RuleApplication>), typeof(KebabCaseEnumConverter<WaiverState>)])]
 [JsonSerializable(typeof(List<EvaluationReport>))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;
 

@@ -37,6 +37,7 @@ internal static class SarifReportWriter
                 json.WriteEndArray();
                 json.WriteStartObject("properties");
                 json.WriteString("ruleSetHash", ruleSet.Hash);
+                SarifWaivers.WriteUnmatched(json, results.Select(r => r.Report));
                 json.WriteEndObject();
             });
     }
@@ -87,12 +88,14 @@ internal static class SarifReportWriter
         }
 
         json.WriteEndObject();
+        SarifWaivers.WriteExpired(json, finding);
         json.WriteEndObject();
         if (index.TryGetValue(finding.RuleId, out var ruleIndex))
         {
             json.WriteNumber("ruleIndex", ruleIndex);
         }
 
+        SarifWaivers.WriteSuppression(json, finding);
         json.WriteEndObject();
     }
 }

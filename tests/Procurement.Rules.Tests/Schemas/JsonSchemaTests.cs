@@ -30,6 +30,11 @@ public sealed class JsonSchemaTests
             data.Add("design.schema.json", Path.GetRelativePath(AppContext.BaseDirectory, file));
         }
 
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "examples", "waivers"), "*.yaml").Order(StringComparer.Ordinal))
+        {
+            data.Add("waivers.schema.json", Path.GetRelativePath(AppContext.BaseDirectory, file));
+        }
+
         return data;
     }
 
@@ -37,12 +42,14 @@ public sealed class JsonSchemaTests
     [InlineData("design.schema.json")]
     [InlineData("rules.schema.json")]
     [InlineData("rule-tests.schema.json")]
+    [InlineData("waivers.schema.json")]
     public void CommittedSchema_EqualsTheGeneratedOne(string file)
     {
         var generated = file switch
         {
             "design.schema.json" => JsonSchemas.TenderDesign(),
             "rules.schema.json" => JsonSchemas.RuleFile(),
+            "waivers.schema.json" => JsonSchemas.Waivers(),
             _ => JsonSchemas.RuleTests(),
         };
 

@@ -6,13 +6,23 @@ namespace Procurement.Rules.Cli;
 
 /// <summary>
 /// The plain-text report, written through a Spectre.Console <see cref="IAnsiConsole"/> on the given writer: per design
-/// the findings grouped by lot and municipality, a table of findings per rule, and a summary line. Severities are
-/// coloured only when asked to (a terminal, not redirected, no NO_COLOR).
+/// the findings by severity (errors, then warnings, then info in short), grouped by lot and municipality, each with the
+/// rule's title and reference, the message and clause first and the expression and values read after; a table of
+/// findings per rule, a summary line, and a total over several designs. Lines wrap at the terminal's width (100 columns
+/// when redirected) with hanging indents, so a wrapped line never returns to column 0. Severities are coloured only when
+/// asked to (a terminal, not redirected, no NO_COLOR). Headings are Dutch unless <see cref="ReportLanguage.English"/>.
 /// </summary>
 internal static class TextReport
 {
-    public static void Write(IReadOnlyList<DesignReport> results, RuleSet ruleSet, TextWriter output, bool colour = false)
+    /// <summary>The width of a report that is not written to a terminal.</summary>
+    public const int RedirectedWidth = 100;
+
+    private const int FindingIndent = 6;
+    private const int DetailIndent = 8;
+
+    public static void Write(IReadOnlyList<DesignReport> results, RuleSet ruleSet, TextWriter output, bool colour = false, ReportLanguage language = ReportLanguage.Dutch)
     {
+        var text = ReportText.For(language);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = colour ? AnsiSupport.Yes : AnsiSupport.No,
@@ -20,57 +30,27 @@ internal static class TextReport
             Out = new AnsiConsoleOutput(output),
             Interactive = InteractionSupport.No,
         });
-
-        // Wrap at the terminal's width; never wrap a redirected report (tools read it line by line).
-        console.Profile.Width = colour ? Math.Max(SafeWindowWidth(), 80) : 10_000;
+        var width = Width(output);
+        console.Profile.Width = width;
+        var lines = new TextWrapper(console, width);
         foreach (var result in results)
         {
             var report = result.Report;
-            console.WriteLine(SafeText.Terminal(string.Create(CultureInfo.InvariantCulture, $"{report.DesignFile}: design {report.DesignId}, as of {report.AsOf:yyyy-MM-dd}, rules {ruleSet.Hash}")));
-            foreach (var group in result.ByLotAndMunicipality())
+            lines.Plain(0, 2, $"{report.DesignFile}: {text.Design} {report.DesignId}, {text.AsOf} {text.Date(report.AsOf)}, {text.RuleSet(ruleSet.Hash, ruleSet.Rules.Count)}");
+            foreach (var severity in new[] { Severity.Error, Severity.Warning, Severity.Info })
             {
-                console.MarkupLine($"  [bold]lot {Escape(group.Key.Lot)}, municipality {Escape(group.Key.Municipality)}[/]");
-                foreach (var finding in group)
-                {
-                    var label = ReportNames.Severity(finding.Severity);
-                    console.MarkupLine(
-                        $"  [{Style(finding.Severity)}]{label}[/]{new string(' ', Math.Max(1, 8 - label.Length))}{Escape($"{finding.RuleId,-7} {finding.Subject}  ({ReportNames.Location(finding.SubjectLocation)})")}");
-                    console.WriteLine(SafeText.Terminal($"          {finding.Message}"));
-                    console.WriteLine(SafeText.Terminal($"          clause {finding.Clause}: {finding.ClauseExpression}"));
-                    if (finding.Values.Count > 0)
-                    {
-                        console.WriteLine(SafeText.Terminal($"          values: {string.Join(", ", finding.Values.Select(v => $"{v.Expression} = {v.Value}"))}"));
-                    }
-                }
+                Section(lines, result, severity, text);
             }
 
-            var perRule = report.Findings.GroupBy(f => f.RuleId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-            if (perRule.Count > 0)
-            {
-                var table = new Table().Border(TableBorder.Simple)
-                    .AddColumn("rule").AddColumn(new TableColumn("error").RightAligned())
-                    .AddColumn(new TableColumn("warning").RightAligned()).AddColumn(new TableColumn("info").RightAligned())
-                    .AddColumn("title");
-                foreach (var g in perRule)
-                {
-                    table.AddRow(
-                        Escape(g.Key),
-                        Count(g.Count(f => f.Severity == Severity.Error), Severity.Error),
-                        Count(g.Count(f => f.Severity == Severity.Warning), Severity.Warning),
-                        Count(g.Count(f => f.Severity == Severity.Info), Severity.Info),
-                        Escape(g.First().Title));
-                }
+            PerRule(console, report, text);
+            Summary(lines, report, text);
+        }
 
-                table.AddRow("total", Count(report.ErrorCount, Severity.Error), Count(report.WarningCount, Severity.Warning), Count(report.InfoCount, Severity.Info), "");
-                console.Write(table);
-            }
-
-            var applied = report.Rules.Count(r => r.Application == RuleApplication.Applied);
-            var skipped = report.Rules.Where(r => r.Application is RuleApplication.NotEffective or RuleApplication.Disabled).ToArray();
-            console.WriteLine(SafeText.Terminal(
-                $"  {report.ErrorCount} error(s), {report.WarningCount} warning(s), {report.InfoCount} info; "
-                + $"{report.Rules.Count} rules, {applied} applied"
-                + (skipped.Length == 0 ? "" : $", not applied: {string.Join(", ", skipped.Select(s => $"{s.RuleId} ({(s.Application == RuleApplication.Disabled ? "disabled" : "not effective")})"))}")));
+        if (results.Count > 1)
+        {
+            lines.Plain(0, 2,
+                $"{ReportText.Capital(text.Total)} ({text.Designs(results.Count)}): "
+                + text.Counts(results.Sum(r => r.Report.ErrorCount), results.Sum(r => r.Report.WarningCount), results.Sum(r => r.Report.InfoCount)));
         }
     }
 
@@ -78,16 +58,113 @@ internal static class TextReport
     public static bool UseColour(TextWriter output) =>
         ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
 
-    private static int SafeWindowWidth()
+    /// <summary>The terminal's width when writing to the real, non-redirected console; otherwise <see cref="RedirectedWidth"/>.</summary>
+    public static int Width(TextWriter output)
     {
+        if (!ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected)
+        {
+            return RedirectedWidth;
+        }
+
         try
         {
-            return Console.WindowWidth;
+            return Console.WindowWidth >= 40 ? Console.WindowWidth : RedirectedWidth;
         }
         catch (IOException)
         {
-            return 80;
+            return RedirectedWidth;
         }
+    }
+
+    private static void Section(TextWrapper lines, DesignReport result, Severity severity, ReportText text)
+    {
+        var count = result.Report.Findings.Count(f => f.Severity == severity);
+        if (count == 0)
+        {
+            return;
+        }
+
+        lines.Markup(2, 4, $"[bold]{Markup.Escape(text.SeverityHeading(severity))} ({count.ToString(CultureInfo.InvariantCulture)})[/]", $"{text.SeverityHeading(severity)} ({count})");
+        foreach (var group in result.ByLotAndMunicipality())
+        {
+            var findings = group.Where(f => f.Severity == severity).ToList();
+            if (findings.Count == 0)
+            {
+                continue;
+            }
+
+            lines.Plain(4, FindingIndent, text.Place(group.Key.Lot, group.Key.Municipality));
+            foreach (var finding in findings)
+            {
+                Finding(lines, finding, text);
+            }
+        }
+    }
+
+    private static void Finding(TextWrapper lines, Finding finding, ReportText text)
+    {
+        var label = text.SeverityName(finding.Severity);
+        var head = $"{label,-13}{finding.RuleId,-8}";
+        lines.Labelled(FindingIndent, $"[{Style(finding.Severity)}]{Markup.Escape(label)}[/]", head, finding.Title);
+        if (!string.IsNullOrEmpty(finding.Reference))
+        {
+            lines.Plain(DetailIndent, DetailIndent + 2, $"{ReportText.Capital(text.Reference)}: {finding.Reference}");
+        }
+
+        lines.Plain(DetailIndent, DetailIndent + 2, ReportValues.Message(finding.Message));
+        var location = ReportNames.Location(finding.SubjectLocation);
+        lines.Plain(DetailIndent, DetailIndent + 2, $"{text.Clause} {finding.Clause} · {finding.Subject}{(location.Length > 0 ? $" ({location})" : "")}");
+        if (finding.Severity == Severity.Info)
+        {
+            return;
+        }
+
+        lines.Plain(DetailIndent, DetailIndent + 2, $"{text.Expression}: {finding.ClauseExpression}");
+        if (finding.Values.Count > 0)
+        {
+            lines.Plain(DetailIndent, DetailIndent + 2, $"{text.ValuesRead}:");
+            foreach (var value in finding.Values)
+            {
+                lines.Plain(DetailIndent + 2, DetailIndent + 4, $"{value.Expression} = {ReportValues.Value(value)}");
+            }
+        }
+    }
+
+    private static void PerRule(IAnsiConsole console, EvaluationReport report, ReportText text)
+    {
+        var perRule = report.Findings.GroupBy(f => f.RuleId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        if (perRule.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn(new TableColumn(Markup.Escape(text.Rule)).NoWrap())
+            .AddColumn(new TableColumn(Markup.Escape(text.SeverityName(Severity.Error))).RightAligned())
+            .AddColumn(new TableColumn(Markup.Escape(text.SeverityName(Severity.Warning))).RightAligned())
+            .AddColumn(new TableColumn(Markup.Escape(text.SeverityName(Severity.Info))).RightAligned())
+            .AddColumn(Markup.Escape(text.RuleTitle));
+        foreach (var g in perRule)
+        {
+            table.AddRow(
+                Escape(g.Key),
+                Count(g.Count(f => f.Severity == Severity.Error), Severity.Error),
+                Count(g.Count(f => f.Severity == Severity.Warning), Severity.Warning),
+                Count(g.Count(f => f.Severity == Severity.Info), Severity.Info),
+                Escape(g.First().Title));
+        }
+
+        table.AddRow(Markup.Escape(text.Total), Count(report.ErrorCount, Severity.Error), Count(report.WarningCount, Severity.Warning), Count(report.InfoCount, Severity.Info), "");
+        console.Write(table);
+    }
+
+    private static void Summary(TextWrapper lines, EvaluationReport report, ReportText text)
+    {
+        var applied = report.Rules.Count(r => r.Application == RuleApplication.Applied);
+        var skipped = report.Rules.Where(r => r.Application is RuleApplication.NotEffective or RuleApplication.Disabled).ToArray();
+        lines.Plain(2, 4,
+            $"{text.Counts(report.ErrorCount, report.WarningCount, report.InfoCount)}; {text.RulesApplied(applied, report.Rules.Count)}"
+            + (skipped.Length == 0 ? "" : $"; {string.Join(", ", skipped.Select(s => $"{s.RuleId} ({text.Application(s.Application)})"))}"));
     }
 
     // Text from the design or rules inside markup: neither its control characters nor its [brackets] take effect.

@@ -25,6 +25,7 @@ internal static class ValidateCommand
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 when a finding has at least this severity: error, warning or info.", DefaultValueFactory = _ => "error" };
         failOn.AcceptOnlyFromAmong("error", "warning", "info");
         var outputFile = new Option<string?>("--output") { Description = "Write the report to this file instead of standard output." };
+        var language = ReportLanguageOption.Create();
         var budget = new WorkBudget();
         var waivers = new WaiverOptions();
 
@@ -34,7 +35,7 @@ internal static class ValidateCommand
             + "Exit codes: 0 = no open (not waived) finding at or above --fail-on; 1 = such findings; 2 = invalid input (load or usage error)\n"
             + "or an evaluation that ran out of its --timeout or --max-memory budget.")
         {
-            designs, rules, overrides, asOf, format, failOn, outputFile, budget.Timeout, budget.MaxMemory, waivers.Files, waivers.WarningDays,
+            designs, rules, overrides, asOf, format, failOn, outputFile, language, budget.Timeout, budget.MaxMemory, waivers.Files, waivers.WarningDays,
         };
         command.SetAction(parse =>
         {
@@ -71,7 +72,7 @@ internal static class ValidateCommand
                 }
             }
 
-            Write(parse.GetValue(format), reports, ruleSet, parse.GetValue(outputFile), output);
+            Write(parse.GetValue(format), reports, ruleSet, parse.GetValue(outputFile), output, ReportLanguageOption.Read(parse, language));
             if (invalid)
             {
                 return ExitCodes.InvalidInput;
@@ -83,7 +84,7 @@ internal static class ValidateCommand
     }
 
     /// <summary>Writes the report in <paramref name="format"/> to <paramref name="target"/>, or to <paramref name="output"/> when none is given.</summary>
-    private static void Write(string? format, IReadOnlyList<DesignReport> reports, RuleSet ruleSet, string? target, TextWriter output)
+    private static void Write(string? format, IReadOnlyList<DesignReport> reports, RuleSet ruleSet, string? target, TextWriter output, ReportLanguage language)
     {
         using var writer = target is null ? null : new StreamWriter(target);
         var sink = (TextWriter?)writer ?? output;
@@ -91,9 +92,9 @@ internal static class ValidateCommand
         {
             case "json": ReportWriter.Write(ReportFormat.Json, reports, ruleSet, sink); break;
             case "sarif": ReportWriter.Write(ReportFormat.Sarif, reports, ruleSet, sink); break;
-            case "html": ReportWriter.Write(ReportFormat.Html, reports, ruleSet, sink); break;
-            case "markdown": ReportWriter.Write(ReportFormat.Markdown, reports, ruleSet, sink); break;
-            default: TextReport.Write(reports, ruleSet, sink, TextReport.UseColour(sink)); break;
+            case "html": ReportWriter.Write(ReportFormat.Html, reports, ruleSet, sink, language); break;
+            case "markdown": ReportWriter.Write(ReportFormat.Markdown, reports, ruleSet, sink, language); break;
+            default: TextReport.Write(reports, ruleSet, sink, TextReport.UseColour(sink), language); break;
         }
     }
 }

@@ -7,11 +7,11 @@ internal static class DiffMarkdownWriter
 {
     private const int MaxRows = 200;
 
-    public static void Write(DiffReport result, TextWriter output)
+    public static void Write(DiffReport result, TextWriter output, ReportText text)
     {
-        output.WriteLine("## procurement-rules diff");
+        output.WriteLine($"## {text.DiffTitle}");
         output.WriteLine();
-        output.WriteLine("| design | new | resolved | changed | unchanged |");
+        output.WriteLine($"| {text.Design} | {text.Change(FindingChange.New)} | {text.Change(FindingChange.Resolved)} | {text.Change(FindingChange.Changed)} | {text.Change(FindingChange.Unchanged)} |");
         output.WriteLine("|---|---:|---:|---:|---:|");
         foreach (var diff in result.Diffs)
         {
@@ -21,23 +21,23 @@ internal static class DiffMarkdownWriter
         if (result.Impact is { Count: > 0 } impact)
         {
             output.WriteLine();
-            output.WriteLine("### Rules");
+            output.WriteLine($"### {ReportText.Capital(text.Rules)}");
             output.WriteLine();
-            output.WriteLine("| rule | change | what | newly fail | newly pass | changed |");
+            output.WriteLine($"| {text.Rule} | {text.ChangeHeading} | {text.Aspects} | {text.NewlyFailing} | {text.NewlyPassing} | {text.Change(FindingChange.Changed)} |");
             output.WriteLine("|---|---|---|---:|---:|---:|");
             foreach (var rule in impact)
             {
-                output.WriteLine($"| {ReportEscaping.Markdown(rule.RuleId)} | {ReportNames.RuleChange(rule.Kind)} | {ReportEscaping.Markdown(string.Join(", ", rule.Aspects))} | {rule.NewlyFailing} | {rule.NewlyPassing} | {rule.Changed} |");
+                output.WriteLine($"| {ReportEscaping.Markdown(rule.RuleId)} | {text.RuleChange(rule.Kind)} | {ReportEscaping.Markdown(string.Join(", ", rule.Aspects))} | {rule.NewlyFailing} | {rule.NewlyPassing} | {rule.Changed} |");
             }
         }
 
         foreach (var diff in result.Diffs)
         {
-            WriteChanged(diff, output);
+            WriteChanged(diff, output, text);
         }
     }
 
-    private static void WriteChanged(ReportDiff diff, TextWriter output)
+    private static void WriteChanged(ReportDiff diff, TextWriter output, ReportText text)
     {
         var changed = diff.Findings.Where(f => f.Change != FindingChange.Unchanged).ToArray();
         if (changed.Length == 0)
@@ -48,21 +48,21 @@ internal static class DiffMarkdownWriter
         output.WriteLine();
         output.WriteLine($"### {ReportEscaping.MarkdownCode(diff.Head.DesignFile)}");
         output.WriteLine();
-        output.WriteLine("| | severity | rule | subject | clause | message |");
+        output.WriteLine($"| | {text.Severity} | {text.Rule} | {text.Subject} | {text.Clause} | {text.Message} |");
         output.WriteLine("|---|---|---|---|---|---|");
         foreach (var f in changed.Take(MaxRows))
         {
             var current = f.Current;
             var severity = f.Change == FindingChange.Changed && f.Base!.Severity != f.Head!.Severity
-                ? $"{ReportNames.Severity(f.Base.Severity)} → {ReportNames.Severity(f.Head.Severity)}"
-                : ReportNames.Severity(current.Severity);
-            output.WriteLine($"| {ReportNames.Change(f.Change)} | {severity} | {ReportEscaping.Markdown(current.RuleId)} | {ReportEscaping.MarkdownCode(current.Subject)} | {ReportEscaping.Markdown(current.Clause)} | {ReportEscaping.Markdown(current.Message)} |");
+                ? $"{text.SeverityName(f.Base.Severity)} → {text.SeverityName(f.Head.Severity)}"
+                : text.SeverityName(current.Severity);
+            output.WriteLine($"| {text.Change(f.Change)} | {severity} | {ReportEscaping.Markdown(current.RuleId)} | {ReportEscaping.MarkdownCode(current.Subject)} | {ReportEscaping.Markdown(current.Clause)} | {ReportEscaping.Markdown(ReportValues.Message(current.Message))} |");
         }
 
         if (changed.Length > MaxRows)
         {
             output.WriteLine();
-            output.WriteLine($"… and {changed.Length - MaxRows} more; run `procurement-rules diff --format text` for all of them.");
+            output.WriteLine(text.More(changed.Length - MaxRows));
         }
     }
 }

@@ -5,142 +5,184 @@ using System.Text;
 namespace Procurement.Rules.Reporting;
 
 /// <summary>
-/// One self-contained HTML file: a summary, a bar chart of findings per rule (inline SVG), and the findings grouped by
-/// lot and severity in a table that filters by severity and free text. The filter can be set from the URL hash
-/// (<c>#severity=error&amp;q=text</c>); the table element carries the number of visible rows in <c>data-visible-rows</c>.
+/// One self-contained, printable HTML file for procurement officers: a summary per design (with a total over several), a
+/// bar chart of findings per rule (inline SVG), the findings by severity (errors, then warnings, then the info findings
+/// collapsed), each with the rule's title and reference, the plain-language message and clause name first and the
+/// expression and values read behind a toggle, and the list of rules checked. A filter by severity and free text can be
+/// set from the URL hash (<c>#severity=error&amp;q=text</c>); see <see cref="HtmlReportAssets"/>.
 /// </summary>
 internal static class HtmlReportWriter
 {
-    private const string Head = """
-        <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>procurement-rules report</title>
-        <style>
-        body{font-family:system-ui,sans-serif;margin:1.5rem;color:#1b1b1b}
-        h1{font-size:1.4rem} h2{font-size:1.15rem;margin-top:2rem} h3{font-size:1rem}
-        table{border-collapse:collapse;width:100%;font-size:.9rem}
-        th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
-        th{background:#f0f0f0}
-        .sev{font-weight:600;border-radius:3px;padding:0 .3rem}
-        .sev-error{background:#fdd;color:#900} .sev-warning{background:#fec;color:#850} .sev-info{background:#def;color:#035}
-        .summary td{text-align:right}
-        .filters{margin:1rem 0;display:flex;gap:1rem;align-items:center}
-        tr.group th{background:#e6ecf5}
-        tr[hidden]{display:none}
-        code{font-size:.85em}
-        @media print{.filters{display:none} tr[hidden]{display:table-row} body{margin:0} h2{page-break-before:auto} tr{page-break-inside:avoid}}
-        </style></head><body>
-        <h1>procurement-rules report</h1>
+    private static readonly Severity[] Order = [Severity.Error, Severity.Warning, Severity.Info];
 
-        """;
-
-    private const string FindingsHead = """
-        <h2>Findings</h2>
-        <div class="filters">
-        <label>Severity <select id="severity"><option value="">all</option><option value="error">error</option><option value="warning">warning</option><option value="info">info</option></select></label>
-        <label>Search <input id="q" type="search" placeholder="rule, subject, text"></label>
-        <span id="count"></span>
-        </div>
-        <table id="findings"><thead><tr><th>severity</th><th>rule</th><th>subject</th><th>message</th><th>clause and values</th><th>location</th></tr></thead><tbody>
-
-        """;
-
-    private const string Tail = """
-        </tbody></table>
-        <script>
-        (function () {
-          var table = document.getElementById('findings');
-          var sev = document.getElementById('severity'), q = document.getElementById('q'), count = document.getElementById('count');
-          function apply() {
-            var s = sev.value, text = q.value.toLowerCase(), visible = 0;
-            var rows = table.tBodies[0].rows, groupRow = null, groupVisible = 0;
-            function closeGroup() { if (groupRow) { groupRow.hidden = groupVisible === 0; } }
-            for (var i = 0; i < rows.length; i++) {
-              var row = rows[i];
-              if (row.classList.contains('group')) { closeGroup(); groupRow = row; groupVisible = 0; continue; }
-              var show = (!s || row.dataset.severity === s) && (!text || row.textContent.toLowerCase().indexOf(text) >= 0);
-              row.hidden = !show;
-              if (show) { visible++; groupVisible++; }
-            }
-            closeGroup();
-            table.setAttribute('data-visible-rows', String(visible));
-            count.textContent = visible + ' shown';
-            var hash = [];
-            if (s) hash.push('severity=' + encodeURIComponent(s));
-            if (text) hash.push('q=' + encodeURIComponent(q.value));
-            history.replaceState(null, '', hash.length ? '#' + hash.join('&') : location.pathname + location.search);
-          }
-          var params = new URLSearchParams(location.hash.replace(/^#/, ''));
-          if (params.get('severity')) sev.value = params.get('severity');
-          if (params.get('q')) q.value = params.get('q');
-          sev.addEventListener('change', apply); q.addEventListener('input', apply);
-          apply();
-        })();
-        </script>
-        </body></html>
-
-        """;
-
-    public static void Write(IReadOnlyList<DesignReport> results, RuleSet ruleSet, TextWriter output)
+    public static void Write(IReadOnlyList<DesignReport> results, RuleSet ruleSet, TextWriter output, ReportText text)
     {
         var html = new StringBuilder();
-        html.Append(Head);
-        html.Append(CultureInfo.InvariantCulture, $"<p>Rules <code>{E(ruleSet.Hash)}</code>, {ruleSet.Rules.Count} rules.</p>\n");
-
-        html.Append("<table class=\"summary\"><thead><tr><th>design</th><th>file</th><th>as of</th><th>errors</th><th>warnings</th><th>info</th></tr></thead><tbody>\n");
-        foreach (var r in results.Select(r => r.Report))
-        {
-            html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td style=\"text-align:left\">{E(r.DesignId)}</td><td style=\"text-align:left\">{E(r.DesignFile)}</td><td>{r.AsOf:yyyy-MM-dd}</td><td>{r.ErrorCount}</td><td>{r.WarningCount}</td><td>{r.InfoCount}</td></tr>\n");
-        }
-
-        html.Append("</tbody></table>\n");
-        html.Append("<h2>Findings per rule</h2>\n");
-        html.Append(Chart(results));
-
-        html.Append(FindingsHead);
-        foreach (var result in results)
-        {
-            var byLot = result.Report.Findings
-                .OrderBy(f => result.Group(f).Lot, StringComparer.Ordinal)
-                .ThenByDescending(f => f.Severity)
-                .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-                .GroupBy(f => (result.Group(f).Lot, f.Severity));
-            foreach (var group in byLot)
-            {
-                var sev = ReportNames.Severity(group.Key.Severity);
-                html.Append(CultureInfo.InvariantCulture,
-                    $"<tr class=\"group\" data-severity=\"{sev}\"><th colspan=\"6\">{E(result.Report.DesignId)} — lot {E(group.Key.Lot)} — {sev} ({group.Count()})</th></tr>\n");
-                foreach (var f in group)
-                {
-                    var values = string.Join("<br>", f.Values.Select(v => $"<code>{E(v.Expression)}</code> = {E(v.Value)}"));
-                    html.Append(CultureInfo.InvariantCulture,
-                        $"<tr class=\"finding\" data-severity=\"{sev}\"><td><span class=\"sev sev-{sev}\">{sev}</span></td><td>{E(f.RuleId)}</td><td><code>{E(f.Subject)}</code><br>{E(result.Group(f).Municipality)}</td><td>{E(f.Message)}</td><td><code>{E(f.Clause)}</code>: <code>{E(f.ClauseExpression)}</code>{(values.Length > 0 ? "<br>" + values : "")}</td><td>{E(ReportNames.Location(f.SubjectLocation))}</td></tr>\n");
-                }
-            }
-        }
-
-        html.Append(Tail);
+        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html>\n<html lang=\"{(text.Language == ReportLanguage.English ? "en" : "nl")}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        html.Append(CultureInfo.InvariantCulture, $"<title>{E(text.Title)}</title>\n").Append(HtmlReportAssets.Style).Append("</head><body>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h1>{E(text.Title)}</h1>\n<p>{E(ReportText.Capital(text.RuleSet(ruleSet.Hash, ruleSet.Rules.Count)))}.</p>\n");
+        Summary(html, results, text);
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{E(text.FindingsPerRule)}</h2>\n").Append(Chart(results, text));
+        Findings(html, results, text);
+        Rules(html, results, ruleSet, text);
+        html.Append(HtmlReportAssets.Script).Append("</body></html>\n");
         output.Write(html.ToString());
     }
 
-    private static string Chart(IReadOnlyList<DesignReport> results)
+    private static void Summary(StringBuilder html, IReadOnlyList<DesignReport> results, ReportText text)
+    {
+        html.Append(CultureInfo.InvariantCulture,
+            $"<table class=\"summary\"><thead><tr><th>{E(ReportText.Capital(text.Design))}</th><th>{E(ReportText.Capital(text.File))}</th><th>{E(ReportText.Capital(text.AsOf))}</th><th>{E(text.SeverityHeading(Severity.Error))}</th><th>{E(text.SeverityHeading(Severity.Warning))}</th><th>{E(text.SeverityHeading(Severity.Info))}</th></tr></thead><tbody>\n");
+        foreach (var r in results.Select(r => r.Report))
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td>{E(r.DesignId)}</td><td>{E(r.DesignFile)}</td><td>{E(text.Date(r.AsOf))}</td><td class=\"n\">{r.ErrorCount}</td><td class=\"n\">{r.WarningCount}</td><td class=\"n\">{r.InfoCount}</td></tr>\n");
+        }
+
+        if (results.Count > 1)
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr class=\"total\"><td colspan=\"3\">{E(ReportText.Capital(text.Total))} ({E(text.Designs(results.Count))})</td><td class=\"n\">{results.Sum(r => r.Report.ErrorCount)}</td><td class=\"n\">{results.Sum(r => r.Report.WarningCount)}</td><td class=\"n\">{results.Sum(r => r.Report.InfoCount)}</td></tr>\n");
+        }
+
+        html.Append("</tbody></table>\n");
+    }
+
+    private static void Findings(StringBuilder html, IReadOnlyList<DesignReport> results, ReportText text)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{E(text.Findings)}</h2>\n<div class=\"filters\">\n<label>{E(ReportText.Capital(text.Severity))} <select id=\"severity\"><option value=\"\">{E(text.All)}</option>");
+        foreach (var severity in Order)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<option value=\"{ReportNames.Severity(severity)}\">{E(text.SeverityName(severity))}</option>");
+        }
+
+        html.Append(CultureInfo.InvariantCulture,
+            $"</select></label>\n<label>{E(ReportText.Capital(text.Search))} <input id=\"q\" type=\"search\" placeholder=\"{E(text.SearchHint)}\"></label>\n<span id=\"count\" data-shown=\"{E(text.Shown)}\"></span>\n</div>\n<div id=\"findings\">\n");
+        if (results.All(r => r.Report.Findings.Count == 0))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p>{E(text.NoFindings)}</p>\n");
+        }
+
+        foreach (var severity in Order)
+        {
+            var count = results.Sum(r => r.Report.Findings.Count(f => f.Severity == severity));
+            if (count == 0)
+            {
+                continue;
+            }
+
+            var name = ReportNames.Severity(severity);
+            var heading = string.Create(CultureInfo.InvariantCulture, $"<h3>{E(text.SeverityHeading(severity))} ({count})</h3>");
+            html.Append(severity == Severity.Info
+                ? $"<details class=\"severity\" id=\"info-findings\" data-severity=\"{name}\"><summary>{heading}</summary>\n"
+                : $"<section class=\"severity\" id=\"{name}-findings\" data-severity=\"{name}\">{heading}\n");
+            foreach (var result in results)
+            {
+                foreach (var group in result.ByLotAndMunicipality())
+                {
+                    Group(html, result, group, severity, results.Count > 1, text);
+                }
+            }
+
+            html.Append(severity == Severity.Info ? "</details>\n" : "</section>\n");
+        }
+
+        html.Append("</div>\n");
+    }
+
+    private static void Group(StringBuilder html, DesignReport result, IGrouping<(string Lot, string Municipality), Finding> group, Severity severity, bool nameDesign, ReportText text)
+    {
+        var findings = group.Where(f => f.Severity == severity).ToList();
+        if (findings.Count == 0)
+        {
+            return;
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<div class=\"group\"><h4>{E(ReportText.Capital(text.Place(group.Key.Lot, group.Key.Municipality)))}");
+        html.Append(nameDesign ? $" <small>({E(result.Report.DesignId)})</small></h4>\n" : "</h4>\n");
+        foreach (var f in findings)
+        {
+            Finding(html, f, text);
+        }
+
+        html.Append("</div>\n");
+    }
+
+    private static void Finding(StringBuilder html, Finding f, ReportText text)
+    {
+        var severity = ReportNames.Severity(f.Severity);
+        html.Append(CultureInfo.InvariantCulture,
+            $"<article class=\"finding\" data-severity=\"{severity}\">\n<p class=\"head\"><span class=\"sev sev-{severity}\">{E(text.SeverityName(f.Severity))}</span> <span class=\"rule-id\">{E(f.RuleId)}</span> <strong class=\"rule-title\">{E(f.Title)}</strong></p>\n");
+        if (!string.IsNullOrEmpty(f.Reference))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"ref\">{E(ReportText.Capital(text.Reference))}: <cite>{E(f.Reference)}</cite></p>\n");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"message\">{E(ReportValues.Message(f.Message))}</p>\n");
+        html.Append(CultureInfo.InvariantCulture,
+            $"<p class=\"meta\">{E(ReportText.Capital(text.Clause))} <strong>{E(f.Clause)}</strong> · {E(text.Subject)} <code>{E(f.Subject)}</code>");
+        var location = ReportNames.Location(f.SubjectLocation);
+        html.Append(location.Length > 0 ? $" · {E(text.Location)} <code>{E(location)}</code></p>\n" : "</p>\n");
+        html.Append(CultureInfo.InvariantCulture,
+            $"<details class=\"expression\"><summary>{E(text.ExpressionAndValues)}</summary>\n<pre><code>{E(f.ClauseExpression)}</code></pre>\n");
+        if (f.Values.Count > 0)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<table class=\"values\"><thead><tr><th>{E(ReportText.Capital(text.ValuesRead))}</th><th></th></tr></thead><tbody>\n");
+            foreach (var v in f.Values)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td><code>{E(v.Expression)}</code></td><td>{E(ReportValues.Value(v))}</td></tr>\n");
+            }
+
+            html.Append("</tbody></table>\n");
+        }
+
+        html.Append("</details>\n</article>\n");
+    }
+
+    private static void Rules(StringBuilder html, IReadOnlyList<DesignReport> results, RuleSet ruleSet, ReportText text)
+    {
+        html.Append(CultureInfo.InvariantCulture,
+            $"<h2>{E(text.RulesChecked)}</h2>\n<table class=\"rules\"><thead><tr><th>{E(ReportText.Capital(text.Rule))}</th><th>{E(ReportText.Capital(text.RuleTitle))}</th><th>{E(ReportText.Capital(text.Reference))}</th><th>{E(ReportText.Capital(text.Severity))}</th>");
+        foreach (var result in results)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<th>{E(ReportText.Capital(text.Status))}{(results.Count > 1 ? $" {E(result.Report.DesignId)}" : "")}</th>");
+        }
+
+        html.Append("</tr></thead><tbody>\n");
+        foreach (var rule in ruleSet.Rules.OrderBy(r => r.Id, StringComparer.Ordinal))
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td class=\"rule-id\">{E(rule.Id)}</td><td>{E(rule.Title)}</td><td>{E(rule.Reference ?? "")}</td><td>{E(text.SeverityName(rule.Severity))}</td>");
+            foreach (var result in results)
+            {
+                var summary = result.Report.Rules.FirstOrDefault(s => s.RuleId == rule.Id);
+                html.Append(CultureInfo.InvariantCulture, $"<td>{(summary is null ? "" : E(text.Application(summary.Application)))}</td>");
+            }
+
+            html.Append("</tr>\n");
+        }
+
+        html.Append("</tbody></table>\n");
+    }
+
+    private static string Chart(IReadOnlyList<DesignReport> results, ReportText text)
     {
         var perRule = results.SelectMany(r => r.Report.Findings)
             .GroupBy(f => f.RuleId, StringComparer.Ordinal)
             .Select(g => (Rule: g.Key, Count: g.Count(), Severity: g.Max(f => f.Severity)))
-            .OrderBy(x => x.Rule, StringComparer.Ordinal)
+            .OrderByDescending(x => x.Severity)
+            .ThenBy(x => x.Rule, StringComparer.Ordinal)
             .ToList();
         if (perRule.Count == 0)
         {
-            return "<p>No findings.</p>\n";
+            return $"<p>{E(text.NoFindings)}</p>\n";
         }
 
         const int BarHeight = 18, LabelWidth = 80, ChartWidth = 420;
         var max = perRule.Max(x => x.Count);
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture,
-            $"<svg id=\"chart\" role=\"img\" aria-label=\"findings per rule\" width=\"{LabelWidth + ChartWidth + 40}\" height=\"{perRule.Count * (BarHeight + 4)}\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"12\">\n");
+            $"<svg id=\"chart\" role=\"img\" aria-label=\"{E(text.FindingsPerRule)}\" width=\"{LabelWidth + ChartWidth + 40}\" height=\"{perRule.Count * (BarHeight + 4)}\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"12\">\n");
         for (var i = 0; i < perRule.Count; i++)
         {
             var (rule, count, severity) = perRule[i];

@@ -2,44 +2,107 @@ using System.Globalization;
 
 namespace Procurement.Rules.Reporting;
 
-/// <summary>Markdown for a pull-request comment: a summary table per design, then the findings grouped by lot and municipality.</summary>
+/// <summary>
+/// Markdown for a pull-request comment, for procurement officers: a summary table (with a total over several designs),
+/// then per design the findings by severity (errors, then warnings, then the info findings in a closed details block),
+/// each with the rule's title and reference, the plain-language message and clause name first, and the expression and
+/// values read in a details block.
+/// </summary>
 internal static class MarkdownReportWriter
 {
-    public static void Write(IReadOnlyList<DesignReport> results, RuleSet ruleSet, TextWriter output)
+    public static void Write(IReadOnlyList<DesignReport> results, RuleSet ruleSet, TextWriter output, ReportText text)
     {
+        output.WriteLine($"## {ReportEscaping.Markdown(text.Title)}");
+        output.WriteLine();
+        output.WriteLine($"{ReportText.Capital(text.RuleSet($"`{ruleSet.Hash}`", ruleSet.Rules.Count))}.");
+        output.WriteLine();
+        Summary(results, text, output);
         foreach (var result in results)
         {
             var report = result.Report;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"## Design {ReportEscaping.MarkdownCode(report.DesignId)} ({ReportEscaping.Markdown(report.DesignFile)})"));
             output.WriteLine();
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"As of {report.AsOf:yyyy-MM-dd}, rules `{ruleSet.Hash}`."));
-            output.WriteLine();
-            output.WriteLine("| errors | warnings | info | rules applied |");
-            output.WriteLine("|---:|---:|---:|---:|");
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {report.ErrorCount} | {report.WarningCount} | {report.InfoCount} | {report.Rules.Count(r => r.Application == RuleApplication.Applied)} of {report.Rules.Count} |"));
+            output.WriteLine($"### {ReportText.Capital(text.Design)} {ReportEscaping.MarkdownCode(report.DesignId)} ({ReportEscaping.Markdown(report.DesignFile)})");
             output.WriteLine();
             if (report.Findings.Count == 0)
             {
-                output.WriteLine("No findings.");
-                output.WriteLine();
+                output.WriteLine(text.NoFindings);
                 continue;
             }
 
-            foreach (var group in result.ByLotAndMunicipality())
+            var ordered = result.ByLotAndMunicipality().SelectMany(g => g).ToList();
+            foreach (var severity in new[] { Severity.Error, Severity.Warning })
             {
-                output.WriteLine($"### Lot {ReportEscaping.Markdown(group.Key.Lot)}, municipality {ReportEscaping.Markdown(group.Key.Municipality)}");
-                output.WriteLine();
-                output.WriteLine("| severity | rule | subject | message | location |");
-                output.WriteLine("|---|---|---|---|---|");
-                foreach (var f in group)
+                var findings = ordered.Where(f => f.Severity == severity).ToList();
+                if (findings.Count > 0)
                 {
-                    var icon = f.Severity switch { Severity.Error => "🔴", Severity.Warning => "🟠", _ => "🔵" };
-                    output.WriteLine($"| {icon} {ReportNames.Severity(f.Severity)} | {ReportEscaping.Markdown(f.RuleId)} | {ReportEscaping.MarkdownCode(f.Subject)} | {ReportEscaping.Markdown(f.Message)} | {ReportEscaping.Markdown(ReportNames.Location(f.SubjectLocation))} |");
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"#### {text.SeverityHeading(severity)} ({findings.Count})"));
+                    output.WriteLine();
+                    findings.ForEach(f => Finding(result, f, text, output));
                 }
+            }
 
+            var info = ordered.Where(f => f.Severity == Severity.Info).ToList();
+            if (info.Count > 0)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"<details><summary><strong>{text.SeverityHeading(Severity.Info)} ({info.Count})</strong></summary>"));
+                output.WriteLine();
+                info.ForEach(f => Finding(result, f, text, output));
+                output.WriteLine("</details>");
                 output.WriteLine();
             }
         }
+    }
+
+    private static void Summary(IReadOnlyList<DesignReport> results, ReportText text, TextWriter output)
+    {
+        output.WriteLine($"| {text.Design} | {text.File} | {text.AsOf} | {text.SeverityHeading(Severity.Error).ToLowerInvariant()} | {text.SeverityHeading(Severity.Warning).ToLowerInvariant()} | info | {text.RulesChecked.ToLowerInvariant()} |");
+        output.WriteLine("|---|---|---|---:|---:|---:|---|");
+        foreach (var report in results.Select(r => r.Report))
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {ReportEscaping.MarkdownCode(report.DesignId)} | {ReportEscaping.Markdown(report.DesignFile)} | {text.Date(report.AsOf)} | {report.ErrorCount} | {report.WarningCount} | {report.InfoCount} | {text.RulesApplied(report.Rules.Count(r => r.Application == RuleApplication.Applied), report.Rules.Count)} |"));
+        }
+
+        if (results.Count > 1)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| **{text.Total}** ({text.Designs(results.Count)}) | | | **{results.Sum(r => r.Report.ErrorCount)}** | **{results.Sum(r => r.Report.WarningCount)}** | **{results.Sum(r => r.Report.InfoCount)}** | |"));
+        }
+    }
+
+    private static void Finding(DesignReport result, Finding f, ReportText text, TextWriter output)
+    {
+        var icon = f.Severity switch { Severity.Error => "🔴", Severity.Warning => "🟠", _ => "🔵" };
+        var (lot, municipality) = result.Group(f);
+        var location = ReportNames.Location(f.SubjectLocation);
+        output.WriteLine($"{icon} **{ReportEscaping.Markdown(f.RuleId)}** · **{ReportEscaping.Markdown(f.Title)}**  ");
+        if (!string.IsNullOrEmpty(f.Reference))
+        {
+            output.WriteLine($"{ReportText.Capital(text.Reference)}: *{ReportEscaping.Markdown(f.Reference)}*  ");
+        }
+
+        output.WriteLine($"{ReportEscaping.Markdown(ReportValues.Message(f.Message))}  ");
+        output.WriteLine(
+            $"{ReportText.Capital(text.Clause)} **{ReportEscaping.Markdown(f.Clause)}** · {text.Subject} {ReportEscaping.MarkdownCode(f.Subject)} · "
+            + ReportEscaping.Markdown(text.Place(lot, municipality))
+            + (location.Length > 0 ? $" · {text.Location} {ReportEscaping.MarkdownCode(location)}" : ""));
+        output.WriteLine();
+        output.WriteLine($"<details><summary>{text.ExpressionAndValues}</summary>");
+        output.WriteLine();
+        output.WriteLine($"{ReportEscaping.MarkdownCode(f.ClauseExpression)}");
+        if (f.Values.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine($"| {text.ValuesRead} | |");
+            output.WriteLine("|---|---|");
+            foreach (var v in f.Values)
+            {
+                output.WriteLine($"| {ReportEscaping.MarkdownCode(v.Expression)} | {ReportEscaping.Markdown(ReportValues.Value(v))} |");
+            }
+        }
+
+        output.WriteLine();
+        output.WriteLine("</details>");
+        output.WriteLine();
     }
 }

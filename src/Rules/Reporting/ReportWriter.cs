@@ -11,7 +11,19 @@ public static class ReportWriter
     /// <param name="reports">The evaluated designs, in the order to show them.</param>
     /// <param name="ruleSet">The rule set they were evaluated with (its rules and hash are part of the report).</param>
     /// <param name="output">Where to write.</param>
-    public static void Write(ReportFormat format, IReadOnlyList<DesignReport> reports, RuleSet ruleSet, TextWriter output)
+    public static void Write(ReportFormat format, IReadOnlyList<DesignReport> reports, RuleSet ruleSet, TextWriter output) =>
+        Write(format, reports, ruleSet, output, ReportLanguage.Dutch);
+
+    /// <summary>
+    /// Writes the report of one or more evaluated designs with the report's own headings in <paramref name="language"/>
+    /// (HTML and Markdown; JSON and SARIF are for tools and do not change). The rule messages stay as written.
+    /// </summary>
+    /// <param name="format">The format.</param>
+    /// <param name="reports">The evaluated designs, in the order to show them.</param>
+    /// <param name="ruleSet">The rule set they were evaluated with (its rules and hash are part of the report).</param>
+    /// <param name="output">Where to write.</param>
+    /// <param name="language">The language of the headings (rapporttaal).</param>
+    public static void Write(ReportFormat format, IReadOnlyList<DesignReport> reports, RuleSet ruleSet, TextWriter output, ReportLanguage language)
     {
         ArgumentNullException.ThrowIfNull(reports);
         ArgumentNullException.ThrowIfNull(ruleSet);
@@ -20,8 +32,8 @@ public static class ReportWriter
         {
             case ReportFormat.Json: JsonReportWriter.Write(reports.Select(r => r.Report).ToList(), output); break;
             case ReportFormat.Sarif: SarifReportWriter.Write(reports, ruleSet, output); break;
-            case ReportFormat.Markdown: MarkdownReportWriter.Write(reports, ruleSet, output); break;
-            case ReportFormat.Html: HtmlReportWriter.Write(reports, ruleSet, output); break;
+            case ReportFormat.Markdown: MarkdownReportWriter.Write(reports, ruleSet, output, ReportText.For(language)); break;
+            case ReportFormat.Html: HtmlReportWriter.Write(reports, ruleSet, output, ReportText.For(language)); break;
             default: throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown report format.");
         }
     }
@@ -31,7 +43,16 @@ public static class ReportWriter
     /// <param name="diff">The comparisons and rule sets.</param>
     /// <param name="output">Where to write.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is <see cref="ReportFormat.Html"/> or unknown.</exception>
-    public static void WriteDiff(ReportFormat format, DiffReport diff, TextWriter output)
+    public static void WriteDiff(ReportFormat format, DiffReport diff, TextWriter output) =>
+        WriteDiff(format, diff, output, ReportLanguage.Dutch);
+
+    /// <summary>Writes a diff report with the Markdown headings in <paramref name="language"/> (JSON and SARIF do not change).</summary>
+    /// <param name="format">The format: JSON, SARIF (with <c>baselineState</c>) or Markdown.</param>
+    /// <param name="diff">The comparisons and rule sets.</param>
+    /// <param name="output">Where to write.</param>
+    /// <param name="language">The language of the headings (rapporttaal).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is <see cref="ReportFormat.Html"/> or unknown.</exception>
+    public static void WriteDiff(ReportFormat format, DiffReport diff, TextWriter output, ReportLanguage language)
     {
         ArgumentNullException.ThrowIfNull(diff);
         ArgumentNullException.ThrowIfNull(output);
@@ -39,7 +60,7 @@ public static class ReportWriter
         {
             case ReportFormat.Json: DiffJsonWriter.Write(diff, output); break;
             case ReportFormat.Sarif: DiffSarifWriter.Write(diff, output); break;
-            case ReportFormat.Markdown: DiffMarkdownWriter.Write(diff, output); break;
+            case ReportFormat.Markdown: DiffMarkdownWriter.Write(diff, output, ReportText.For(language)); break;
             default: throw new ArgumentOutOfRangeException(nameof(format), format, "A diff is written as JSON, SARIF or Markdown.");
         }
     }
@@ -55,7 +76,7 @@ public static class ReportWriter
     }
 
     /// <summary>
-    /// Reads a JSON validate report (as <see cref="Write"/> writes it) back into typed reports, with the library's
+    /// Reads a JSON validate report (as <see cref="WriteJson"/> writes it) back into typed reports, with the library's
     /// source-generated serializer context. The findings' <see cref="Finding.SubjectReference"/> is not in the JSON and is null.
     /// </summary>
     /// <param name="json">The JSON text.</param>

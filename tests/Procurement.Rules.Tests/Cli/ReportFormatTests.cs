@@ -98,7 +98,7 @@ public sealed class ReportFormatTests
         Assert.Contains("wrote tender-design.yaml", output, StringComparison.Ordinal);
         Assert.Equal("", validated.Error);
         Assert.Equal(0, validated.Exit);
-        Assert.Contains("0 error(s), 0 warning(s)", validated.Output, StringComparison.Ordinal);
+        Assert.Contains("0 fouten, 0 waarschuwingen, 0 info", validated.Output, StringComparison.Ordinal);
 
         var again = Run("init", "--directory", folder);
         Assert.Equal(2, again.Exit);
@@ -112,9 +112,9 @@ public sealed class ReportFormatTests
         var (exit, output, _) = Run("validate", Example("zuid-holland-zuid.yaml"));
 
         Assert.Equal(1, exit);
-        Assert.Contains("  lot Jeugd-GGZ, municipality Alblasserdam", output, StringComparison.Ordinal);
+        Assert.Contains("    perceel Jeugd-GGZ, gemeente Alblasserdam", output, StringComparison.Ordinal);
         Assert.Matches(@"(?m)^\s*MC-002\s+1\s+0\s+0\s", output);
-        Assert.Matches(@"(?m)^\s*total\s+3\s+0\s+6\s", output);
+        Assert.Matches(@"(?m)^\s*totaal\s+3\s+0\s+6\s", output);
         Assert.DoesNotContain("\u001b[", output, StringComparison.Ordinal);
         Assert.False(TextReport.UseColour(new StringWriter()));
     }
@@ -180,17 +180,17 @@ public sealed class ReportFormatTests
     }
 
     [Fact]
-    public void Markdown_HasASummaryTableAndFindingsPerLot()
+    public void Markdown_HasASummaryTableAndFindingsWithTheirLotAndMunicipality()
     {
         var (_, output, _) = Run("validate", Example("zuid-holland-zuid.yaml"), "--format", "markdown");
 
-        Assert.Contains("| 3 | 0 | 6 |", output, StringComparison.Ordinal);
-        Assert.Contains("### Lot Jeugd-GGZ, municipality Alblasserdam", output, StringComparison.Ordinal);
-        Assert.Contains("| 🔴 error | MC-002 | <code>careProfiles\\[zhz-zp-010\\]</code> |", output, StringComparison.Ordinal);
+        Assert.Contains("| 1 januari 2018 | 3 | 0 | 6 |", output, StringComparison.Ordinal);
+        Assert.Contains("🔴 **MC-002** · **", output, StringComparison.Ordinal);
+        Assert.Contains("onderwerp <code>careProfiles\\[zhz-zp-010\\]</code> · perceel Jeugd-GGZ, gemeente Alblasserdam", output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Html_InHeadlessChromium_ShowsTheFindingsTableAndFilters()
+    public void Html_InHeadlessChromium_ShowsTitlesReferencesDutchAmountsAndErrorsBeforeInfo()
     {
         const string chromium = "/usr/bin/chromium";
         if (!File.Exists(chromium))
@@ -204,19 +204,37 @@ public sealed class ReportFormatTests
         Assert.Equal(1, exit);
         var url = new Uri(html).AbsoluteUri;
 
-        var screenshot = Path.Combine(artifacts, "report-haaglanden.png");
+        // The screenshot opens every toggle (#expand=1), so the info findings with their amounts are in it.
+        var screenshots = Path.Combine(artifacts, "screenshots");
+        Directory.CreateDirectory(screenshots);
+        var screenshot = Path.Combine(screenshots, "report-haaglanden.png");
         File.Delete(screenshot);
-        Browser(chromium, $"--window-size=1200,1600 --screenshot={screenshot} {url}#severity=error");
+        Browser(chromium, $"--window-size=1200,4200 --hide-scrollbars --screenshot={screenshot} {url}#expand=1");
         Assert.True(new FileInfo(screenshot).Length > 10_000, "the screenshot is empty");
 
         var all = Browser(chromium, $"--dump-dom {url}");
+        var expanded = Browser(chromium, $"--dump-dom {url}#expand=1");
         var errors = Browser(chromium, $"--dump-dom {url}#severity=error");
+        var info = Browser(chromium, $"--dump-dom {url}#severity=info");
         var search = Browser(chromium, $"--dump-dom {url}#q=hgl-esc-04");
 
         Assert.Equal(10, VisibleRows(all));
         Assert.Equal(3, VisibleRows(errors));
+        Assert.Equal(7, VisibleRows(info));
         Assert.Equal(2, VisibleRows(search));
         Assert.Contains("<svg id=\"chart\"", all, StringComparison.Ordinal);
+
+        // What the screenshot shows: titles and references, Dutch amounts, and the errors before the info findings.
+        Assert.Contains("<strong class=\"rule-title\">Every municipality on a contract takes part for the whole contract period</strong>", expanded, StringComparison.Ordinal);
+        Assert.Contains("<cite>Aanbestedingswet art. 2.39</cite>", expanded, StringComparison.Ordinal);
+        Assert.Contains("geraamde waarde € 26.160.000 excl. btw ligt boven de Europese drempel van € 750.000", expanded, StringComparison.Ordinal);
+        Assert.Matches("<details class=\"severity\" id=\"info-findings\" data-severity=\"info\" open=\"\">", expanded);
+        Assert.DoesNotMatch("<details class=\"severity\" id=\"info-findings\"[^>]*open", all);
+        Assert.Matches("<details class=\"severity\" id=\"info-findings\"[^>]*open", info);
+        var firstError = expanded.IndexOf("<article class=\"finding\" data-severity=\"error\"", StringComparison.Ordinal);
+        var firstInfo = expanded.IndexOf("<article class=\"finding\" data-severity=\"info\"", StringComparison.Ordinal);
+        Assert.True(firstError > 0 && firstInfo > firstError, "errors come before info");
+        Assert.Equal(-1, expanded.IndexOf("<article class=\"finding\" data-severity=\"error\"", firstInfo, StringComparison.Ordinal));
     }
 
     private static int VisibleRows(string dom)

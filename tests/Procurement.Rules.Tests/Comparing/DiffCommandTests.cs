@@ -120,8 +120,8 @@ public sealed class DiffCommandTests
         var (exit, output, _) = Run(["diff", "--rules-base", PackCopy(t => t), "--rules-head", tighter, .. Examples(), "--format", "markdown"]);
 
         Assert.Contains(exit, new[] { 0, 1 });
-        Assert.StartsWith("## procurement-rules diff", output, StringComparison.Ordinal);
-        Assert.Contains("| design | new | resolved | changed | unchanged |", output, StringComparison.Ordinal);
+        Assert.StartsWith("## Verschil in bevindingen", output, StringComparison.Ordinal);
+        Assert.Contains("| ontwerp | nieuw | opgelost | gewijzigd | ongewijzigd |", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -164,7 +164,7 @@ internal static class TextReport
         var skipped = report.Rules.Where(r => r.Application is RuleApplication.NotEffective or RuleApplication.Disabled).ToArray();
         lines.Plain(2, 4,
             $"{text.Counts(report.ErrorCount, report.WarningCount, report.InfoCount)}; {text.RulesApplied(applied, report.Rules.Count)}"
-            + (skipped.Length == 0 ? "" : $"; {string.Join(", ", skipped.Select(s => $"{s.RuleId} ({text.Application(s.Application)})"))}"));
+            + (skipped.Length == 0 ? "" : $"; {text.NotApplied}: {string.Join(", ", skipped.Select(s => $"{s.RuleId} ({text.Application(s.Application)})"))}"));
     }
 
     // Text from the design or rules inside markup: neither its control characters nor its [brackets] take effect.

@@ -101,6 +101,9 @@ public sealed class ReportText
     /// <summary>The heading of the list of rules checked (gecontroleerde regels).</summary>
     public string RulesChecked => Nl ? "Gecontroleerde regels" : "Rules checked";
 
+    /// <summary>The label of the rules that did not apply (niet toegepast).</summary>
+    public string NotApplied => Nl ? "niet toegepast" : "not applied";
+
     /// <summary>The label of the rules (regels).</summary>
     public string Rules => Nl ? "regels" : "rules";
 

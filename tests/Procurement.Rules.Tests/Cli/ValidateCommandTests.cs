@@ -37,7 +37,7 @@ public sealed class ValidateCommandTests
 
         Assert.Equal(0, exit);
         Assert.Equal("", error);
-        Assert.Contains("0 error(s), 0 warning(s), 0 info; 1 rules, 1 applied", output, StringComparison.Ordinal);
+        Assert.Contains("0 fouten, 0 waarschuwingen, 0 info; 1 van 1 regels toegepast", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,9 +57,10 @@ public sealed class ValidateCommandTests
         var (exit, output, _) = Run("validate", design, "--rules", rules, "--override", overrides);
 
         Assert.Equal(1, exit);
-        Assert.Contains("O-2     careProfiles[P-0002]", output, StringComparison.Ordinal);
-        Assert.Contains("values: profile.Budget = 6500, maxLightBudget = 5000", output, StringComparison.Ordinal);
-        Assert.Contains("not applied: O-3 (disabled)", output, StringComparison.Ordinal);
+        Assert.Contains("fout         O-2     ", output, StringComparison.Ordinal);
+        Assert.Contains(" · careProfiles[P-0002]", output, StringComparison.Ordinal);
+        Assert.Contains("gelezen waarden:\n          profile.Budget = € 6.500\n          maxLightBudget = € 5.000\n", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("niet toegepast: O-3 (uitgeschakeld)", output, StringComparison.Ordinal);
     }
 
     [Fact]

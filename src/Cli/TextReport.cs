@@ -78,7 +78,7 @@ internal static class TextReport
 
     private static void Section(TextWrapper lines, DesignReport result, Severity severity, ReportText text)
     {
-        var count = result.Report.Findings.Count(f => f.Severity == severity);
+        var count = result.Report.Findings.Count(f => f.Severity == severity && !f.IsWaived);
         if (count == 0)
         {
             return;
@@ -87,7 +87,7 @@ internal static class TextReport
         lines.Markup(2, 4, $"[bold]{Markup.Escape(text.SeverityHeading(severity))} ({count.ToString(CultureInfo.InvariantCulture)})[/]", $"{text.SeverityHeading(severity)} ({count})");
         foreach (var group in result.ByLotAndMunicipality())
         {
-            var findings = group.Where(f => f.Severity == severity).ToList();
+            var findings = group.Where(f => f.Severity == severity && !f.IsWaived).ToList();
             if (findings.Count == 0)
             {
                 continue;
@@ -132,7 +132,7 @@ internal static class TextReport
 
     private static void PerRule(IAnsiConsole console, EvaluationReport report, ReportText text)
     {
-        var perRule = report.Findings.GroupBy(f => f.RuleId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var perRule = report.Findings.Where(f => !f.IsWaived).GroupBy(f => f.RuleId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         if (perRule.Count == 0)
         {
             return;

@@ -58,14 +58,14 @@ internal static class HtmlReportWriter
 
         html.Append(CultureInfo.InvariantCulture,
             $"</select></label>\n<label>{E(ReportText.Capital(text.Search))} <input id=\"q\" type=\"search\" placeholder=\"{E(text.SearchHint)}\"></label>\n<span id=\"count\" data-shown=\"{E(text.Shown)}\"></span>\n</div>\n<div id=\"findings\">\n");
-        if (results.All(r => r.Report.Findings.Count == 0))
+        if (results.All(r => r.Report.Findings.All(f => f.IsWaived)))
         {
             html.Append(CultureInfo.InvariantCulture, $"<p>{E(text.NoFindings)}</p>\n");
         }
 
         foreach (var severity in Order)
         {
-            var count = results.Sum(r => r.Report.Findings.Count(f => f.Severity == severity));
+            var count = results.Sum(r => r.Report.Findings.Count(f => f.Severity == severity && !f.IsWaived));
             if (count == 0)
             {
                 continue;
@@ -92,7 +92,7 @@ internal static class HtmlReportWriter
 
     private static void Group(StringBuilder html, DesignReport result, IGrouping<(string Lot, string Municipality), Finding> group, Severity severity, bool nameDesign, ReportText text)
     {
-        var findings = group.Where(f => f.Severity == severity).ToList();
+        var findings = group.Where(f => f.Severity == severity && !f.IsWaived).ToList();
         if (findings.Count == 0)
         {
             return;
@@ -167,7 +167,7 @@ internal static class HtmlReportWriter
 
     private static string Chart(IReadOnlyList<DesignReport> results, ReportText text)
     {
-        var perRule = results.SelectMany(r => r.Report.Findings)
+        var perRule = results.SelectMany(r => r.Report.Findings.Where(f => !f.IsWaived))
             .GroupBy(f => f.RuleId, StringComparer.Ordinal)
             .Select(g => (Rule: g.Key, Count: g.Count(), Severity: g.Max(f => f.Severity)))
             .OrderByDescending(x => x.Severity)

@@ -19,37 +19,43 @@ internal static class MarkdownReportWriter
         Summary(results, text, output);
         foreach (var result in results)
         {
-            var report = result.Report;
             output.WriteLine();
-            output.WriteLine($"### {ReportText.Capital(text.Design)} {ReportEscaping.MarkdownCode(report.DesignId)} ({ReportEscaping.Markdown(report.DesignFile)})");
+            output.WriteLine($"### {ReportText.Capital(text.Design)} {ReportEscaping.MarkdownCode(result.Report.DesignId)} ({ReportEscaping.Markdown(result.Report.DesignFile)})");
             output.WriteLine();
-            if (report.Findings.Count == 0)
-            {
-                output.WriteLine(text.NoFindings);
-                continue;
-            }
+            OpenFindings(result, text, output);
+        }
+    }
 
-            var ordered = result.ByLotAndMunicipality().SelectMany(g => g).ToList();
-            foreach (var severity in new[] { Severity.Error, Severity.Warning })
-            {
-                var findings = ordered.Where(f => f.Severity == severity).ToList();
-                if (findings.Count > 0)
-                {
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"#### {text.SeverityHeading(severity)} ({findings.Count})"));
-                    output.WriteLine();
-                    findings.ForEach(f => Finding(result, f, text, output));
-                }
-            }
+    /// <summary>The findings not waived: errors, then warnings, then the info findings in a closed details block.</summary>
+    private static void OpenFindings(DesignReport result, ReportText text, TextWriter output)
+    {
+        var open = result.ByLotAndMunicipality().SelectMany(g => g).Where(f => !f.IsWaived).ToList();
+        if (open.Count == 0)
+        {
+            output.WriteLine(text.NoFindings);
+            output.WriteLine();
+            return;
+        }
 
-            var info = ordered.Where(f => f.Severity == Severity.Info).ToList();
-            if (info.Count > 0)
+        foreach (var severity in new[] { Severity.Error, Severity.Warning })
+        {
+            var findings = open.Where(f => f.Severity == severity).ToList();
+            if (findings.Count > 0)
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"<details><summary><strong>{text.SeverityHeading(Severity.Info)} ({info.Count})</strong></summary>"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"#### {text.SeverityHeading(severity)} ({findings.Count})"));
                 output.WriteLine();
-                info.ForEach(f => Finding(result, f, text, output));
-                output.WriteLine("</details>");
-                output.WriteLine();
+                findings.ForEach(f => Finding(result, f, text, output));
             }
+        }
+
+        var info = open.Where(f => f.Severity == Severity.Info).ToList();
+        if (info.Count > 0)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"<details><summary><strong>{text.SeverityHeading(Severity.Info)} ({info.Count})</strong></summary>"));
+            output.WriteLine();
+            info.ForEach(f => Finding(result, f, text, output));
+            output.WriteLine("</details>");
+            output.WriteLine();
         }
     }
 

@@ -101,4 +101,20 @@ public sealed class TextReportTests
         Assert.Contains("EL-007  Every municipality", System.Text.RegularExpressions.Regex.Replace(output.ToString(), "\u001b\\[[0-9;]*m", ""), StringComparison.Ordinal);
         Assert.Contains("\u001b[", output.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void WaivedFindings_AreNotAmongTheOpenFindings()
+    {
+        var design = ReportDocuments.Example("zuid-limburg.yaml");
+        var waivers = WaiverFile.LoadFiles([Path.Combine(Repository.Root, "examples", "waivers", "zuid-limburg.waivers.yaml")], Shipped.Rules).GetValueOrThrow();
+        var report = new DesignReport(Shipped.Rules.Evaluate(design, new EvaluationOptions { Waivers = waivers }), design);
+        var waived = Assert.Single(report.Report.Findings, f => f.IsWaived);
+        using var output = new StringWriter();
+
+        TextReport.Write([report], Shipped.Rules, output);
+
+        Assert.DoesNotContain(report.Report.Findings, f => !f.IsWaived && f.RuleId == waived.RuleId);
+        Assert.DoesNotContain($" {waived.RuleId} ", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  Fouten ({report.Report.ErrorCount})\n"), output.ToString().ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
 }

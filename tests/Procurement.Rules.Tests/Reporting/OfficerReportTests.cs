@@ -152,4 +152,22 @@ public sealed class OfficerReportTests
         Assert.StartsWith("## Tender design check report", english, StringComparison.Ordinal);
         Assert.Contains("#### Errors (3)", english, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void WaivedFindings_AreNotAmongTheOpenFindingsOfAnyWriter()
+    {
+        var design = ReportDocuments.Example("zuid-limburg.yaml");
+        var waivers = WaiverFile.LoadFiles([Path.Combine(Repository.Root, "examples", "waivers", "zuid-limburg.waivers.yaml")], Shipped.Rules).GetValueOrThrow();
+        var report = new DesignReport(Shipped.Rules.Evaluate(design, new EvaluationOptions { Waivers = waivers }), design);
+        var waived = Assert.Single(report.Report.Findings, f => f.IsWaived);
+
+        var html = Html(ReportLanguage.Dutch, report);
+        var markdown = Markdown(ReportLanguage.Dutch, report);
+        var openHtml = html[html.IndexOf("<div id=\"findings\">", StringComparison.Ordinal)..html.IndexOf("<h2>Gecontroleerde regels</h2>", StringComparison.Ordinal)];
+
+        Assert.DoesNotContain(report.Report.Findings, f => !f.IsWaived && f.RuleId == waived.RuleId);
+        Assert.DoesNotContain($"<span class=\"rule-id\">{waived.RuleId}</span>", openHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain($"**{waived.RuleId}**", markdown, StringComparison.Ordinal);
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"<h3>Fouten ({report.Report.ErrorCount})</h3>"), html, StringComparison.Ordinal);
+    }
 }

@@ -116,10 +116,11 @@ internal static class DesignEndpoints
             "design" => JsonSchemas.TenderDesign(),
             "rules" or "override" => JsonSchemas.RuleFile(),
             "ruletests" => JsonSchemas.RuleTests(),
+            "waivers" => JsonSchemas.Waivers(),
             _ => null,
         };
         return schema is null
-            ? Problems.NotFound($"Er is geen schema '{kind}'; kies design, rules, override of ruletests.")
+            ? Problems.NotFound($"Er is geen schema '{kind}'; kies design, rules, override, ruletests of waivers.")
             : Results.Text(schema, "application/schema+json", System.Text.Encoding.UTF8);
     }
 }

@@ -185,7 +185,7 @@ public sealed class DesignApiTests
     {
         await using var host = await WorkbenchHost.StartAsync();
 
-        foreach (var kind in new[] { "design", "rules", "override", "ruletests" })
+        foreach (var kind in new[] { "design", "rules", "override", "ruletests", "waivers" })
         {
             var schema = await host.GetJsonAsync("api/schemas/" + kind);
             Assert.Equal("http://json-schema.org/draft-07/schema#", schema["$schema"]!.GetValue<string>());

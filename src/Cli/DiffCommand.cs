@@ -19,7 +19,7 @@ internal static class DiffCommand
             "Show what changes between two revisions of a design (--base A --head B [--rules DIR]) or two versions of the rules "
             + "(--rules-base DIR --rules-head DIR design...): new, resolved, changed and unchanged findings.")
         {
-            o.Designs, o.BaseDesign, o.HeadDesign, o.Rules, o.RulesBase, o.RulesHead, o.AsOf, o.Format, o.FailOn, o.OutputFile, o.Budget.Timeout, o.Budget.MaxMemory,
+            o.Designs, o.BaseDesign, o.HeadDesign, o.Rules, o.RulesBase, o.RulesHead, o.AsOf, o.Format, o.FailOn, o.OutputFile, o.Language, o.Budget.Timeout, o.Budget.MaxMemory,
         };
         command.SetAction(parse => Run(parse, o, output, error));
         return command;
@@ -55,9 +55,9 @@ internal static class DiffCommand
             switch (parse.GetValue(o.Format))
             {
                 case "json": ReportWriter.WriteDiff(ReportFormat.Json, result, sink); break;
-                case "markdown": ReportWriter.WriteDiff(ReportFormat.Markdown, result, sink); break;
+                case "markdown": ReportWriter.WriteDiff(ReportFormat.Markdown, result, sink, ReportLanguageOption.Read(parse, o.Language)); break;
                 case "sarif": ReportWriter.WriteDiff(ReportFormat.Sarif, result, sink); break;
-                default: DiffText.Write(result, sink); break;
+                default: DiffText.Write(result, sink, ReportLanguageOption.Read(parse, o.Language)); break;
             }
         }
 
@@ -144,6 +144,8 @@ internal static class DiffCommand
             Format.AcceptOnlyFromAmong("text", "json", "markdown", "sarif");
             FailOn.AcceptOnlyFromAmong("error", "warning", "info");
         }
+
+        public Option<string> Language { get; } = ReportLanguageOption.Create();
 
         public Argument<string[]> Designs { get; } = new("design") { Description = "Design(s) to check with both rule sets (rule change).", Arity = ArgumentArity.ZeroOrMore };
 

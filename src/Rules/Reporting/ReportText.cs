@@ -104,6 +104,18 @@ public sealed class ReportText
     /// <summary>The label of the rules that did not apply (niet toegepast).</summary>
     public string NotApplied => Nl ? "niet toegepast" : "not applied";
 
+    /// <summary>The label of a rule set's hash (regelset).</summary>
+    public string RuleSetName => Nl ? "regelset" : "rule set";
+
+    /// <summary>The label of what a changed finding was in the base (was).</summary>
+    public string Was => "was";
+
+    /// <summary>The label of what a changed finding is in the head (nu).</summary>
+    public string Now => Nl ? "nu" : "now";
+
+    /// <summary>What a rule diff says when no rule changed and no subject moved.</summary>
+    public string NoRuleChanged => Nl ? "geen regel gewijzigd en geen onderwerp verschoven" : "no rule changed and no subject moved";
+
     /// <summary>The label of the rules (regels).</summary>
     public string Rules => Nl ? "regels" : "rules";
 

@@ -193,7 +193,7 @@ public sealed class OutputEscapingTests : IDisposable
 
         Assert.Contains(format switch
         {
-            "text" => "design \\x1B[31m<script>",
+            "text" => "ontwerp \\x1B[31m<script>",
             "markdown" => "<code>careProfiles\\[P-0002\\]</code> | low | Profiel P-0002 in Voorschoten, perceel lot \\x1B\\[31m&lt;script&gt;",
             _ => "\\u001B[31m\\u003Cscript\\u003E",
         }, output, StringComparison.Ordinal);

@@ -117,4 +117,19 @@ public sealed class TextReportTests
         Assert.DoesNotContain($" {waived.RuleId} ", output.ToString(), StringComparison.Ordinal);
         Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  Fouten ({report.Report.ErrorCount})\n"), output.ToString().ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Diff_Text_IsDutchByDefault_EnglishWhenAsked_WithOfficersAmountsAndDates()
+    {
+        var dutch = CliRunner.Run("diff", "--base", Example("haaglanden.yaml"), "--head", Example("zuid-limburg.yaml")).Output.ReplaceLineEndings("\n");
+        var english = CliRunner.Run("diff", "--base", Example("haaglanden.yaml"), "--head", Example("haaglanden.yaml"), "--language", "en").Output;
+        var markdown = CliRunner.Run("diff", "--base", Example("haaglanden.yaml"), "--head", Example("haaglanden.yaml"), "--format", "markdown", "--language", "en").Output;
+
+        Assert.Contains("  - fout         EL-007  contracts[hgl-amb-l-leidsenhage-coaching-2023]  clausule municipalities-participate\n", dutch, StringComparison.Ordinal);
+        Assert.Contains("looptijd 1 januari 2023 t/m 31 december 2024", dutch, StringComparison.Ordinal);
+        Assert.Contains("geraamde waarde € 26.160.000 excl. btw", dutch, StringComparison.Ordinal);
+        Assert.Matches(@"  \d+ nieuw, \d+ opgelost, \d+ gewijzigd, 0 ongewijzigd", dutch);
+        Assert.Contains("0 new, 0 resolved, 0 changed, 10 unchanged", english, StringComparison.Ordinal);
+        Assert.StartsWith("## procurement-rules diff", markdown, StringComparison.Ordinal);
+    }
 }

@@ -47,7 +47,7 @@ public sealed class DiffCommandTests
 
         Assert.Equal(0, exit);
         Assert.Equal("", error);
-        Assert.Contains("0 new, 0 resolved, 0 changed", output, StringComparison.Ordinal);
+        Assert.Contains("0 nieuw, 0 opgelost, 0 gewijzigd", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ internal static class DiffCommand
             + "(--rules-base DIR --rules-head DIR design...): new, resolved, changed and unchanged findings.")
         {
             o.Designs, o.BaseDesign, o.HeadDesign, o.Rules, o.RulesBase, o.RulesHead, o.AsOf, o.Format, o.FailOn, o.OutputFile, o.Language, o.Budget.Timeout, o.Budget.MaxMemory,
+            o.Waivers.Files, o.Waivers.WarningDays, o.BaseWaivers,
         };
         command.SetAction(parse => Run(parse, o, output, error));
         return command;
@@ -41,8 +42,8 @@ internal static class DiffCommand
             return ExitCodes.InvalidInput;
         }
 
-        var options = (TenderDesign d) => evaluation with { Parallel = d.CareProfiles.Count > 10_000 };
-        var result = designRevision ? Revision(parse, o, options, error) : RuleChange(parse, o, options, error);
+        var sides = new DiffWaivers(parse, o.Waivers, o.BaseWaivers, evaluation, error);
+        var result = designRevision ? Revision(parse, o, sides, error) : RuleChange(parse, o, sides, error);
         if (result is null)
         {
             return ExitCodes.InvalidInput;
@@ -66,7 +67,7 @@ internal static class DiffCommand
     }
 
     /// <summary>A design revision: both designs with one rule set; null (after writing why) when the input is not usable.</summary>
-    private static DiffReport? Revision(ParseResult parse, DiffOptions o, Func<TenderDesign, EvaluationOptions> options, TextWriter error)
+    private static DiffReport? Revision(ParseResult parse, DiffOptions o, DiffWaivers sides, TextWriter error)
     {
         var (baseFile, headFile) = (parse.GetValue(o.BaseDesign), parse.GetValue(o.HeadDesign));
         if (baseFile is null || headFile is null || (parse.GetValue(o.Designs) ?? []).Length > 0)
@@ -78,16 +79,16 @@ internal static class DiffCommand
         var ruleSet = RuleLoading.Load(parse.GetValue(o.Rules), [], error);
         var before = LoadDesign(baseFile, error);
         var after = LoadDesign(headFile, error);
-        if (ruleSet is null || before is null || after is null)
+        if (ruleSet is null || before is null || after is null || sides.For(ruleSet, ruleSet) is not var (baseOptions, headOptions))
         {
             return null;
         }
 
-        return new DiffReport([ReportComparer.Compare(ruleSet.Evaluate(before, options(before)), ruleSet.Evaluate(after, options(after)))], ruleSet, ruleSet, null);
+        return new DiffReport([ReportComparer.Compare(ruleSet.Evaluate(before, baseOptions(before)), ruleSet.Evaluate(after, headOptions(after)))], ruleSet, ruleSet, null);
     }
 
     /// <summary>A rule change: every design with both rule sets; null (after writing why) when the input is not usable.</summary>
-    private static DiffReport? RuleChange(ParseResult parse, DiffOptions o, Func<TenderDesign, EvaluationOptions> options, TextWriter error)
+    private static DiffReport? RuleChange(ParseResult parse, DiffOptions o, DiffWaivers sides, TextWriter error)
     {
         var designFiles = parse.GetValue(o.Designs) ?? [];
         var (rulesBaseDir, rulesHeadDir) = (parse.GetValue(o.RulesBase), parse.GetValue(o.RulesHead));
@@ -100,24 +101,24 @@ internal static class DiffCommand
         var before = RuleLoading.Load(rulesBaseDir, [], error);
         var after = RuleLoading.Load(rulesHeadDir, [], error);
         var loaded = designFiles.Select(f => LoadDesign(f, error)).ToArray();
-        if (before is null || after is null || loaded.Any(d => d is null))
+        if (before is null || after is null || loaded.Any(d => d is null) || sides.For(before, after) is not var (baseOptions, headOptions))
         {
             return null;
         }
 
-        var diffs = Compare(before, after, loaded!, options).ToList();
+        var diffs = loaded.Select(d => ReportComparer.Compare(before.Evaluate(d!, baseOptions(d!)), after.Evaluate(d!, headOptions(d!)))).ToList();
         return new DiffReport(diffs, before, after, ReportComparer.CompareRules(before, after, diffs));
     }
 
-    /// <summary>Evaluates every design with both rule sets and compares the reports.</summary>
-    internal static IEnumerable<ReportDiff> Compare(RuleSet before, RuleSet after, IReadOnlyList<TenderDesign> designs, Func<TenderDesign, EvaluationOptions> options) =>
-        designs.Select(d => ReportComparer.Compare(before.Evaluate(d, options(d)), after.Evaluate(d, options(d))));
-
-    /// <summary>Whether the head brings a finding at or above <paramref name="threshold"/> that the base did not have at that level.</summary>
+    /// <summary>
+    /// Whether the head brings an open finding at or above <paramref name="threshold"/> that the base did not have open at
+    /// that level (a waiver that expired reopens one; a waived finding is not counted).
+    /// </summary>
     internal static bool Introduces(FindingDiff finding, Severity threshold) => finding.Change switch
     {
-        FindingChange.New => finding.Head!.Severity >= threshold,
-        FindingChange.Changed => finding.Head!.Severity >= threshold && finding.Base!.Severity < threshold,
+        FindingChange.New => finding.Head!.Severity >= threshold && !finding.Head.IsWaived,
+        FindingChange.Changed => finding.Head!.Severity >= threshold && !finding.Head.IsWaived && (finding.Base!.Severity < threshold || finding.Base.IsWaived),
+        FindingChange.Unchanged => finding.Head!.Severity >= threshold && !finding.Head.IsWaived && finding.Base!.IsWaived,
         _ => false,
     };
 
@@ -168,5 +169,13 @@ internal static class DiffCommand
         public Option<string?> OutputFile { get; } = new("--output") { Description = "Write the report to this file instead of standard output." };
 
         public WorkBudget Budget { get; } = new();
+
+        public WaiverOptions Waivers { get; } = new();
+
+        public Option<string[]> BaseWaivers { get; } = new("--base-waivers")
+        {
+            Description = "Waiver file(s) for the base side only (the waivers before the change); default: the --waivers files on both sides.",
+            AllowMultipleArgumentsPerToken = true,
+        };
     }
 }

@@ -28,6 +28,12 @@ internal static class DiffText
                 }
             }
 
+            foreach (var change in diff.Waivers)
+            {
+                var kind = change.Kind switch { Comparing.WaiverChangeKind.Added => "toegevoegd", Comparing.WaiverChangeKind.Removed => "verwijderd", _ => "verlopen" };
+                output.WriteLine(SafeText.Terminal($"  afwijking {change.Waiver.Name} ({change.Waiver.RuleId} {change.Waiver.Subject}, tot en met {change.Waiver.Expires:yyyy-MM-dd}): {kind}"));
+            }
+
             output.WriteLine(Summary(diff, text));
         }
 

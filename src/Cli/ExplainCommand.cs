@@ -20,9 +20,10 @@ internal static class ExplainCommand
         var overrides = new Option<string[]>("--override") { Description = "Override file(s) that extend the packs; later files win.", AllowMultipleArgumentsPerToken = true };
         var asOf = ReferenceDate.Option("Reference date (yyyy-MM-dd); default: the first day of the design's purchasing period.");
         var budget = new WorkBudget();
+        var waivers = new WaiverOptions();
         var command = new Command("explain", "Explain one rule on a design: where it applied, each failing clause with the values read, and why it did not apply.")
         {
-            design, ruleId, subject, rules, overrides, asOf, budget.Timeout, budget.MaxMemory,
+            design, ruleId, subject, rules, overrides, asOf, budget.Timeout, budget.MaxMemory, waivers.Files, waivers.WarningDays,
         };
         command.SetAction(parse =>
         {
@@ -33,7 +34,7 @@ internal static class ExplainCommand
             }
 
             var ruleSet = RuleLoading.Load(parse.GetValue(rules), parse.GetValue(overrides) ?? [], error);
-            if (ruleSet is null)
+            if (ruleSet is null || waivers.Apply(parse, ruleSet, evaluation, error) is not { } withWaivers)
             {
                 return ExitCodes.InvalidInput;
             }
@@ -53,7 +54,7 @@ internal static class ExplainCommand
                 return ExitCodes.InvalidInput;
             }
 
-            Explain(output, ruleSet, rule, loaded.Value, parse.GetValue(subject), evaluation);
+            Explain(output, ruleSet, rule, loaded.Value, parse.GetValue(subject), withWaivers);
             return ExitCodes.Clean;
         });
         return command;
@@ -137,6 +138,10 @@ internal static class ExplainCommand
         var (lot, municipality) = result.Group(explained.SubjectReference);
         output.WriteLine();
         output.WriteLine(SafeText.Terminal($"{explained.Subject}  ({ReportNames.Location(explained.Location)}; lot {lot}, municipality {municipality})"));
+        if (explained.Waiver is { } waiver)
+        {
+            output.WriteLine(SafeText.Terminal(WaiverText.Explain(waiver)));
+        }
         switch (explained.When)
         {
             case ConditionOutcome.Threw:

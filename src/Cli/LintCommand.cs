@@ -11,9 +11,11 @@ internal static class LintCommand
         var rules = new Option<string?>("--rules") { Description = "Directory of rule packs; default: the embedded packs." };
         var overrides = new Option<string[]>("--override") { Description = "Override file(s) to check with the packs.", AllowMultipleArgumentsPerToken = true };
         var asOf = ReferenceDate.Option("Date against which an effective period counts as ended (yyyy-MM-dd); default: today.");
-        var command = new Command("lint", "Load and vet rule files, and report rules that can never apply, unused parameters, missing messages and more.")
+        var waivers = new WaiverOptions();
+        var designs = new Option<string[]>("--design") { Description = "Design file(s) to check the --waivers against: a waiver that matches no finding in any of them is reported.", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("lint", "Load and vet rule files, and report rules that can never apply, unused parameters, missing messages and more; with --waivers, also waivers that expired, expire soon or (with --design) match nothing.")
         {
-            rules, overrides, asOf,
+            rules, overrides, asOf, waivers.Files, waivers.WarningDays, designs,
         };
         command.SetAction(parse =>
         {
@@ -31,6 +33,12 @@ internal static class LintCommand
             }
 
             var report = RuleLinter.Lint(sources, date);
+            if (report.Errors.Count == 0 && parse.GetValue(waivers.Files) is { Length: > 0 } waiverFiles)
+            {
+                var (errors, issues) = WaiverLint.Check(sources, waiverFiles, parse.GetValue(designs) ?? [], date, Math.Max(0, parse.GetValue(waivers.WarningDays)));
+                report = report with { Errors = [.. report.Errors, .. errors], Issues = [.. report.Issues, .. issues] };
+            }
+
             SafeText.WriteErrors(output, report.Errors);
             foreach (var issue in report.Issues)
             {

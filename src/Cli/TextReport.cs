@@ -42,6 +42,7 @@ internal static class TextReport
                 Section(lines, result, severity, text);
             }
 
+            WaiverText.Lines(report).ToList().ForEach(line => console.WriteLine(SafeText.Terminal(line)));
             PerRule(console, report, text);
             Summary(lines, report, text);
         }

@@ -12,6 +12,9 @@ public sealed record ReportDiff
     /// <summary>All findings of both reports, ordered by rule id, subject and clause; unchanged ones included.</summary>
     public required IReadOnlyList<FindingDiff> Findings { get; init; }
 
+    /// <summary>Waivers added, removed or expired between the base and the head (<see cref="WaiverChange.Between"/>).</summary>
+    public IReadOnlyList<WaiverChange> Waivers => WaiverChange.Between(Base, Head);
+
     /// <summary>Whether nothing changed: every finding is <see cref="FindingChange.Unchanged"/>.</summary>
     public bool IsEmpty => Findings.All(f => f.Change == FindingChange.Unchanged);
 

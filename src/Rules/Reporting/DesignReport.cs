@@ -25,10 +25,14 @@ public sealed record DesignReport(EvaluationReport Report, TenderDesign Design)
         return finding.SubjectReference is { } reference ? Group(reference) : ("-", "-");
     }
 
-    /// <summary>Findings ordered for reading: by lot, municipality, then severity (highest first) and rule, grouped by lot and municipality.</summary>
+    /// <summary>
+    /// Open findings (waived ones left out) ordered for reading: by lot, municipality, then severity (highest first) and
+    /// rule, grouped by lot and municipality.
+    /// </summary>
     /// <returns>The groups, in order.</returns>
     public IEnumerable<IGrouping<(string Lot, string Municipality), Finding>> ByLotAndMunicipality() =>
         Report.Findings
+            .Where(f => !f.IsWaived)
             .OrderBy(f => Group(f).Lot, StringComparer.Ordinal)
             .ThenBy(f => Group(f).Municipality, StringComparer.Ordinal)
             .ThenByDescending(f => f.Severity)

@@ -47,6 +47,7 @@ internal static class DiffJsonWriter
                 }
 
                 json.WriteEndArray();
+                WaiverSection.DiffJson(json, diff);
                 json.WriteEndObject();
             }
 

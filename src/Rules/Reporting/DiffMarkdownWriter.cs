@@ -34,6 +34,7 @@ internal static class DiffMarkdownWriter
         foreach (var diff in result.Diffs)
         {
             WriteChanged(diff, output, text);
+            WaiverSection.DiffMarkdown(diff, output);
         }
     }
 

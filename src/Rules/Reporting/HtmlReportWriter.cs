@@ -24,6 +24,7 @@ internal static class HtmlReportWriter
         Summary(html, results, text);
         html.Append(CultureInfo.InvariantCulture, $"<h2>{E(text.FindingsPerRule)}</h2>\n").Append(Chart(results, text));
         Findings(html, results, text);
+        html.Append(WaiverSection.Html(results.Select(r => r.Report)));
         Rules(html, results, ruleSet, text);
         html.Append(HtmlReportAssets.Script).Append("</body></html>\n");
         output.Write(html.ToString());

@@ -23,6 +23,7 @@ internal static class MarkdownReportWriter
             output.WriteLine($"### {ReportText.Capital(text.Design)} {ReportEscaping.MarkdownCode(result.Report.DesignId)} ({ReportEscaping.Markdown(result.Report.DesignFile)})");
             output.WriteLine();
             OpenFindings(result, text, output);
+            WaiverSection.Markdown(result.Report, output);
         }
     }
 

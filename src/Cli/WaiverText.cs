@@ -20,7 +20,7 @@ internal static class WaiverText
         {
             var w = f.Waiver!;
             var soon = report.Waivers.Any(u => u.ExpiresSoon && u.Waiver.Id == w.Id && u.Waiver.Expires == w.Expires && u.Waiver.Justification == w.Justification);
-            yield return $"  waived  {f.RuleId,-7} {f.Subject}  ({w.Id ?? "zonder kenmerk"})";
+            yield return $"  afwijking {f.RuleId,-7} {f.Subject}  ({w.Id ?? "zonder kenmerk"})";
             yield return $"          goedgekeurd door {w.ApprovedBy}, geldig tot en met {w.Expires:yyyy-MM-dd}{(soon ? " (verloopt binnenkort)" : "")}{(w.Reference is null ? "" : $", besluit {w.Reference}")}";
             yield return $"          onderbouwing: {w.Justification}";
         }

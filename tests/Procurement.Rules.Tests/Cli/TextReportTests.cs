@@ -114,7 +114,8 @@ public sealed class TextReportTests
         TextReport.Write([report], Shipped.Rules, output);
 
         Assert.DoesNotContain(report.Report.Findings, f => !f.IsWaived && f.RuleId == waived.RuleId);
-        Assert.DoesNotContain($" {waived.RuleId} ", output.ToString(), StringComparison.Ordinal);
+        var open = output.ToString()[..output.ToString().IndexOf("Geaccepteerde afwijkingen", StringComparison.Ordinal)];
+        Assert.DoesNotContain($" {waived.RuleId} ", open, StringComparison.Ordinal);
         Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  Fouten ({report.Report.ErrorCount})\n"), output.ToString().ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 

@@ -26,6 +26,7 @@ public static class WorkbenchEndpointRouteBuilderExtensions
         var api = group.MapGroup("/api").WithTags("Procurement.Rules workbench");
         DesignEndpoints.Map(api);
         EvaluationEndpoints.Map(api);
+        WaiverEndpoints.Map(api);
         RuleEndpoints.Map(api);
         group.MapOpenApi("/openapi/{documentName}.json");
 

@@ -121,6 +121,7 @@ internal sealed class Workspace
         Timeout = Options.EvaluationTimeout,
         MaxAllocatedBytes = Options.EvaluationMaxAllocatedBytes,
         Parallel = design.CareProfiles.Count > 10_000,
+        Waivers = WorkspaceWaivers.Load(this, Rules().RuleSet),
     };
 
     /// <summary>Loads <paramref name="text"/> as a design named <paramref name="file"/>; evaluates it when it loads.</summary>

@@ -69,7 +69,8 @@ public static class WaiverFile
 
     /// <summary>
     /// The text of a waiver file with <paramref name="waiver"/> appended as the last entry (a new file when
-    /// <paramref name="text"/> is null or blank); every existing line stays as it is.
+    /// <paramref name="text"/> is null or blank); every existing line stays as it is. The entry is not checked: load the
+    /// result with <see cref="Load"/> to check it against the rule set before writing it.
     /// </summary>
     /// <param name="text">The current text of the file, or null for a new file.</param>
     /// <param name="waiver">The waiver to add; its <see cref="Waiver.Location"/> is not written.</param>

@@ -29,6 +29,9 @@ internal static class Findings
             Values = [.. finding.Values.Select(v => new ValueDto(v.Expression, v.Value))],
             Reference = finding.Reference,
             ReasonCode = finding.ReasonCode,
+            Waiver = finding.Waiver is { } w
+                ? new WaiverDto(w.Id, w.Justification, w.ApprovedBy, w.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), w.State == WaiverState.Active ? "active" : "expired")
+                : null,
         };
     }
 
@@ -51,10 +54,10 @@ internal static class Findings
     }
 
     public static CountsDto Counts(IReadOnlyList<FindingDto> findings) => new(
-        findings.Count(f => f.Severity == "error" && f.Waiver is null),
-        findings.Count(f => f.Severity == "warning" && f.Waiver is null),
-        findings.Count(f => f.Severity == "info" && f.Waiver is null),
-        findings.Count(f => f.Waiver is not null));
+        findings.Count(f => f.Severity == "error" && f.Waiver?.State != "active"),
+        findings.Count(f => f.Severity == "warning" && f.Waiver?.State != "active"),
+        findings.Count(f => f.Severity == "info" && f.Waiver?.State != "active"),
+        findings.Count(f => f.Waiver?.State == "active"));
 
     /// <summary>
     /// A Dutch sentence for an officer: which condition of the rule was not met (its name in words, not the expression)

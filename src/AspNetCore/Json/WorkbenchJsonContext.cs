@@ -24,4 +24,6 @@ namespace Procurement.Rules.AspNetCore.Json;
 [JsonSerializable(typeof(LintResponse))]
 [JsonSerializable(typeof(RuleTestResponse))]
 [JsonSerializable(typeof(ImpactResponse))]
+[JsonSerializable(typeof(WaiverRequest))]
+[JsonSerializable(typeof(WaiverSavedDto))]
 internal sealed partial class WorkbenchJsonContext : JsonSerializerContext;

@@ -9,7 +9,8 @@ namespace Procurement.Rules.Waivers;
 /// Appends a waiver to the text of a waiver file, leaving every existing line (comments included) as it is: the entry
 /// goes at the end of the file, indented like the list's first item, every text double-quoted. The result is read back;
 /// when the file's layout does not allow appending (the list is not the last thing in the file, or written inline) the
-/// append is refused instead of writing a file that means something else.
+/// append is refused instead of writing a file that means something else. The entry itself is not checked here: load the
+/// result (against the rule set) to find its errors.
 /// </summary>
 internal static class WaiverYamlWriter
 {
@@ -44,6 +45,15 @@ internal static class WaiverYamlWriter
 
         var result = existing + entry;
         var after = WaiverReader.Read(result, "waivers.yaml", null, YamlLimits.Default);
+
+        // An error inside the new entry (an expiry before the decision, say) is the waiver's, not the layout's: the caller
+        // loads the result and reports it with its position.
+        var firstLine = existing.Count(c => c == '\n') + (existing.EndsWith('\n') ? 1 : 2);
+        if (after.Errors.Count > 0 && after.Errors.All(e => e.Line >= firstLine))
+        {
+            return result;
+        }
+
         if (after.Errors.Count > 0 || after.Value!.Count != before.Value!.Count + 1 || !Same(after.Value[^1], waiver))
         {
             throw new InvalidOperationException("The waiver cannot be appended: the list 'waivers' must be the last part of the file, written as a block list ('- ...' lines).");

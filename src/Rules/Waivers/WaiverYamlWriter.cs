@@ -49,7 +49,7 @@ internal static class WaiverYamlWriter
         // An error inside the new entry (an expiry before the decision, say) is the waiver's, not the layout's: the caller
         // loads the result and reports it with its position.
         var firstLine = existing.Count(c => c == '\n') + (existing.EndsWith('\n') ? 1 : 2);
-        if (after.Errors.Count > 0 && after.Errors.All(e => e.Line >= firstLine))
+        if (after.Errors.Count > 0 && after.Errors.All(e => e.Line >= firstLine && e.Code is LoadErrorCodes.BadValue or LoadErrorCodes.MissingField or LoadErrorCodes.DuplicateId))
         {
             return result;
         }

@@ -148,6 +148,17 @@ public sealed class WaiverFileTests
     }
 
     [Fact]
+    public void Append_AnEntryWithAnError_IsLeftToTheLoaderWhichPositionsIt()
+    {
+        var waiver = new Waiver { RuleId = "CO-003", Subject = "lots[crisis].heavy", Justification = "r", ApprovedBy = "a", Decided = new DateOnly(2024, 1, 2), Expires = new DateOnly(2024, 1, 1) };
+
+        var text = WaiverFile.Append(Valid, waiver);
+
+        var error = Assert.Single(WaiverFile.Load(text, "w.yaml", Shipped.Rules).Errors);
+        Assert.Equal((LoadErrorCodes.BadValue, 14, 14), (error.Code, error.Line, error.Column));
+    }
+
+    [Fact]
     public void Append_AfterAnotherTopLevelKeyOrToAnInlineList_IsRefused()
     {
         var waiver = new Waiver { RuleId = "CO-003", Subject = "lots[crisis].heavy", Justification = "r", ApprovedBy = "a", Expires = new DateOnly(2024, 1, 1) };

@@ -31,6 +31,16 @@ public sealed class ProcurementRulesOptions
     /// </summary>
     public long? EvaluationMaxAllocatedBytes { get; set; } = EvaluationOptions.DefaultMaxAllocatedBytes;
 
+    /// <summary>
+    /// Waiver files (afwijkingenregisters, see <see cref="WaiverFile"/>) applied to every evaluation through the provider,
+    /// read again for each one; an entry with an error does not apply (its findings stay open; check the files with
+    /// <c>procurement-rules lint --waivers</c>).
+    /// </summary>
+    public IList<string> WaiverFiles { get; } = [];
+
+    /// <summary>An active waiver that expires within this many days of the reference date is flagged as expiring soon (default 30).</summary>
+    public int WaiverExpiryWarningDays { get; set; } = 30;
+
     /// <summary>Limits on the rule files and their expressions, applied to every load and reload.</summary>
     public RuleLimits Limits { get; set; } = RuleLimits.Default;
 

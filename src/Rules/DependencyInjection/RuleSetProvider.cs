@@ -79,8 +79,22 @@ internal sealed partial class RuleSetProvider : IRuleSetProvider, IDisposable
         }
     }
 
-    public EvaluationReport Evaluate(TenderDesign design, CancellationToken cancellationToken = default) =>
-        Current.Evaluate(design, new EvaluationOptions { AsOf = _options.DefaultAsOf, MinimumSeverity = _options.MinimumSeverity, Timeout = _options.EvaluationTimeout, MaxAllocatedBytes = _options.EvaluationMaxAllocatedBytes }, cancellationToken);
+    public EvaluationReport Evaluate(TenderDesign design, CancellationToken cancellationToken = default)
+    {
+        var ruleSet = Current;
+        return ruleSet.Evaluate(
+            design,
+            new EvaluationOptions
+            {
+                AsOf = _options.DefaultAsOf,
+                MinimumSeverity = _options.MinimumSeverity,
+                Timeout = _options.EvaluationTimeout,
+                MaxAllocatedBytes = _options.EvaluationMaxAllocatedBytes,
+                Waivers = _options.WaiverFiles.Count == 0 ? [] : WaiverFile.LoadFiles(_options.WaiverFiles, ruleSet, _options.Limits.Yaml).Value ?? [],
+                WaiverExpiryWarningDays = _options.WaiverExpiryWarningDays,
+            },
+            cancellationToken);
+    }
 
     /// <summary>
     /// The watcher's reload, on a timer thread: an exception escaping it (a failing <see cref="Reloaded"/> handler, say)

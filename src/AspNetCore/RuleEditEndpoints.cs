@@ -32,6 +32,11 @@ internal static class RuleEditEndpoints
             return problem!;
         }
 
+        if (edit.Kind == RuleFiles.Waivers)
+        {
+            return WaiverLinting.Lint(workspace, edit.FullPath!, edit.Text!);
+        }
+
         var sources = RuleFiles.IsRuleSource(edit.Kind) ? workspace.SourcesWith(edit.FullPath!, edit.Text!) : workspace.Rules().Sources;
         var report = RuleLinter.Lint(sources, workspace.Options.AsOf ?? DateOnly.FromDateTime(DateTime.Today));
         var response = new LintResponse(Diagnostics.Of(report.Errors, workspace), [.. report.Issues.Select(i => Diagnostics.Of(i, workspace))]);

@@ -82,6 +82,11 @@ internal static class RuleEndpoints
 
         return DesignEndpoints.SaveFile(context, workspace, path, (fullPath, text) =>
         {
+            if (RuleFiles.KindOf(workspace, fullPath) == RuleFiles.Waivers)
+            {
+                return WaiverLinting.RefuseSave(workspace, fullPath, text);
+            }
+
             if (!RuleFiles.IsRuleSource(RuleFiles.KindOf(workspace, fullPath)))
             {
                 return null;

@@ -9,6 +9,7 @@ internal static class RuleFiles
     public const string Pack = "pack";
     public const string Override = "override";
     public const string RuleTests = "ruletests";
+    public const string Waivers = "waivers";
 
     /// <summary>Every rule file with its kind (full paths), packs first, then rule tests, then override files.</summary>
     public static IReadOnlyList<(string FullPath, string Kind)> List(Workspace workspace)
@@ -21,12 +22,18 @@ internal static class RuleFiles
         }
 
         files.AddRange(workspace.OverrideFiles.Where(workspace.Files.IsInside).Select(f => (f, Override)));
+        files.AddRange(WorkspaceWaivers.Files(workspace.Files.Root).Select(f => (f, Waivers)));
         return files;
     }
 
-    /// <summary>The kind of the file at <paramref name="fullPath"/> as a rule file: pack, override or rule tests; null when it is none (not in a rule directory nor an override file).</summary>
+    /// <summary>The kind of the file at <paramref name="fullPath"/> as a rule file: waivers, pack, override or rule tests; null when it is none (not in a rule directory nor an override file).</summary>
     public static string? KindOf(Workspace workspace, string fullPath)
     {
+        if (WaiverFile.IsWaiverFile(fullPath) && workspace.Files.IsInside(fullPath))
+        {
+            return Waivers;
+        }
+
         if (workspace.OverrideFiles.Contains(fullPath, StringComparer.Ordinal))
         {
             return Override;

@@ -102,9 +102,9 @@ export function findingCard(finding, handlers = {}) {
   append(card, [select,
     el('p', { className: 'finding-message' }, finding.message),
     el('p', { className: 'finding-subject' }, `Onderwerp: ${finding.subject}`, finding.line ? ` (regel ${finding.line})` : ''),
-    finding.clauseText || finding.clause
-      ? el('p', { className: 'finding-clause' }, el('strong', {}, 'Niet voldaan: '), finding.clauseText || finding.clause)
-      : null,
+    finding.clauseText
+      ? el('p', { className: 'finding-clause' }, finding.clauseText)
+      : finding.clause ? el('p', { className: 'finding-clause' }, el('strong', {}, 'Niet voldaan: '), finding.clause) : null,
     valuesList(finding.values),
     finding.reference ? el('p', { className: 'finding-reference' }, `Bron: ${finding.reference}`) : null,
     finding.waiver ? waiverText(finding.waiver) : null,

@@ -76,7 +76,7 @@ internal static class DiffCommand
             return null;
         }
 
-        var ruleSet = RuleLoading.Load(parse.GetValue(o.Rules), [], error);
+        var ruleSet = RuleLoading.Load(RuleLoading.Choose(parse.GetValue(o.Rules), []), error);
         var before = LoadDesign(baseFile, error);
         var after = LoadDesign(headFile, error);
         if (ruleSet is null || before is null || after is null || sides.For(ruleSet, ruleSet) is not var (baseOptions, headOptions))
@@ -98,8 +98,8 @@ internal static class DiffCommand
             return null;
         }
 
-        var before = RuleLoading.Load(rulesBaseDir, [], error);
-        var after = RuleLoading.Load(rulesHeadDir, [], error);
+        var before = RuleLoading.Load(RuleLoading.Choose(rulesBaseDir, []), error);
+        var after = RuleLoading.Load(RuleLoading.Choose(rulesHeadDir, []), error);
         var loaded = designFiles.Select(f => LoadDesign(f, error)).ToArray();
         if (before is null || after is null || loaded.Any(d => d is null) || sides.For(before, after) is not var (baseOptions, headOptions))
         {
@@ -154,7 +154,7 @@ internal static class DiffCommand
 
         public Option<string?> HeadDesign { get; } = new("--head") { Description = "The design after the revision (design revision)." };
 
-        public Option<string?> Rules { get; } = new("--rules") { Description = "Directory of rule packs for a design revision; default: the embedded rules." };
+        public Option<string?> Rules { get; } = new("--rules") { Description = "Directory of rule packs for a design revision; default: ./rules when the current folder has one, else the embedded packs." };
 
         public Option<string?> RulesBase { get; } = new("--rules-base") { Description = "Directory of rule packs before the edit (rule change)." };
 

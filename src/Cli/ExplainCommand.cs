@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Procurement.Rules.Model;
+using Procurement.Rules.Model.Yaml;
 using Procurement.Rules.Reporting;
 
 namespace Procurement.Rules.Cli;
@@ -16,7 +17,7 @@ internal static class ExplainCommand
         var design = new Argument<string>("design") { Description = "Tender design YAML file." };
         var ruleId = new Option<string>("--rule") { Description = "The rule id to explain, e.g. MC-002.", Required = true };
         var subject = new Option<string?>("--subject") { Description = "Only this subject path, e.g. careProfiles[zhz-zp-010]." };
-        var rules = new Option<string?>("--rules") { Description = "Directory of rule packs to use instead of the embedded default rules." };
+        var rules = new Option<string?>("--rules") { Description = "Directory of rule packs; default: ./rules when the current folder has one, else the embedded packs." };
         var overrides = new Option<string[]>("--override") { Description = "Override file(s) that extend the packs; later files win.", AllowMultipleArgumentsPerToken = true };
         var asOf = ReferenceDate.Option("Reference date (yyyy-MM-dd); default: the first day of the design's purchasing period.");
         var budget = new WorkBudget();
@@ -33,7 +34,8 @@ internal static class ExplainCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var ruleSet = RuleLoading.Load(parse.GetValue(rules), parse.GetValue(overrides) ?? [], error);
+            var choice = RuleLoading.Choose(parse.GetValue(rules), parse.GetValue(overrides) ?? []);
+            var ruleSet = RuleLoading.Load(choice, error);
             if (ruleSet is null || waivers.Apply(parse, ruleSet, evaluation, error) is not { } withWaivers)
             {
                 return ExitCodes.InvalidInput;
@@ -54,10 +56,32 @@ internal static class ExplainCommand
                 return ExitCodes.InvalidInput;
             }
 
-            Explain(output, ruleSet, rule, loaded.Value, parse.GetValue(subject), withWaivers);
+            var only = parse.GetValue(subject);
+            if (only is not null && !HasSubject(ruleSet, rule, loaded.Value, only, withWaivers, error))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            Explain(output, ruleSet, rule, loaded.Value, only, withWaivers);
+            output.WriteLine(choice.Summary(ruleSet.Hash));
             return ExitCodes.Clean;
         });
         return command;
+    }
+
+    // A --subject the rule does not have is a usage error with the nearest subject paths, never an empty explanation.
+    private static bool HasSubject(RuleSet ruleSet, RuleInfo rule, TenderDesign design, string only, EvaluationOptions evaluation, TextWriter error)
+    {
+        var subjects = ruleSet.Explain(design, rule.Id, null, evaluation)?.Subjects.Select(s => s.Subject).ToArray() ?? [];
+        if (subjects.Contains(only, StringComparer.Ordinal))
+        {
+            return true;
+        }
+
+        var near = NearestNames.Find(only, subjects);
+        var hint = near.Count > 0 ? NearestNames.DidYouMean(near) : subjects.Length == 0 ? "; it has no subjects in this design." : $"; its subjects look like '{subjects[0]}'.";
+        error.WriteLine(SafeText.Terminal($"error: rule {rule.Id} has no subject '{only}' in {design.Id}{hint}"));
+        return false;
     }
 
     private static void Explain(TextWriter output, RuleSet ruleSet, RuleInfo rule, TenderDesign design, string? only, EvaluationOptions evaluation)

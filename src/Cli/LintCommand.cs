@@ -8,7 +8,7 @@ internal static class LintCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var rules = new Option<string?>("--rules") { Description = "Directory of rule packs; default: the embedded packs." };
+        var rules = new Option<string?>("--rules") { Description = "Directory of rule packs; default: ./rules when the current folder has one, else the embedded packs." };
         var overrides = new Option<string[]>("--override") { Description = "Override file(s) to check with the packs.", AllowMultipleArgumentsPerToken = true };
         var asOf = ReferenceDate.Option("Date against which an effective period counts as ended (yyyy-MM-dd); default: today.");
         var waivers = new WaiverOptions();
@@ -26,7 +26,8 @@ internal static class LintCommand
 
             var date = given ?? DateOnly.FromDateTime(DateTime.Today);
 
-            var sources = RuleLoading.Sources(parse.GetValue(rules), parse.GetValue(overrides) ?? [], error);
+            var choice = RuleLoading.Choose(parse.GetValue(rules), parse.GetValue(overrides) ?? []);
+            var sources = RuleLoading.Sources(choice, error);
             if (sources is null)
             {
                 return ExitCodes.InvalidInput;
@@ -46,6 +47,7 @@ internal static class LintCommand
             }
 
             output.WriteLine($"{report.Errors.Count} error(s), {report.Issues.Count} warning(s) in {sources.Count} file(s).");
+            output.WriteLine(choice.Summary(report.RuleSetHash));
             return report.Errors.Count > 0 ? ExitCodes.InvalidInput : report.Issues.Count > 0 ? ExitCodes.Findings : ExitCodes.Clean;
         });
         return command;

@@ -7,6 +7,10 @@ internal static class Program
 {
     private static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
+    /// <summary>Runs the tool as if started in <paramref name="workingFolder"/> (where <c>./rules</c> is looked for).</summary>
+    internal static int Run(string[] args, TextWriter output, TextWriter error, string workingFolder) =>
+        WorkingFolder.With(workingFolder, () => Run(args, output, error));
+
     /// <summary>Runs the tool; returns the exit code (0 no findings at the threshold, 1 findings, 2 invalid input).</summary>
     internal static int Run(string[] args, TextWriter output, TextWriter error)
     {
@@ -23,6 +27,11 @@ internal static class Program
             DiffCommand.Create(output, error),
             ServeCommand.Create(output, error),
         };
+
+        if (Usage.Check(root, args, output, error) is { } usage)
+        {
+            return usage;
+        }
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -9,8 +9,8 @@ internal static class TestCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var rules = new Option<string?>("--rules") { Description = "Directory of rule packs; default: the embedded packs." };
-        var tests = new Option<string?>("--tests") { Description = "Directory of rule-test files; default: <rules>/tests, or rules/tests for the embedded packs. The tests read designs only inside the folder that holds this one." };
+        var rules = new Option<string?>("--rules") { Description = "Directory of rule packs; default: ./rules when the current folder has one. The embedded packs are never tested against files on disk." };
+        var tests = new Option<string?>("--tests") { Description = "Directory of rule-test files; default: <rules>/tests. The tests read designs only inside the folder that holds this one." };
         var minCoverage = new Option<double>("--min-coverage") { Description = "Fail when fewer than this percentage of clauses both held and failed in the tests.", DefaultValueFactory = _ => 0 };
         var command = new Command("test", "Run the rule tests (rules/tests/*.yaml) and report clause coverage.")
         {
@@ -18,13 +18,21 @@ internal static class TestCommand
         };
         command.SetAction(parse =>
         {
-            var ruleSet = RuleLoading.Load(parse.GetValue(rules), [], error);
+            // Rule tests belong to the rule files next to them: never the embedded packs with test files from disk.
+            var choice = RuleLoading.Choose(parse.GetValue(rules), []);
+            if (choice.Directory is null)
+            {
+                error.WriteLine("error: no rules to test: there is no ./rules folder here and no --rules was given (the embedded packs are not tested against files on disk).");
+                return ExitCodes.InvalidInput;
+            }
+
+            var ruleSet = RuleLoading.Load(choice, error);
             if (ruleSet is null)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            var directory = parse.GetValue(tests) ?? Path.Combine(parse.GetValue(rules) ?? "rules", "tests");
+            var directory = parse.GetValue(tests) ?? Path.Combine(choice.Directory, "tests");
             var files = RuleTestRunner.FindTestFiles(directory);
             if (files.Count == 0)
             {
@@ -48,6 +56,7 @@ internal static class TestCommand
 
             var passed = report.Tests.Count(t => t.Passed);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{passed} of {report.Tests.Count} rule tests passed; clause coverage {report.CoveragePercent:0.#}%."));
+            output.WriteLine(choice.Summary(ruleSet.Hash));
             var min = parse.GetValue(minCoverage);
             if (report.CoveragePercent < min)
             {

@@ -17,7 +17,7 @@ internal static class ValidateCommand
                 result.AddError($"Unknown option '{token.Value}'. See 'procurement-rules validate --help'.");
             }
         });
-        var rules = new Option<string?>("--rules") { Description = "Directory of rule packs to use instead of the embedded default rules." };
+        var rules = new Option<string?>("--rules") { Description = "Directory of rule packs; default: ./rules when the current folder has one, else the embedded packs." };
         var overrides = new Option<string[]>("--override") { Description = "Override file(s) that extend the packs; later files win.", AllowMultipleArgumentsPerToken = true };
         var asOf = ReferenceDate.Option("Reference date (yyyy-MM-dd); default: the first day of the design's purchasing period.");
         var format = new Option<string>("--format") { Description = "Output format: text, json, sarif (SARIF 2.1.0), html (one self-contained file) or markdown.", DefaultValueFactory = _ => "text" };
@@ -45,7 +45,8 @@ internal static class ValidateCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var ruleSet = RuleLoading.Load(parse.GetValue(rules), parse.GetValue(overrides) ?? [], error);
+            var choice = RuleLoading.Choose(parse.GetValue(rules), parse.GetValue(overrides) ?? []);
+            var ruleSet = RuleLoading.Load(choice, error);
             if (ruleSet is null || waivers.Apply(parse, ruleSet, evaluation, error) is not { } withWaivers)
             {
                 return ExitCodes.InvalidInput;
@@ -72,7 +73,7 @@ internal static class ValidateCommand
                 }
             }
 
-            Write(parse.GetValue(format), reports, ruleSet, parse.GetValue(outputFile), output, ReportLanguageOption.Read(parse, language));
+            Write(parse.GetValue(format), reports, ruleSet, parse.GetValue(outputFile), output, ReportLanguageOption.Read(parse, language), choice);
             if (invalid)
             {
                 return ExitCodes.InvalidInput;
@@ -83,8 +84,11 @@ internal static class ValidateCommand
         return command;
     }
 
-    /// <summary>Writes the report in <paramref name="format"/> to <paramref name="target"/>, or to <paramref name="output"/> when none is given.</summary>
-    private static void Write(string? format, IReadOnlyList<DesignReport> reports, RuleSet ruleSet, string? target, TextWriter output, ReportLanguage language)
+    /// <summary>
+    /// Writes the report in <paramref name="format"/> to <paramref name="target"/>, or to <paramref name="output"/> when
+    /// none is given; the text report ends with where the rules came from (the documents carry the rule set's hash).
+    /// </summary>
+    private static void Write(string? format, IReadOnlyList<DesignReport> reports, RuleSet ruleSet, string? target, TextWriter output, ReportLanguage language, RuleChoice choice)
     {
         using var writer = target is null ? null : new StreamWriter(target);
         var sink = (TextWriter?)writer ?? output;
@@ -94,7 +98,14 @@ internal static class ValidateCommand
             case "sarif": ReportWriter.Write(ReportFormat.Sarif, reports, ruleSet, sink); break;
             case "html": ReportWriter.Write(ReportFormat.Html, reports, ruleSet, sink, language); break;
             case "markdown": ReportWriter.Write(ReportFormat.Markdown, reports, ruleSet, sink, language); break;
-            default: TextReport.Write(reports, ruleSet, sink, TextReport.UseColour(sink), language); break;
+            default:
+                TextReport.Write(reports, ruleSet, sink, TextReport.UseColour(sink), language);
+                if (reports.Count > 0)
+                {
+                    sink.WriteLine(choice.Summary(ruleSet.Hash));
+                }
+
+                break;
         }
     }
 }

@@ -44,4 +44,7 @@ public static class LoadErrorCodes
 
     /// <summary>The last error of a file that has more than <see cref="YamlLimits.MaxErrors"/>: says how many more there are, or that loading stopped.</summary>
     public const string TooManyErrors = "too-many-errors";
+
+    /// <summary>A file that is not YAML text: binary data, or text that is not valid UTF-8 (an executable or an archive named as a design, say).</summary>
+    public const string NotText = "not-text";
 }

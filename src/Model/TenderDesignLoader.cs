@@ -15,6 +15,11 @@ public static class TenderDesignLoader
         ArgumentNullException.ThrowIfNull(path);
         limits ??= YamlLimits.Default;
         string text;
+        if (Directory.Exists(path))
+        {
+            return Failed(LoadErrorCodes.FileUnreadable, path, "This is a directory, not a design file; name the design's .yaml file.");
+        }
+
         try
         {
             var info = new FileInfo(path);

@@ -247,7 +247,7 @@ public sealed class RuleSet
         return options.Waivers.Count == 0 ? explanation : WaiverMatcher.Apply(explanation, design.Id, options.Waivers);
     }
 
-    private static string HashOf(RuleSource[] sources)
+    internal static string HashOf(IReadOnlyList<RuleSource> sources)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var source in sources)

@@ -29,6 +29,11 @@ public sealed record RuleSource(string Name, string Yaml)
     {
         ArgumentNullException.ThrowIfNull(path);
         var maxBytes = (limits ?? RuleLimits.Default).Yaml.MaxFileBytes;
+        if (Directory.Exists(path))
+        {
+            return new LoadResult<RuleSource>(null, [new LoadError(LoadErrorCodes.FileUnreadable, "This is a directory, not a rule file; give a directory of packs with --rules.", path, 1, 1)]);
+        }
+
         try
         {
             // Read no further than the limit allows, even if the file grows while it is read.

@@ -80,10 +80,16 @@ internal sealed class DesignYamlReader
     /// <summary>Reads the root mapping; lists already streamed through <see cref="AcceptItem"/> are empty in the tree and kept as read.</summary>
     private DesignDto? Read(YamlNodeBase root)
     {
+        // One line for a file that is not a mapping at all (a list, a single value): what it must be and what it is.
+        if (root is not YamlMapping)
+        {
+            _reader.Error(root, LoadErrorCodes.WrongType, $"A design file must be a mapping with keys such as 'design', 'region', 'period' and 'lots'; found {root.KindName}.");
+            return null;
+        }
+
         var fields = _reader.Mapping(root, "the design", DesignSchema.Design.Keys);
         if (fields is null)
         {
-            _reader.Error(root, LoadErrorCodes.WrongType, "A design file must be a mapping with keys such as 'design', 'region', 'period' and 'lots'.");
             return null;
         }
 

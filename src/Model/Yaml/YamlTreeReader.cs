@@ -54,6 +54,13 @@ public sealed class YamlTreeReader
     private YamlNodeBase? ReadDocument(string text)
     {
         _text = text;
+        if (YamlText.FirstNonText(text) is { } bad)
+        {
+            var (line, column) = YamlText.Position(text, bad);
+            _errors.Error(new SourceSpan(line, column, bad, line, column + 1, bad + 1), LoadErrorCodes.NotText, YamlText.Describe(text[bad]));
+            return null;
+        }
+
         try
         {
             _parser = new Parser(new StringReader(text));

@@ -10,4 +10,7 @@ public sealed record LintReport
 
     /// <summary>Issues in files that load, ordered by file and position.</summary>
     public required IReadOnlyList<LintIssue> Issues { get; init; }
+
+    /// <summary>The hash of the rule files linted, as <see cref="RuleSet.Hash"/> of a rule set loaded from them.</summary>
+    public string RuleSetHash { get; init; } = string.Empty;
 }

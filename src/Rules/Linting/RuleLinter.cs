@@ -21,6 +21,7 @@ public static class RuleLinter
         return new LintReport
         {
             Errors = build.Errors,
+            RuleSetHash = RuleSet.HashOf(list),
             Issues = issues.OrderBy(i => i.Location.File, StringComparer.Ordinal).ThenBy(i => i.Location.Line).ThenBy(i => i.Location.Column).ToArray(),
         };
     }

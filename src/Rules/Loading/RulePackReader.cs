@@ -36,10 +36,16 @@ internal sealed class RulePackReader
 
     private PackDto? ReadPack(YamlNodeBase root)
     {
+        // One line for a file that is not a mapping at all (a list, a single value): what it must be and what it is.
+        if (root is not YamlMapping)
+        {
+            _reader.Error(root, LoadErrorCodes.WrongType, $"A rule file must be a mapping with keys such as 'pack', 'version' and 'rules'; found {root.KindName}.");
+            return null;
+        }
+
         var fields = _reader.Mapping(root, "a rule file", RuleFileSchema.Pack.Keys);
         if (fields is null)
         {
-            _reader.Error(root, LoadErrorCodes.WrongType, "A rule file must be a mapping with keys such as 'pack', 'version' and 'rules'.");
             return null;
         }
 

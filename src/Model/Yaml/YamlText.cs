@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace Procurement.Rules.Model.Yaml;
+
+/// <summary>
+/// Tells YAML text from other bytes before any parsing: YAML allows tab, line feed, carriage return and printable
+/// characters only, so a NUL, another control character or an undecodable byte (read as U+FFFD) means the file is not
+/// a YAML text file (an executable, an archive, random bytes) and gets one error instead of a parser's guess.
+/// </summary>
+internal static class YamlText
+{
+    /// <summary>The index of the first character YAML text cannot hold, or null when there is none.</summary>
+    public static int? FirstNonText(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if ((c < ' ' && c is not '\t' and not '\n' and not '\r') || c == '\u007F' || c == '\uFFFD' || c == '\uFFFE' || c == '\uFFFF')
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The line and column (1-based) of character <paramref name="index"/>.</summary>
+    public static (int Line, int Column) Position(string text, int index)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < index; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return (line, index - lineStart + 1);
+    }
+
+    /// <summary>The one-line message for a file whose first non-text character is <paramref name="c"/>.</summary>
+    public static string Describe(char c) =>
+        c == '\uFFFD'
+            ? "Not a YAML text file: it holds bytes that are not UTF-8 text (a binary file?)."
+            : string.Create(CultureInfo.InvariantCulture, $"Not a YAML text file: it holds the control character U+{(int)c:X4} (a binary file?).");
+}

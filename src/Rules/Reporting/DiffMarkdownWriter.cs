@@ -27,7 +27,7 @@ internal static class DiffMarkdownWriter
             output.WriteLine("|---|---|---|---:|---:|---:|");
             foreach (var rule in impact)
             {
-                output.WriteLine($"| {ReportEscaping.Markdown(rule.RuleId)} | {text.RuleChange(rule.Kind)} | {ReportEscaping.Markdown(string.Join(", ", rule.Aspects))} | {rule.NewlyFailing} | {rule.NewlyPassing} | {rule.Changed} |");
+                output.WriteLine($"| {RuleId(rule.RuleId)} | {text.RuleChange(rule.Kind)} | {ReportEscaping.Markdown(string.Join(", ", rule.Aspects))} | {rule.NewlyFailing} | {rule.NewlyPassing} | {rule.Changed} |");
             }
         }
 
@@ -57,7 +57,7 @@ internal static class DiffMarkdownWriter
             var severity = f.Change == FindingChange.Changed && f.Base!.Severity != f.Head!.Severity
                 ? $"{text.SeverityName(f.Base.Severity)} → {text.SeverityName(f.Head.Severity)}"
                 : text.SeverityName(current.Severity);
-            output.WriteLine($"| {text.Change(f.Change)} | {severity} | {ReportEscaping.Markdown(current.RuleId)} | {ReportEscaping.MarkdownCode(current.Subject)} | {ReportEscaping.Markdown(current.Clause)} | {ReportEscaping.Markdown(ReportValues.Message(current.Message))} |");
+            output.WriteLine($"| {text.Change(f.Change)} | {severity} | {RuleId(current.RuleId)} | {ReportEscaping.MarkdownCode(current.Subject)} | {ReportEscaping.Markdown(current.Clause)} | {ReportEscaping.Markdown(ReportValues.Message(current.Message))} |");
         }
 
         if (changed.Length > MaxRows)
@@ -66,4 +66,7 @@ internal static class DiffMarkdownWriter
             output.WriteLine(text.More(changed.Length - MaxRows));
         }
     }
+
+    // A table cell wraps at a hyphen in a narrow column; a non-breaking hyphen (U+2011) keeps a rule id on one line.
+    private static string RuleId(string id) => ReportEscaping.Markdown(id).Replace('-', '\u2011');
 }

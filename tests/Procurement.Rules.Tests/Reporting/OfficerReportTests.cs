@@ -170,4 +170,15 @@ public sealed class OfficerReportTests
         Assert.DoesNotContain($"**{waived.RuleId}**", markdown, StringComparison.Ordinal);
         Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"<h3>Fouten ({report.Report.ErrorCount})</h3>"), html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void DiffMarkdown_KeepsRuleIdsInTableCellsOnOneLine_AndWritesAmountsForOfficers()
+    {
+        var markdown = ReportDocuments.WriteDiff(ReportFormat.Markdown, ReportDocuments.RuleChange(ReportDocuments.Example("haaglanden.yaml")));
+
+        Assert.Contains("| EL\u2011011 | gewijzigd |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| gewijzigd | info → waarschuwing | EL\u2011011 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("geraamde waarde € 26.160.000 excl. btw", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("| EL-011 |", markdown, StringComparison.Ordinal);
+    }
 }

@@ -194,6 +194,37 @@ public sealed class DesignsPageTests(BrowserFixture browser)
         session.AssertNoErrors();
     }
 
+    [Fact]
+    public async Task Accepting_a_deviation_records_the_waiver_and_the_finding_shows_it_as_waived()
+    {
+        await using var server = await WorkbenchServer.StartAsync();
+        await using var session = await PageSession.OpenAsync(browser, server);
+        var page = session.Page;
+        await OpenExampleAsync(page);
+        var finding = page.Locator("article.finding[data-rule-id='MC-002'][data-subject='careProfiles[zhz-zp-010]']");
+        var dialog = page.Locator("#waiver-dialog");
+
+        // Only spaces as justification: the form lets it through, the server refuses it and says why.
+        await finding.GetByRole(AriaRole.Button, new() { Name = "Afwijking accepteren" }).ClickAsync();
+        await page.Locator("#waiver-justification").FillAsync("   ");
+        await page.Locator("#waiver-approver").FillAsync("M. de Vries, teamleider inkoop");
+        await page.Locator("#waiver-expires").FillAsync("2099-12-31");
+        await dialog.Locator("button[type='submit']").ClickAsync();
+        await Expect(page.Locator("#waiver-problem")).ToBeVisibleAsync();
+        await Expect(dialog).ToBeVisibleAsync();
+
+        await page.Locator("#waiver-justification").FillAsync("Overgangsregeling: de praktijk krijgt het zware contract per 1 maart.");
+        await dialog.Locator("button[type='submit']").ClickAsync();
+
+        await Expect(dialog).ToBeHiddenAsync();
+        await Expect(page.Locator("#status")).ToContainTextAsync("Afwijking vastgelegd");
+        await Expect(finding).ToHaveClassAsync(new Regex("waived"));
+        await Expect(finding).ToContainTextAsync("Afwijking geaccepteerd door M. de Vries");
+        Assert.Contains("careProfiles[zhz-zp-010]", await File.ReadAllTextAsync(server.FilePath("waivers.yaml")), StringComparison.Ordinal);
+        await session.ScreenshotAsync("designs-waiver");
+        session.AssertNoErrors("status of 422");
+    }
+
     /// <summary>Opens the example from the list and waits for its first validation.</summary>
     internal static async Task OpenExampleAsync(IPage page, string path = Example)
     {

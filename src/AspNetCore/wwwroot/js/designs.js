@@ -241,9 +241,9 @@ function bindConflictDialog() {
 
 function waive(finding) {
   openWaiverDialog(finding, state.path, async file => {
-    status($('status'), `Afwijking vastgelegd in ${file}.`);
     await validate();
     await loadList();
+    status($('status'), `Afwijking vastgelegd in ${file}; de bevinding telt nu als afwijking.`);
   });
 }
 

@@ -30,7 +30,7 @@ internal static class RuleEndpoints
         Family = rule.Pack,
         Severity = ReportNames.Severity(rule.Severity),
         SeveritySetBy = Where(rule.SeveritySetBy, workspace),
-        Parameters = [.. rule.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new ParameterDto(p.Key, Format(p.Value), null))],
+        Parameters = [.. rule.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new ParameterDto(p.Key, Format(p.Value), Where(rule.ParametersSetBy.GetValueOrDefault(p.Key), workspace)))],
         EffectiveFrom = rule.Effective?.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         EffectiveUntil = rule.Effective?.Until?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         Reference = rule.Reference,

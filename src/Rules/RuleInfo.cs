@@ -56,6 +56,9 @@ public sealed record RuleInfo
     /// <summary>Parameter values the rule was compiled with, after layering.</summary>
     public IReadOnlyDictionary<string, object> Parameters { get; init; } = new Dictionary<string, object>();
 
+    /// <summary>Where each of <see cref="Parameters"/> was set: the pack that defines it, or the override file that set it last.</summary>
+    public IReadOnlyDictionary<string, SourceLocation> ParametersSetBy { get; init; } = new Dictionary<string, SourceLocation>();
+
     /// <summary>Set when 'when' reads nothing of the subject and is false: the rule can never apply (a lint finding).</summary>
     internal bool WhenIsAlwaysFalse { get; init; }
 }

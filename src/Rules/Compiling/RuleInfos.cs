@@ -24,6 +24,7 @@ internal static class RuleInfos
         SeveritySetBy = rule.SeveritySetBy,
         DisabledBy = rule.DisabledBy,
         Parameters = rule.Parameters,
+        ParametersSetBy = rule.ParametersSetBy,
         WhenIsAlwaysFalse = whenIsAlwaysFalse,
     };
 }

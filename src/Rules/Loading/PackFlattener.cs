@@ -13,7 +13,8 @@ internal sealed record EffectiveRule(
     SourceLocation? DisabledBy,
     Period? Effective,
     IReadOnlyDictionary<string, object> Parameters,
-    IReadOnlyList<LetGroupDto> Lets);
+    IReadOnlyList<LetGroupDto> Lets,
+    IReadOnlyDictionary<string, SourceLocation> ParametersSetBy);
 
 /// <summary>
 /// Flattens packs and the files that extend them into one list of effective rules. An extending file may override
@@ -36,7 +37,8 @@ internal static class PackFlattener
         }
 
         var chains = Chains(packs, byName, errors);
-        var rules = Defined(packs, chains, VisibleParameters(packs, chains, errors), errors);
+        var setBy = new Dictionary<PackDto, IReadOnlyDictionary<string, SourceLocation>>();
+        var rules = Defined(packs, chains, VisibleParameters(packs, chains, errors, setBy), setBy, errors);
         foreach (var pack in packs)
         {
             foreach (var item in pack.Overrides)
@@ -50,9 +52,15 @@ internal static class PackFlattener
 
     // Parameters: every pack's own, then overridden by the files that extend it, in load order. An override file (a pack
     // that extends another and defines no rules of its own) may only set parameters its base packs define.
-    private static Dictionary<PackDto, IReadOnlyDictionary<string, object>> VisibleParameters(IReadOnlyList<PackDto> packs, Dictionary<PackDto, List<PackDto>> chains, List<LoadError> errors)
+    // Where each visible value was set goes into setBy, per pack.
+    private static Dictionary<PackDto, IReadOnlyDictionary<string, object>> VisibleParameters(
+        IReadOnlyList<PackDto> packs,
+        Dictionary<PackDto, List<PackDto>> chains,
+        List<LoadError> errors,
+        Dictionary<PackDto, IReadOnlyDictionary<string, SourceLocation>> setBy)
     {
         var parameters = packs.Distinct().ToDictionary(p => p, p => p.Parameters.GroupBy(x => x.Name).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal));
+        var locations = packs.Distinct().ToDictionary(p => p, p => p.Parameters.GroupBy(x => x.Name).ToDictionary(g => g.Key, g => g.Last().Location, StringComparer.Ordinal));
         foreach (var pack in packs.Where(p => p.Extends is not null))
         {
             foreach (var parameter in pack.Parameters)
@@ -62,6 +70,8 @@ internal static class PackFlattener
                 {
                     parameters[owner][parameter.Name] = parameter.Value;
                     parameters[pack].Remove(parameter.Name);
+                    locations[owner][parameter.Name] = parameter.Location;
+                    locations[pack].Remove(parameter.Name);
                 }
                 else if (pack.Rules.Count == 0 && chains[pack].Count > 1)
                 {
@@ -75,6 +85,11 @@ internal static class PackFlattener
             }
         }
 
+        foreach (var pack in packs.Distinct())
+        {
+            setBy[pack] = chains[pack].SelectMany(c => locations[c]).GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+        }
+
         return packs.Distinct().ToDictionary(
             p => p,
             p => (IReadOnlyDictionary<string, object>)chains[p].SelectMany(c => parameters[c]).GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal));
@@ -85,6 +100,7 @@ internal static class PackFlattener
         IReadOnlyList<PackDto> packs,
         Dictionary<PackDto, List<PackDto>> chains,
         Dictionary<PackDto, IReadOnlyDictionary<string, object>> visibleParameters,
+        Dictionary<PackDto, IReadOnlyDictionary<string, SourceLocation>> parametersSetBy,
         List<LoadError> errors)
     {
         var rules = new Dictionary<string, EffectiveRule>(StringComparer.Ordinal);
@@ -107,7 +123,8 @@ internal static class PackFlattener
                     rule.Enabled ? null : rule.Location,
                     rule.Effective is { } e ? new Period(e.From ?? DateOnly.MinValue, e.Until) : null,
                     visibleParameters[pack],
-                    chains[pack].SelectMany(p => p.Lets).ToArray()));
+                    chains[pack].SelectMany(p => p.Lets).ToArray(),
+                    parametersSetBy[pack]));
             }
         }
 
@@ -127,6 +144,7 @@ internal static class PackFlattener
             return;
         }
 
+        var (parameters, parametersSetBy) = item.Parameters.Count > 0 ? OverriddenParameters(target, item, errors) : (target.Parameters, target.ParametersSetBy);
         rules[item.Id.Value] = target with
         {
             Severity = item.Severity ?? target.Severity,
@@ -134,13 +152,15 @@ internal static class PackFlattener
             Enabled = item.Enabled ?? target.Enabled,
             DisabledBy = item.Enabled is false ? item.Location : item.Enabled is true ? null : target.DisabledBy,
             Effective = item.Effective is { } e ? new Period(e.From ?? DateOnly.MinValue, e.Until) : target.Effective,
-            Parameters = item.Parameters.Count > 0 ? OverriddenParameters(target, item, errors) : target.Parameters,
+            Parameters = parameters,
+            ParametersSetBy = parametersSetBy,
         };
     }
 
-    private static Dictionary<string, object> OverriddenParameters(EffectiveRule target, OverrideDto item, List<LoadError> errors)
+    private static (Dictionary<string, object> Values, Dictionary<string, SourceLocation> SetBy) OverriddenParameters(EffectiveRule target, OverrideDto item, List<LoadError> errors)
     {
         var copy = new Dictionary<string, object>(target.Parameters, StringComparer.Ordinal);
+        var setBy = new Dictionary<string, SourceLocation>(target.ParametersSetBy, StringComparer.Ordinal);
         foreach (var parameter in item.Parameters)
         {
             if (!copy.TryGetValue(parameter.Name, out var current))
@@ -156,9 +176,10 @@ internal static class PackFlattener
             }
 
             copy[parameter.Name] = parameter.Value;
+            setBy[parameter.Name] = parameter.Location;
         }
 
-        return copy;
+        return (copy, setBy);
     }
 
     /// <summary>The chain of each pack: every pack it extends and itself, root first. Broken links are reported once.</summary>

@@ -102,6 +102,38 @@ public sealed class LayeringTests
         Assert.Equal(1000, set.Rules.Single(r => r.Id == "O-2").Parameters["maxDuration"]);
     }
 
+    [Fact]
+    public void ParametersSetBy_NamesThePackThatDefinesEachValueOrTheFileThatOverrodeItLast()
+    {
+        const string region = """
+            pack: region
+            extends: oracle
+            parameters:
+              maxLightBudget: 100000
+            overrides:
+              - id: O-2
+                parameters: { maxDuration: 1000 }
+            """;
+
+        var set = RuleFiles.LoadOrThrow(EvaluationTests.OraclePack, region);
+        var o1 = set.Rules.Single(r => r.Id == "O-1").ParametersSetBy;
+        var o2 = set.Rules.Single(r => r.Id == "O-2").ParametersSetBy;
+
+        Assert.Equal(new SourceLocation("rules1.yaml", 4, 3), o1["maxLightBudget"]);
+        Assert.Equal(new SourceLocation("rules0.yaml", 5, 3), o1["maxDuration"]);
+        Assert.Equal(new SourceLocation("rules1.yaml", 4, 3), o2["maxLightBudget"]);
+        Assert.Equal(new SourceLocation("rules1.yaml", 7, 19), o2["maxDuration"]);
+    }
+
+    [Fact]
+    public void ParametersSetBy_WithoutOverrides_IsThePackForEveryParameter()
+    {
+        var rule = RuleFiles.LoadOrThrow(EvaluationTests.OraclePack).Rules.Single(r => r.Id == "O-2");
+
+        Assert.Equal(rule.Parameters.Keys.Order(StringComparer.Ordinal), rule.ParametersSetBy.Keys.Order(StringComparer.Ordinal));
+        Assert.All(rule.ParametersSetBy.Values, l => Assert.Equal("rules0.yaml", l.File));
+    }
+
     [Theory]
     [InlineData("extends: nothing", "overrides: []", RuleErrorCodes.UnknownTarget, 2, 10)]
     [InlineData("extends: oracle", "overrides:\n  - { id: O-9, enabled: false }", RuleErrorCodes.UnknownTarget, 4, 11)]

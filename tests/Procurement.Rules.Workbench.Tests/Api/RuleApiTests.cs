@@ -27,6 +27,20 @@ public sealed class RuleApiTests
     }
 
     [Fact]
+    public async Task Rules_ParameterOverriddenByAnOverrideFile_SaysWhichFileSetIt()
+    {
+        await using var host = await WorkbenchHost.StartAsync(withRules: true, configure: o => o.OverrideFiles.Add("regio.yaml"), prepare: folder =>
+            File.WriteAllText(Path.Combine(folder, "regio.yaml"), "pack: regio\nextends: eligibility\nparameters:\n  europeanThreshold: 800000\n"));
+
+        var rules = await host.GetJsonAsync("api/rules");
+
+        var el011 = rules["rules"]!.AsArray().Single(r => r!["id"]!.GetValue<string>() == "EL-011")!;
+        var threshold = el011["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "europeanThreshold")!;
+        Assert.Equal(("800000", "regio.yaml:4"), (threshold["value"]!.GetValue<string>(), threshold["setBy"]!.GetValue<string>()));
+        Assert.Contains("regio.yaml", rules["sources"]!.AsArray().Select(s => s!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task RuleFiles_ListsThePacksAndTheRuleTestsWithTheirKindAndVersion()
     {
         await using var host = await WorkbenchHost.StartAsync(withRules: true);

@@ -111,6 +111,9 @@ internal sealed class LayeredRule(RuleSyntax rule, PackSyntax pack, EffectiveRul
     /// <summary>The parameter values the rule sees, after layering (read-only; shared by the rules that see the same values).</summary>
     public IReadOnlyDictionary<string, object> Parameters { get; } = layered.Parameters;
 
+    /// <summary>Where each parameter value the rule sees was set: the pack that defines it or the file that overrode it last.</summary>
+    public IReadOnlyDictionary<string, SourceLocation> ParametersSetBy { get; } = layered.ParametersSetBy;
+
     /// <summary>The let groups of the pack's chain, root pack first.</summary>
     public ImmutableArray<LetGroupSyntax> Lets { get; } = lets;
 }

@@ -39,7 +39,7 @@ public readonly struct CollectingSink(List<(string RuleId, string Subject, strin
 }
 
 /// <summary>
-/// The 27 shipped rules (rules/*.yaml) written by hand in C# over the loaded <see cref="TenderDesign"/>, as an application
+/// The 32 shipped rules (rules/*.yaml) written by hand in C# over the loaded <see cref="TenderDesign"/>, as an application
 /// developer would: plain loops over the model's lists with its own helpers (HoldsContract, Covers, HasQualifications,
 /// CoversAllMunicipalities, ...), no LINQ, no allocation. Every failing <c>require</c> clause is one finding, as in the
 /// engine's report; the pack parameters and the engine's default as-of date (the purchasing period's first day) apply.
@@ -55,6 +55,12 @@ public static class HandWrittenRules
 
     /// <summary><c>minHeavyProviders</c> of the coverage pack.</summary>
     public const int MinHeavyProviders = 2;
+
+    /// <summary><c>maxPartyShare</c> of the coverage pack.</summary>
+    public const decimal MaxPartyShare = 0.5m;
+
+    /// <summary><c>minProfilesForShare</c> of the coverage pack.</summary>
+    public const int MinProfilesForShare = 10;
 
     /// <summary>Runs the rules of <paramref name="family"/> (or all four families for <see cref="All"/>).</summary>
     public static void Run<TSink>(string family, TenderDesign design, ref TSink sink)
@@ -85,7 +91,7 @@ public static class HandWrittenRules
         }
     }
 
-    /// <summary>EL-001..EL-011: may this provider or cooperative hold this contract, and is each category bought properly.</summary>
+    /// <summary>EL-001..EL-014: may this provider or cooperative hold this contract, and is each category bought properly.</summary>
     public static void RunEligibility<TSink>(TenderDesign design, ref TSink sink)
         where TSink : struct, IFindingSink
     {
@@ -155,9 +161,31 @@ public static class HandWrittenRules
                 sink.Add("EL-005", terms, "no-maximum");
             }
 
-            if ((procurement is ProcurementForm.SelectiveTender or ProcurementForm.LumpSum) && TotalValue(terms.Contracts) > EuropeanThreshold)
+            var tendered = procurement is ProcurementForm.SelectiveTender or ProcurementForm.LumpSum;
+            if (tendered && terms.Publication is null && AnyUnrecorded(terms.Contracts) && TotalValue(terms.Contracts) > EuropeanThreshold)
             {
                 sink.Add("EL-011", terms, "below-european-threshold");
+            }
+
+            if (tendered && terms.Publication is { } publication && terms.TotalValue > EuropeanThreshold && publication.Procedure != PublicationProcedure.European)
+            {
+                sink.Add("EL-012", terms, "european-publication");
+            }
+
+            if (procurement == ProcurementForm.OpenHouse && (terms.Publication is null || terms.Publication.Procedure == PublicationProcedure.None || terms.Publication.Notice is null))
+            {
+                sink.Add("EL-014", terms, "invitation-published");
+            }
+        }
+
+        for (var i = 0; i < contracts.Count; i++)
+        {
+            var contract = contracts[i];
+            var terms = contract.Terms;
+            if (terms.Procurement is ProcurementForm.SelectiveTender or ProcurementForm.LumpSum && contract.Publication is { } publication
+                && terms.TotalValue > EuropeanThreshold && publication.Procedure != PublicationProcedure.European)
+            {
+                sink.Add("EL-013", contract, "european-publication");
             }
         }
 
@@ -300,7 +328,7 @@ public static class HandWrittenRules
         }
     }
 
-    /// <summary>CO-001..CO-005: both categories contracted, every municipality covered, enough heavy providers, lump sums without overlap or gap.</summary>
+    /// <summary>CO-001..CO-007: both categories contracted, every municipality covered, enough heavy providers, lump sums without overlap or gap, continuity of care.</summary>
     public static void RunCoverage<TSink>(TenderDesign design, ref TSink sink)
         where TSink : struct, IFindingSink
     {
@@ -333,6 +361,25 @@ public static class HandWrittenRules
                 && terms.ContractedPartyCount < MinHeavyProviders)
             {
                 sink.Add("CO-003", terms, "enough-providers");
+            }
+
+            if (terms.Category == CareCategory.Heavy && terms.Procurement is not (ProcurementForm.LumpSum or ProcurementForm.InHouse)
+                && terms.CareProfiles.Count >= MinProfilesForShare)
+            {
+                if (terms.LargestProfileShare > MaxPartyShare)
+                {
+                    sink.Add("CO-006", terms, "profile-share");
+                }
+
+                if (terms.LargestBudgetShare > MaxPartyShare)
+                {
+                    sink.Add("CO-006", terms, "budget-share");
+                }
+            }
+
+            if (terms.Category == CareCategory.Heavy && IsCrisisOrResidential(terms.Lot) && terms.MunicipalitiesWithOneParty(asOf).Count > 0)
+            {
+                sink.Add("CO-007", terms, "second-party");
             }
 
             if (terms.Procurement != ProcurementForm.LumpSum)
@@ -384,6 +431,35 @@ public static class HandWrittenRules
 
     /// <summary>CO-004: another contract of the same lot and category, overlapping in time, for a shared municipality (from the model's index, as the pack asks).</summary>
     private static bool HasOverlap(Contract contract) => contract.OverlappingContracts.Any();
+
+    /// <summary>EL-011: a contract of the category that records no procedure of its own.</summary>
+    private static bool AnyUnrecorded(IReadOnlyList<Contract> contracts)
+    {
+        for (var i = 0; i < contracts.Count; i++)
+        {
+            if (contracts[i].Publication is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>CO-007: the lot holds residential care (iJw product categories 43, 44) or crisis care (46).</summary>
+    private static bool IsCrisisOrResidential(Lot lot)
+    {
+        var codes = lot.ProductCategories;
+        for (var i = 0; i < codes.Count; i++)
+        {
+            if (codes[i] is "43" or "44" or "46")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static decimal TotalValue(IReadOnlyList<Contract> contracts)
     {

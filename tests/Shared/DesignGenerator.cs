@@ -8,7 +8,8 @@ namespace Procurement.Rules.Testing;
 /// Proportions follow a youth-care region: a handful of lots, providers ~ profiles/100, escalations ~5%.
 /// A small share of heavy profiles is deliberately wrong (main contractor without a heavy contract).
 /// With <see cref="National"/> the design also has what a national check meets, so that every shipped rule has subjects,
-/// and a few defects more (among them light profiles over their limits).
+/// and a few defects more (among them light profiles over their limits). Open-house categories record where their
+/// invitation to join was published.
 /// </summary>
 internal sealed class DesignGenerator
 {
@@ -74,7 +75,8 @@ internal sealed class DesignGenerator
             b.Append("    name: ").Append(LotNames[l]).Append('\n');
             b.Append("    productCategories: [\"").Append(LotCategories[l]).Append("\"]\n");
             b.Append("    scope: regional\n");
-            b.Append("    light: { procurement: open-house, qualifications: [vog], limits: { intensityHoursPerWeek: 4, durationMonths: 6, budget: 8000 } }\n");
+            b.Append("    light: { procurement: open-house, qualifications: [vog], limits: { intensityHoursPerWeek: 4, durationMonths: 6, budget: 8000 }, publication: { procedure: national, notice: TenderNed 2022-")
+                .Append(100 + l).Append(" } }\n");
             b.Append("    heavy: { procurement: selective-tender, maxProviders: ").Append(Math.Max(4, providers / 2))
                 .Append(", qualifications: [vog, skj-registered], limits: { intensityHoursPerWeek: 20, durationMonths: 24, budget: 60000 } }\n");
         }
@@ -87,7 +89,8 @@ internal sealed class DesignGenerator
             b.Append("    name: Basishulp (lumpsum)\n");
             b.Append("    productCategories: [\"45\"]\n");
             b.Append("    light: { procurement: lump-sum, financing: task-oriented, qualifications: [vog], limits: { intensityHoursPerWeek: 4, durationMonths: 6, budget: 8000 } }\n");
-            b.Append("    heavy: { procurement: lump-sum, financing: task-oriented, qualifications: [vog, skj-registered], limits: { intensityHoursPerWeek: 20, durationMonths: 24, budget: 60000 } }\n");
+            b.Append("    heavy: { procurement: lump-sum, financing: task-oriented, qualifications: [vog, skj-registered], limits: { intensityHoursPerWeek: 20, durationMonths: 24, budget: 60000 }, ")
+                .Append("publication: { procedure: european, published: 2022-09-01, notice: TED 2022/S 170-480000 } }\n");
         }
 
         b.Append("providers:\n");
@@ -303,8 +306,11 @@ internal sealed class DesignGenerator
                 var second = category == "light" && k == 0 ? IdList("m", [.. cooperative.Region, cooperatives[1].Region[0]]) : region;
                 var secondFrom = category == "heavy" ? "2025-02-01" : "2025-01-01";
                 var secondUntil = category == "light" && k == 3 ? "2027-06-30" : "2026-12-31";
-                AppendContract(b, LumpSumContractId(k, lot, category, false), "coop" + k, lot, category, region, "2023-01-01", "2024-12-31", "task-oriented", 400000);
-                AppendContract(b, LumpSumContractId(k, lot, category, true), "coop" + k, lot, category, second, secondFrom, secondUntil, "task-oriented", 400000);
+                // Cooperative 2's light contracts were announced on their own, only nationally (EL-013: the lot's light
+                // category is worth more than the European threshold in all).
+                var publication = category == "light" && k == 2 ? "{ procedure: national, published: 2022-10-03, notice: TenderNed 2022-900 }" : null;
+                AppendContract(b, LumpSumContractId(k, lot, category, false), "coop" + k, lot, category, region, "2023-01-01", "2024-12-31", "task-oriented", 400000, publication);
+                AppendContract(b, LumpSumContractId(k, lot, category, true), "coop" + k, lot, category, second, secondFrom, secondUntil, "task-oriented", 400000, publication);
             }
         }
     }
@@ -319,7 +325,8 @@ internal sealed class DesignGenerator
     private static string FormatDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static void AppendContract(
-        StringBuilder b, string id, string party, int lot, string category, string municipalities, string from, string until, string financing, int value) =>
+        StringBuilder b, string id, string party, int lot, string category, string municipalities, string from, string until, string financing, int value,
+        string? publication = null) =>
         b.Append("  - { id: ").Append(id)
             .Append(", party: ").Append(party)
             .Append(", lot: lot").Append(lot)
@@ -327,7 +334,8 @@ internal sealed class DesignGenerator
             .Append(", municipalities: ").Append(municipalities)
             .Append(", period: { from: ").Append(from).Append(", until: ").Append(until)
             .Append(" }, financing: ").Append(financing)
-            .Append(", value: ").Append(value).Append(" }\n");
+            .Append(", value: ").Append(value)
+            .Append(publication is null ? string.Empty : ", publication: " + publication).Append(" }\n");
 
     private sealed record GeneratedCooperative(int Index, int[] Members, int[] Region);
 

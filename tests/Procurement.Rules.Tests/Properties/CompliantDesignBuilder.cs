@@ -217,6 +217,12 @@ internal sealed class CompliantDesignBuilder(Random random, int size)
             (_, LotScope.Regional) => roll < 65 ? ProcurementForm.SelectiveTender : roll < 90 ? ProcurementForm.LumpSum : ProcurementForm.InHouse,
             _ => roll < 50 ? ProcurementForm.InHouse : roll < 80 ? ProcurementForm.LumpSum : ProcurementForm.SelectiveTender,
         };
+        if (category == CareCategory.Heavy && IsCrisisOrResidential(code))
+        {
+            // Crisis and residential care keep a second party able to take over everywhere (CO-007): a selective tender.
+            procurement = ProcurementForm.SelectiveTender;
+        }
+
         string[] qualifications = category == CareCategory.Light
             ? _r.Next(10) switch { 0 => [], 1 => [Vog, Skj], _ => [Vog] }
             : code is "47" or "48" ? [Vog, Skj, Certified] : [Vog, Skj];
@@ -287,9 +293,10 @@ internal sealed class CompliantDesignBuilder(Random random, int size)
                     var pool = providers.Where(Qualified).Select(p => p.Id).ToArray();
                     var minimum = category == CareCategory.Heavy ? 2 : 1;
                     var chosen = Shuffled(pool).Take(minimum + _r.Next(Math.Max(1, Math.Min(3, pool.Length - minimum + 1)))).ToArray();
+                    var everyoneEverywhere = category == CareCategory.Heavy && lot.ProductCategories.Any(IsCrisisOrResidential);
                     for (var g = 0; g < groups.Length; g++)
                     {
-                        var parties = g == 0 ? chosen : Shuffled(chosen).Take(1 + _r.Next(chosen.Length)).ToArray();
+                        var parties = g == 0 || everyoneEverywhere ? chosen : Shuffled(chosen).Take(1 + _r.Next(chosen.Length)).ToArray();
                         foreach (var party in parties)
                         {
                             Add(party, groups[g]);
@@ -363,10 +370,35 @@ internal sealed class CompliantDesignBuilder(Random random, int size)
             }
 
             remaining -= value;
-            contracts.Add(added[i] with { Value = value });
+            var own = tendered && _r.Next(6) == 0 ? Publication(terms.Procurement) : null;
+            contracts.Add(added[i] with { Value = value, Publication = own });
         }
 
-        return terms with { MaxProviders = maxProviders };
+        return terms with { MaxProviders = maxProviders, Publication = Publication(terms.Procurement) };
+    }
+
+    private static bool IsCrisisOrResidential(string code) => ShippedRulesOracle.CrisisOrResidential.Contains(code);
+
+    /// <summary>
+    /// An open-house category records where its invitation was published (EL-014); a tendered one, within the threshold,
+    /// records any procedure or none (EL-011 then reminds, EL-012 accepts any procedure below the threshold).
+    /// </summary>
+    private PublicationSpec? Publication(ProcurementForm procurement)
+    {
+        var date = _r.Next(3) == 0 ? (DateOnly?)null : new DateOnly(2018 + _r.Next(6), 1 + _r.Next(12), 1 + _r.Next(28));
+        var notice = $"TenderNed {_r.Next(100_000, 1_000_000)}";
+        return procurement switch
+        {
+            ProcurementForm.OpenHouse => new PublicationSpec(_r.Next(4) == 0 ? PublicationProcedure.European : PublicationProcedure.National, date, notice),
+            ProcurementForm.SelectiveTender or ProcurementForm.LumpSum => _r.Next(4) switch
+            {
+                0 => null,
+                1 => new PublicationSpec(PublicationProcedure.European, date, $"TED 2022/S {_r.Next(1, 250)}-{_r.Next(100_000, 999_999)}"),
+                2 => new PublicationSpec(PublicationProcedure.National, date, _r.Next(2) == 0 ? null : notice),
+                _ => new PublicationSpec(PublicationProcedure.None, null, null),
+            },
+            _ => null,
+        };
     }
 
     private List<ProviderSpec> Subcontractors(List<ProviderSpec> providers) =>
@@ -383,6 +415,13 @@ internal sealed class CompliantDesignBuilder(Random random, int size)
         for (var i = 0; i < count && design.Contracts.Length > 0; i++)
         {
             var contract = Pick(design.Contracts);
+            if (contract.Category == CareCategory.Heavy && index.Lot(contract.Lot).Heavy.Procurement is not (ProcurementForm.LumpSum or ProcurementForm.InHouse)
+                && profiles.Count(p => p.Lot == contract.Lot && p.Category == CareCategory.Heavy) >= ShippedRulesOracle.MinProfilesForShare - 1)
+            {
+                // Below the number of profiles from which one party's share counts (CO-006).
+                continue;
+            }
+
             var municipality = Pick(contract.Municipalities);
             var start = DateIn(contract.Period.From, contract.Period.Until!.Value);
             var main = index.IsCooperative(contract.Party) ? Pick(index.Cooperative(contract.Party).Members) : contract.Party;

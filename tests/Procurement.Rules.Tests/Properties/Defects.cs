@@ -97,9 +97,39 @@ internal static class Defects
                 return null;
             }
 
-            var total = d.Contracts.Where(k => k.Lot == c.Lot && k.Category == c.Category).Sum(k => k.Value);
-            return UpdateContract(d, c.Id, k => k with { Value = k.Value + Math.Max(0, 750_001m - total) + (r.Next(3) == 0 ? r.Next(1, 500_000) : 0) });
+            // The procedure not recorded (for the category, nor for this contract): the reminder, not EL-012/EL-013.
+            var unrecorded = UpdateLot(UpdateContract(d, c.Id, k => k with { Publication = null }), c.Lot, l => c.Category == CareCategory.Heavy
+                ? l with { Heavy = l.Heavy with { Publication = null } } : l with { Light = l.Light with { Publication = null } });
+            return OverThreshold(unrecorded, c, r);
         }),
+        new("EL-012", "a tendered category above the threshold announced only nationally or not at all", (d, r) =>
+        {
+            var c = Pick(r, d.Contracts.Where(c => Terms(d, c).Procurement is ProcurementForm.SelectiveTender or ProcurementForm.LumpSum));
+            if (c is null)
+            {
+                return null;
+            }
+
+            var publication = new PublicationSpec(r.Next(2) == 0 ? PublicationProcedure.National : PublicationProcedure.None, null, r.Next(2) == 0 ? null : "TenderNed 123456");
+            return OverThreshold(UpdateLot(d, c.Lot, l => c.Category == CareCategory.Heavy
+                ? l with { Heavy = l.Heavy with { Publication = publication } } : l with { Light = l.Light with { Publication = publication } }), c, r);
+        }),
+        new("EL-013", "a tendered contract above the threshold announced on its own, nationally", (d, r) =>
+        {
+            var c = Pick(r, d.Contracts.Where(c => Terms(d, c).Procurement is ProcurementForm.SelectiveTender or ProcurementForm.LumpSum));
+            return c is null ? null
+                : OverThreshold(UpdateContract(d, c.Id, k => k with { Publication = new PublicationSpec(PublicationProcedure.National, d.Period.From.AddDays(-90), "TenderNed 654321") }), c, r);
+        }),
+        new("EL-014", "an open-house category without a published invitation to join", (d, r) => UpdateTerms(d, r, t => t.Procurement == ProcurementForm.OpenHouse,
+            (_, _, t) => t with
+            {
+                Publication = r.Next(3) switch
+                {
+                    0 => null,
+                    1 => new PublicationSpec(PublicationProcedure.None, null, null),
+                    _ => new PublicationSpec(PublicationProcedure.National, d.Period.From.AddDays(-30), null),
+                },
+            })),
         new("MC-001", "a profile without a main contractor", (d, r) => UpdateProfile(d, r, p => p.MainContractor is not null, p => p with { MainContractor = null })),
         new("MC-001", "the main contractor also listed as co-provider", (d, r) =>
             UpdateProfile(d, r, p => p.MainContractor is not null, p => p with { CoProviders = [.. p.CoProviders, p.MainContractor!] })),
@@ -277,6 +307,29 @@ internal static class Defects
                     : c)],
             };
         }),
+        // Continuity of care: one party for most heavy profiles, a crisis lot with one party for a municipality.
+        new("CO-006", "ten more heavy profiles delivered by one party", (d, r) =>
+        {
+            var c = Pick(r, d.Contracts.Where(c => c.Category == CareCategory.Heavy && c.Municipalities.Length > 0 && c.Period.Until is not null
+                && Terms(d, c).Procurement is not (ProcurementForm.LumpSum or ProcurementForm.InHouse)
+                && (!IsCooperative(d, c.Party) || Cooperative(d, c.Party)!.Members.Length > 0)));
+            if (c is null)
+            {
+                return null;
+            }
+
+            var main = IsCooperative(d, c.Party) ? Cooperative(d, c.Party)!.Members[0] : c.Party;
+            var budget = Terms(d, c).Limits.Budget ?? 40_000m;
+            var added = Enumerable.Range(0, ShippedRulesOracle.MinProfilesForShare).Select(i => new ProfileSpec(
+                Fresh(d, $"P-dep-{i}"), null, c.Municipalities[0], c.Lot, CareCategory.Heavy, main, [], 4m, 12, r.Next(2) == 0 ? budget : 0m, c.Period.From, null, null));
+            return d with { Profiles = [.. d.Profiles, .. added] };
+        }),
+        new("CO-007", "a lot of one party per municipality becomes a crisis lot", (d, r) =>
+        {
+            var lot = Pick(r, d.Lots.Where(l => l.Heavy.Procurement is ProcurementForm.LumpSum or ProcurementForm.InHouse
+                && d.Contracts.Any(c => c.Lot == l.Id && c.Category == CareCategory.Heavy && SpecIndex.Contains(c.Period, d.Period.From) && c.Municipalities.Length > 0)));
+            return lot is null ? null : UpdateLot(d, lot.Id, l => l with { ProductCategories = [Pick(r, ShippedRulesOracle.CrisisOrResidential)!] });
+        }),
     ];
 
     public static IReadOnlyList<Defect> Noise { get; } =
@@ -333,6 +386,13 @@ internal static class Defects
     ];
 
     public static IReadOnlyList<Defect> All { get; } = [.. Targeted, .. Noise];
+
+    // Raises the contract's value until its lot and category are worth more than the European threshold in all.
+    private static DesignSpec OverThreshold(DesignSpec d, ContractSpec c, Random r)
+    {
+        var total = d.Contracts.Where(k => k.Lot == c.Lot && k.Category == c.Category).Sum(k => k.Value);
+        return UpdateContract(d, c.Id, k => k with { Value = k.Value + Math.Max(0, 750_001m - total) + (r.Next(3) == 0 ? r.Next(1, 500_000) : 0) });
+    }
 
     private static DesignSpec? Responsible(DesignSpec d, Random r, CareCategory to)
     {

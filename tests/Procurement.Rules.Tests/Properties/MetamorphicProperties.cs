@@ -81,7 +81,8 @@ public sealed class MetamorphicProperties
             var before = Shipped.Rules.Evaluate(d.Load());
             var after = Shipped.Rules.Evaluate((d with { Profiles = [.. profiles] }).Load());
 
-            Assert.Equal(Full(before), Full(after));
+            // Apart from CO-006, which weighs a heavy category's profiles together: one more profile changes every share.
+            Assert.Equal(Full(before).Where(f => f.Rule != "CO-006"), Full(after).Where(f => f.Rule != "CO-006"));
         });
         NotVacuous(applied);
     }

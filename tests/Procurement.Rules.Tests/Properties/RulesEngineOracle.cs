@@ -7,10 +7,14 @@ namespace Procurement.Rules.Tests.Properties;
 /// A second oracle: the shipped rules re-expressed for Microsoft RulesEngine 6, over flat facts built from the
 /// <see cref="DesignSpec"/> (ids joined to the data they name; no rule logic). One RulesEngine rule per clause, named
 /// <c>rule#clause</c>, with the shipped rule's <c>when</c> folded in as <c>!(when) || (clause)</c>; one workflow per
-/// kind of subject. All 27 shipped rules are expressible this way (see <see cref="Clauses"/>).
+/// kind of subject. All 32 shipped rules are expressible this way (see <see cref="Clauses"/>).
 /// </summary>
 internal static class RulesEngineOracle
 {
+    private const string ShareWhen = "terms.Category == \"Heavy\" && terms.Procurement != \"LumpSum\" && terms.Procurement != \"InHouse\" && terms.Profiles.Count() >= terms.MinProfilesForShare";
+
+    private const string Running = "c.From <= design.AsOf && (c.Until == null || design.AsOf <= c.Until.Value)";
+
     private const string Overlaps = "(c.Until == null || o.From <= c.Until.Value) && (o.Until == null || c.From <= o.Until.Value)";
 
     // Does the provider in <who> act under contract k on <date> for <municipality>? Party, or member of the cooperative that is.
@@ -34,7 +38,13 @@ internal static class RulesEngineOracle
         ("contract", "EL-009", "within-region", "contract.PartyIsCooperative", "contract.Region.Count() == 0 || contract.Municipalities.All(m => contract.Region.Contains(m))"),
         ("contract", "EL-010", "single-party", "contract.Procurement == \"LumpSum\"",
             $"!design.Contracts.Any(o => o.Lot == contract.Lot && o.Category == contract.Category && o.Party != contract.Party && {Overlaps.Replace("c.", "contract.", StringComparison.Ordinal)} && o.Municipalities.Any(m => contract.Municipalities.Contains(m)))"),
-        ("terms", "EL-011", "below-european-threshold", "terms.Procurement == \"SelectiveTender\" || terms.Procurement == \"LumpSum\"", "terms.Contracts.Sum(c => c.Value) <= terms.EuropeanThreshold"),
+        ("terms", "EL-011", "below-european-threshold", "(terms.Procurement == \"SelectiveTender\" || terms.Procurement == \"LumpSum\") && terms.Procedure == null && terms.Contracts.Any(c => c.Procedure == null)",
+            "terms.Contracts.Sum(c => c.Value) <= terms.EuropeanThreshold"),
+        ("terms", "EL-012", "european-publication", "(terms.Procurement == \"SelectiveTender\" || terms.Procurement == \"LumpSum\") && terms.Procedure != null",
+            "terms.Contracts.Sum(c => c.Value) <= terms.EuropeanThreshold || terms.Procedure == \"European\""),
+        ("contract", "EL-013", "european-publication", "(contract.Procurement == \"SelectiveTender\" || contract.Procurement == \"LumpSum\") && contract.Procedure != null",
+            "design.Contracts.Where(o => o.Lot == contract.Lot && o.Category == contract.Category).Sum(o => o.Value) <= design.EuropeanThreshold || contract.Procedure == \"European\""),
+        ("terms", "EL-014", "invitation-published", "terms.Procurement == \"OpenHouse\"", "terms.Procedure != null && terms.Procedure != \"None\" && terms.Notice != null"),
         ("profile", "MC-001", "has-main-contractor", null, "profile.Main != null"),
         ("profile", "MC-001", "not-also-co-provider", null, "profile.Main == null || !profile.CoProviders.Contains(profile.Main)"),
         ("profile", "MC-002", "contracted", "profile.Main != null", HoldsAny("profile.Lot", "profile.Category", "profile.Municipality", "profile.Start", "profile.Main")),
@@ -70,6 +80,11 @@ internal static class RulesEngineOracle
         ("terms", "CO-005", "no-gap", "terms.Procurement == \"LumpSum\"",
             "!terms.Contracts.Any(c => c.Until != null && c.Until.Value >= design.From && (design.Until == null || c.Until.Value < design.Until.Value) "
             + "&& !terms.Contracts.Any(n => n.From <= c.Until.Value.AddDays(1) && (n.Until == null || c.Until.Value.AddDays(1) <= n.Until.Value)))"),
+        ("terms", "CO-006", "profile-share", ShareWhen, "terms.Profiles.All(p => p.Party == null || terms.Profiles.Count(q => q.Party == p.Party) <= terms.MaxPartyShare * terms.Profiles.Count())"),
+        ("terms", "CO-006", "budget-share", ShareWhen,
+            "terms.Profiles.All(p => p.Party == null || terms.Profiles.Where(q => q.Party == p.Party).Sum(q => q.Budget) <= terms.MaxPartyShare * terms.Profiles.Sum(q => q.Budget))"),
+        ("terms", "CO-007", "second-party", "terms.Category == \"Heavy\" && terms.ProductCategories.Any(c => c == \"43\" || c == \"44\" || c == \"46\")",
+            $"!terms.Contracts.Where(c => {Running}).SelectMany(c => c.Municipalities).Any(m => terms.Contracts.Where(c => {Running} && c.Municipalities.Contains(m)).Select(c => c.Party).Distinct().Count() == 1)"),
     ];
 
     private static readonly Lazy<RulesEngine.RulesEngine> Engine = new(() => new RulesEngine.RulesEngine(
@@ -183,6 +198,7 @@ internal static class RulesEngineOracle
                     From = Day(c.Period.From),
                     Until = Day(c.Period.Until),
                     Value = c.Value,
+                    Procedure = c.Publication?.Procedure.ToString(),
                 };
             }).ToArray();
             var contractById = contracts.ToDictionary(c => c.Id, StringComparer.Ordinal);
@@ -192,6 +208,7 @@ internal static class RulesEngineOracle
                 From = Day(d.Period.From),
                 Until = Day(d.Period.Until),
                 AsOf = Day(asOf ?? d.Period.From),
+                EuropeanThreshold = ShippedRulesOracle.EuropeanThreshold,
                 Municipalities = [.. d.Municipalities.Select(m => new MunicipalityFact { Id = m.Id, From = Day(m.From), Until = Day(m.Until), AccessTeam = m.AccessTeam })],
                 Lots = [.. d.Lots.Select(l => new LotFact { Id = l.Id, Scope = l.Scope.ToString(), Buyer = l.Municipality, Sector = l.Sector!, Excludes = l.Excludes })],
                 Contracts = contracts,
@@ -206,6 +223,12 @@ internal static class RulesEngineOracle
                 Contracts = [.. contracts.Where(c => c.Lot == l.Id && c.Category == k.ToString())],
                 EuropeanThreshold = ShippedRulesOracle.EuropeanThreshold,
                 MinHeavyProviders = ShippedRulesOracle.MinHeavyProviders,
+                Procedure = l.Terms(k).Publication?.Procedure.ToString(),
+                Notice = l.Terms(k).Publication?.Notice,
+                ProductCategories = l.ProductCategories,
+                Profiles = [.. d.Profiles.Where(p => p.Lot == l.Id && p.Category == k).Select(p => new ShareFact { Party = DeliveringParty(d, p), Budget = p.Budget })],
+                MaxPartyShare = ShippedRulesOracle.MaxPartyShare,
+                MinProfilesForShare = ShippedRulesOracle.MinProfilesForShare,
             })).ToArray();
 
             var profiles = d.Profiles.Select(p =>
@@ -256,6 +279,17 @@ internal static class RulesEngineOracle
             return new Facts(design, terms, [.. d.Cooperatives.Select(c => new CooperativeFact { Id = c.Id, Members = c.Members })], profiles, escalations);
         }
 
+        // The party of the contract a profile's main contractor acts under on its start (a join: its own contract first,
+        // else the first cooperative it belongs to that holds one), else the main contractor itself.
+        private static string? DeliveringParty(DesignSpec d, ProfileSpec p)
+        {
+            bool Holds(string party) => d.Contracts.Any(c => c.Party == party && c.Lot == p.Lot && c.Category == p.Category
+                && c.Municipalities.Contains(p.Municipality) && c.Period.From <= p.Start && (c.Period.Until is null || p.Start <= c.Period.Until));
+            return p.MainContractor is not { } main || Holds(main)
+                ? p.MainContractor
+                : d.Cooperatives.FirstOrDefault(k => k.Members.Contains(main) && Holds(k.Id))?.Id ?? main;
+        }
+
         private static DateTime Day(DateOnly date) => date.ToDateTime(TimeOnly.MinValue);
 
         private static DateTime? Day(DateOnly? date) => date?.ToDateTime(TimeOnly.MinValue);
@@ -271,6 +305,8 @@ public sealed class DesignFact
     public DateTime? Until { get; init; }
 
     public DateTime AsOf { get; init; }
+
+    public decimal EuropeanThreshold { get; init; }
 
     public MunicipalityFact[] Municipalities { get; init; } = [];
 
@@ -318,6 +354,25 @@ public sealed class TermsFact
     public decimal EuropeanThreshold { get; init; }
 
     public int MinHeavyProviders { get; init; }
+
+    public string? Procedure { get; init; }
+
+    public string? Notice { get; init; }
+
+    public string[] ProductCategories { get; init; } = [];
+
+    public ShareFact[] Profiles { get; init; } = [];
+
+    public decimal MaxPartyShare { get; init; }
+
+    public int MinProfilesForShare { get; init; }
+}
+
+public sealed class ShareFact
+{
+    public string? Party { get; init; }
+
+    public decimal Budget { get; init; }
 }
 
 public sealed class MemberFact
@@ -364,6 +419,8 @@ public sealed class ContractFact
     public DateTime? Until { get; init; }
 
     public decimal Value { get; init; }
+
+    public string? Procedure { get; init; }
 }
 
 public sealed class CooperativeFact

@@ -3,7 +3,7 @@ using Procurement.Rules.Model;
 namespace Procurement.Rules.Tests.Properties;
 
 /// <summary>
-/// A hand-written C# oracle of all 27 shipped rules, written from the rule texts and the domain notes, over the plain
+/// A hand-written C# oracle of all 32 shipped rules, written from the rule texts and the domain notes, over the plain
 /// <see cref="DesignSpec"/> (not the loaded model): it shares no code with the loader, the model's helpers
 /// (HoldsContract, Covers, IsWithin, ...) or the rule compiler. It gives findings as (rule, subject, clause) in
 /// report order: by rule id, then subject path, then clause order.
@@ -12,6 +12,11 @@ internal static class ShippedRulesOracle
 {
     public const decimal EuropeanThreshold = 750_000m;
     public const int MinHeavyProviders = 2;
+    public const decimal MaxPartyShare = 0.5m;
+    public const int MinProfilesForShare = 10;
+
+    /// <summary>iJw product categories of residential care (43, 44) and crisis (46), for which CO-007 asks a second party.</summary>
+    public static readonly string[] CrisisOrResidential = ["43", "44", "46"];
 
     public static IReadOnlyList<(string Rule, string Subject, string Clause)> Findings(DesignSpec design, DateOnly? asOf = null)
     {
@@ -21,6 +26,7 @@ internal static class ShippedRulesOracle
         o.MainContractor();
         o.Escalation();
         o.Coverage();
+        o.Continuity();
         return [.. o.Found.OrderBy(f => f.Rule, StringComparer.Ordinal).ThenBy(f => f.Subject, StringComparer.Ordinal)];
     }
 
@@ -128,10 +134,37 @@ internal static class ShippedRulesOracle
 
             foreach (var (lot, category, terms) in AllTerms())
             {
-                if (terms.Procurement is ProcurementForm.SelectiveTender or ProcurementForm.LumpSum
-                    && d.Contracts.Where(c => c.Lot == lot.Id && c.Category == category).Sum(c => c.Value) > EuropeanThreshold)
+                // The reminder only while no procedure is recorded: not for the category, and not for every one of its contracts.
+                if (Tendered(terms) && terms.Publication is null && d.Contracts.Any(c => c.Lot == lot.Id && c.Category == category && c.Publication is null)
+                    && Value(lot, category) > EuropeanThreshold)
                 {
                     Add("EL-011", lot, category, "below-european-threshold");
+                }
+            }
+
+            foreach (var (lot, category, terms) in AllTerms())
+            {
+                if (Tendered(terms) && terms.Publication is { } publication && Value(lot, category) > EuropeanThreshold && publication.Procedure != PublicationProcedure.European)
+                {
+                    Add("EL-012", lot, category, "european-publication");
+                }
+            }
+
+            foreach (var c in d.Contracts)
+            {
+                if (Tendered(_lot[c.Lot].Terms(c.Category)) && c.Publication is { } publication
+                    && Value(_lot[c.Lot], c.Category) > EuropeanThreshold && publication.Procedure != PublicationProcedure.European)
+                {
+                    Add("EL-013", c, "european-publication");
+                }
+            }
+
+            foreach (var (lot, category, terms) in AllTerms())
+            {
+                if (terms.Procurement == ProcurementForm.OpenHouse
+                    && terms.Publication is not { Procedure: not PublicationProcedure.None, Notice: not null })
+                {
+                    Add("EL-014", lot, category, "invitation-published");
                 }
             }
         }
@@ -338,6 +371,67 @@ internal static class ShippedRulesOracle
                 }
             }
         }
+
+        public void Continuity()
+        {
+            foreach (var lot in d.Lots)
+            {
+                var terms = lot.Heavy;
+                var profiles = d.Profiles.Where(p => p.Lot == lot.Id && p.Category == CareCategory.Heavy).ToArray();
+                if (terms.Procurement is ProcurementForm.LumpSum or ProcurementForm.InHouse || profiles.Length < MinProfilesForShare)
+                {
+                    continue;
+                }
+
+                // Per delivering party: how many profiles, how much budget; the largest share of each is compared.
+                var parties = profiles.Select(p => (Party: DeliveringParty(p), p.Budget)).Where(p => p.Party is not null).ToArray();
+                var largestCount = parties.Length == 0 ? 0 : parties.GroupBy(p => p.Party).Max(g => g.Count());
+                var largestBudget = parties.Length == 0 ? 0m : parties.GroupBy(p => p.Party).Max(g => g.Sum(p => p.Budget));
+                var totalBudget = profiles.Sum(p => p.Budget);
+                if ((decimal)largestCount / profiles.Length > MaxPartyShare)
+                {
+                    Add("CO-006", lot, CareCategory.Heavy, "profile-share");
+                }
+
+                if (totalBudget > 0 && largestBudget / totalBudget > MaxPartyShare)
+                {
+                    Add("CO-006", lot, CareCategory.Heavy, "budget-share");
+                }
+            }
+
+            foreach (var lot in d.Lots.Where(l => l.ProductCategories.Any(CrisisOrResidential.Contains)))
+            {
+                var running = d.Contracts.Where(c => c.Lot == lot.Id && c.Category == CareCategory.Heavy && Contains(c.Period, asOf)).ToArray();
+                if (running.SelectMany(c => c.Municipalities).Distinct().Any(m => running.Where(c => c.Municipalities.Contains(m)).Select(c => c.Party).Distinct().Count() == 1))
+                {
+                    Add("CO-007", lot, CareCategory.Heavy, "second-party");
+                }
+            }
+        }
+
+        /// <summary>
+        /// The party of the contract the main contractor delivers the profile under on its start: its own first (in file
+        /// order), then one of the cooperatives it is a member of (cooperatives in file order); else the main contractor.
+        /// </summary>
+        private string? DeliveringParty(ProfileSpec p)
+        {
+            if (p.MainContractor is not { } main)
+            {
+                return null;
+            }
+
+            bool Delivers(ContractSpec c, string party) => c.Party == party && c.Lot == p.Lot && c.Category == p.Category && c.Municipalities.Contains(p.Municipality) && Contains(c.Period, p.Start);
+            if (d.Contracts.Any(c => Delivers(c, main)))
+            {
+                return main;
+            }
+
+            return d.Cooperatives.Where(k => k.Members.Contains(main)).FirstOrDefault(k => d.Contracts.Any(c => Delivers(c, k.Id)))?.Id ?? main;
+        }
+
+        private decimal Value(LotSpec lot, CareCategory category) => d.Contracts.Where(c => c.Lot == lot.Id && c.Category == category).Sum(c => c.Value);
+
+        private static bool Tendered(TermsSpec terms) => terms.Procurement is ProcurementForm.SelectiveTender or ProcurementForm.LumpSum;
 
         private bool ResponsibleHolds(EscalationSpec e, CareCategory category)
         {

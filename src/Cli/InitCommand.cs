@@ -57,7 +57,7 @@ internal static class InitCommand
             name: Ambulante jeugdhulp
             productCategories: ["45"]
             scope: regional
-            light: { procurement: open-house, qualifications: [vog], limits: { intensityHoursPerWeek: 4, durationMonths: 6, budget: 8000 } }
+            light: { procurement: open-house, qualifications: [vog], limits: { intensityHoursPerWeek: 4, durationMonths: 6, budget: 8000 }, publication: { procedure: national, published: 2024-10-01, notice: "TenderNed 400001" } }
             heavy: { procurement: selective-tender, maxProviders: 4, qualifications: [vog, skj-registered], limits: { budget: 60000 } }
         providers:
           - { id: xonar, agb: "12345678", name: Xonar, qualifications: [vog, skj-registered] }

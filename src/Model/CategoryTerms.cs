@@ -7,8 +7,7 @@ public sealed class CategoryTerms
     private object? _periodIndexLock;
     private Period[]? _coveredPeriods;
     private object? _coveredPeriodsLock;
-    private PartyShares? _shares;
-    private object? _sharesLock;
+    private PartyShares _shares = PartyShares.None;
 
     internal CategoryTerms(
         CareCategory category,
@@ -70,25 +69,34 @@ public sealed class CategoryTerms
     public decimal TotalValue { get; internal set; }
 
     /// <summary>Care profiles (zorgprofielen) of this lot and category, in file order.</summary>
-    public IReadOnlyList<CareProfile> CareProfiles { get; internal set; } = [];
+    public IReadOnlyList<CareProfile> CareProfiles
+    {
+        get;
+        internal set
+        {
+            // The shares are worked out once, when the design is built: evaluating a rule that asks for them allocates nothing.
+            field = value;
+            _shares = PartyShares.Of(value);
+        }
+    } = [];
 
     /// <summary>
     /// The largest share (0 to 1) of this category's care profiles delivered by one party (see
     /// <see cref="CareProfile.DeliveringParty"/>); 0 without profiles.
     /// </summary>
-    public decimal LargestProfileShare => Shares.ProfileShare;
+    public decimal LargestProfileShare => _shares.ProfileShare;
 
     /// <summary>The party with the <see cref="LargestProfileShare"/> (the first in file order on a tie), or <see langword="null"/>.</summary>
-    public ContractParty? LargestProfileParty => Shares.ProfileParty;
+    public ContractParty? LargestProfileParty => _shares.ProfileParty;
 
     /// <summary>
     /// The largest share (0 to 1) of the budget of this category's care profiles delivered by one party (see
     /// <see cref="CareProfile.DeliveringParty"/>); 0 when the profiles' budgets add up to nothing.
     /// </summary>
-    public decimal LargestBudgetShare => Shares.BudgetShare;
+    public decimal LargestBudgetShare => _shares.BudgetShare;
 
     /// <summary>The party with the <see cref="LargestBudgetShare"/> (the first in file order on a tie), or <see langword="null"/>.</summary>
-    public ContractParty? LargestBudgetParty => Shares.BudgetParty;
+    public ContractParty? LargestBudgetParty => _shares.BudgetParty;
 
     /// <summary>
     /// Municipalities, in design order, named on a contract of this category that runs on <paramref name="date"/>, for which
@@ -96,22 +104,36 @@ public sealed class CategoryTerms
     /// </summary>
     public IReadOnlyList<Municipality> MunicipalitiesWithOneParty(DateOnly date)
     {
+        // Index loops, not foreach over the interfaces: the work and memory do not grow with the number of contracts.
         var partyOf = new Dictionary<Municipality, ContractParty?>();
-        foreach (var contract in Contracts)
+        for (var i = 0; i < Contracts.Count; i++)
         {
+            var contract = Contracts[i];
             if (!contract.Period.Contains(date))
             {
                 continue;
             }
 
-            foreach (var municipality in contract.Municipalities)
+            var municipalities = contract.Municipalities;
+            for (var j = 0; j < municipalities.Count; j++)
             {
                 // null marks a municipality with two or more parties.
+                var municipality = municipalities[j];
                 partyOf[municipality] = partyOf.TryGetValue(municipality, out var party) && !ReferenceEquals(party, contract.Party) ? null : contract.Party;
             }
         }
 
-        return [.. partyOf.Where(p => p.Value is not null).Select(p => p.Key).OrderBy(m => m.Index)];
+        var single = new List<Municipality>();
+        foreach (var (municipality, party) in partyOf)
+        {
+            if (party is not null)
+            {
+                single.Add(municipality);
+            }
+        }
+
+        single.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return single;
     }
 
     /// <summary>
@@ -141,9 +163,6 @@ public sealed class CategoryTerms
 
         return starts;
     }
-
-    private PartyShares Shares =>
-        LazyInitializer.EnsureInitialized(ref _shares, ref _sharesLock, () => PartyShares.Of(CareProfiles));
 
     /// <summary>The contracts of this category, in file order, indexed by municipality and period (built on first use).</summary>
     internal ContractPeriodIndex PeriodIndex =>

@@ -11,6 +11,9 @@ internal sealed class PartyShares
         BudgetShare = budgetShare;
     }
 
+    /// <summary>No profiles: no party, shares 0.</summary>
+    public static PartyShares None { get; } = new(null, 0m, null, 0m);
+
     public ContractParty? ProfileParty { get; }
 
     public decimal ProfileShare { get; }

@@ -114,7 +114,7 @@ public sealed class ReportFormatTests
         Assert.Equal(1, exit);
         Assert.Contains("    perceel Jeugd-GGZ, gemeente Alblasserdam", output, StringComparison.Ordinal);
         Assert.Matches(@"(?m)^\s*MC-002\s+1\s+0\s+0\s", output);
-        Assert.Matches(@"(?m)^\s*totaal\s+3\s+0\s+6\s", output);
+        Assert.Matches(@"(?m)^\s*totaal\s+3\s+1\s+0\s", output);
         Assert.DoesNotContain("\u001b[", output, StringComparison.Ordinal);
         Assert.False(TextReport.UseColour(new StringWriter()));
     }
@@ -184,7 +184,7 @@ public sealed class ReportFormatTests
     {
         var (_, output, _) = Run("validate", Example("zuid-holland-zuid.yaml"), "--format", "markdown");
 
-        Assert.Contains("| 1 januari 2018 | 3 | 0 | 6 |", output, StringComparison.Ordinal);
+        Assert.Contains("| 1 januari 2018 | 3 | 1 | 0 |", output, StringComparison.Ordinal);
         Assert.Contains("🔴 **MC-002** · **", output, StringComparison.Ordinal);
         Assert.Contains("onderwerp <code>careProfiles\\[zhz-zp-010\\]</code> · perceel Jeugd-GGZ, gemeente Alblasserdam", output, StringComparison.Ordinal);
     }

@@ -44,7 +44,7 @@ public sealed class DidYouMeanTests
     public void OverrideFile_RuleOfAPackItDoesNotExtend_IsLoadError()
     {
         Assert.Equal(
-            "zhz-2019.yaml:4:11: error unknown-target: Override names rule 'EL-005' of pack 'eligibility', which 'zhz-2019' does not extend; known: CO-001, CO-002, CO-003, CO-004, CO-005.",
+            "zhz-2019.yaml:4:11: error unknown-target: Override names rule 'EL-005' of pack 'eligibility', which 'zhz-2019' does not extend; known: CO-001, CO-002, CO-003, CO-004, CO-005, CO-006, CO-007.",
             SingleError("pack: zhz-2019\nextends: coverage\noverrides:\n  - { id: EL-005, enabled: false }\n"));
     }
 

@@ -96,11 +96,13 @@ public sealed class ExampleFindingsTests
         var text = output.ToString();
         foreach (var finding in Expected[file].Findings)
         {
-            // "Error MC-002 careProfiles[zhz-zp-010]#contracted" -> the text report prints "MC-002  careProfiles[zhz-zp-010]".
+            // "Error MC-002 careProfiles[zhz-zp-010]#contracted" -> the text report prints the rule id at the start of a
+            // line and, under the message, "clausule contracted · careProfiles[zhz-zp-010] (file:line:column)", wrapped to the width.
             var parts = finding.Split(' ');
             var ruleId = parts[1];
-            var subject = parts[2][..parts[2].IndexOf('#', StringComparison.Ordinal)];
-            Assert.Matches($@"(?m)^\s*{parts[0].ToLowerInvariant()}\s+{System.Text.RegularExpressions.Regex.Escape(ruleId)}\s+{System.Text.RegularExpressions.Regex.Escape(subject)}\s", text);
+            var (subject, clause) = (parts[2][..parts[2].IndexOf('#', StringComparison.Ordinal)], parts[2][(parts[2].IndexOf('#', StringComparison.Ordinal) + 1)..]);
+            Assert.Matches($@"(?m)^\s*\S+\s+{System.Text.RegularExpressions.Regex.Escape(ruleId)}\s", text);
+            Assert.Matches($@"clausule\s+{System.Text.RegularExpressions.Regex.Escape(clause)}\s+·\s+{System.Text.RegularExpressions.Regex.Escape(subject)}\s", text);
         }
     }
 }

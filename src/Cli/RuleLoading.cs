@@ -1,3 +1,5 @@
+using Procurement.Rules.Reporting;
+
 namespace Procurement.Rules.Cli;
 
 /// <summary>
@@ -7,14 +9,27 @@ namespace Procurement.Rules.Cli;
 /// </summary>
 /// <param name="Directory">The directory of packs, or null for the embedded packs.</param>
 /// <param name="Overrides">Override files, in order.</param>
-/// <param name="Origin">Where the packs come from, for the summary line.</param>
-internal sealed record RuleChoice(string? Directory, IReadOnlyList<string> Overrides, string Origin)
+/// <param name="Given">Whether <paramref name="Directory"/> was given with <c>--rules</c> (not found in the current folder).</param>
+internal sealed record RuleChoice(string? Directory, IReadOnlyList<string> Overrides, bool Given)
 {
-    /// <summary>The summary line every command prints: <c>Rules: directory './rules' (...), hash 957a4be6a18be87c.</c></summary>
-    public string Summary(string hash)
+    /// <summary>
+    /// The line every command prints about its rules, e.g. <c>Rules: directory './rules' (...), hash 957a4be6a18be87c.</c>;
+    /// in Dutch (<c>Regels: ...</c>) for the Dutch report of <c>validate</c>.
+    /// </summary>
+    public string Summary(string hash, ReportLanguage language = ReportLanguage.English)
     {
-        var overrides = Overrides.Count == 0 ? string.Empty : $", overrides {string.Join(", ", Overrides.Select(o => $"'{o}'"))}";
-        return SafeText.Terminal($"Rules: {Origin}{overrides}, hash {hash}.");
+        var dutch = language == ReportLanguage.Dutch;
+        var origin = (Directory, Given, dutch) switch
+        {
+            (null, _, false) => "the embedded default packs (no --rules, no ./rules folder here)",
+            (null, _, true) => "ingebouwde pakketten (geen --rules en geen map ./rules hier)",
+            (_, true, false) => $"directory '{Directory}' (--rules)",
+            (_, true, true) => $"map '{Directory}' (--rules)",
+            (_, false, false) => $"directory './{RuleLoading.DefaultDirectory}' (found in the current folder; no --rules given)",
+            (_, false, true) => $"map './{RuleLoading.DefaultDirectory}' (in deze map gevonden; geen --rules)",
+        };
+        var overrides = Overrides.Count == 0 ? string.Empty : $", {(dutch ? "aanpassingen" : "overrides")} {string.Join(", ", Overrides.Select(o => $"'{o}'"))}";
+        return SafeText.Terminal($"{(dutch ? "Regels" : "Rules")}: {origin}{overrides}, {(dutch ? "regelset" : "hash")} {hash}.");
     }
 }
 
@@ -29,13 +44,11 @@ internal static class RuleLoading
     {
         if (given is not null)
         {
-            return new RuleChoice(given, overrideFiles, $"directory '{given}' (--rules)");
+            return new RuleChoice(given, overrideFiles, Given: true);
         }
 
         var local = WorkingFolder.Resolve(DefaultDirectory);
-        return Directory.Exists(local)
-            ? new RuleChoice(local, overrideFiles, $"directory './{DefaultDirectory}' (found in the current folder; no --rules given)")
-            : new RuleChoice(null, overrideFiles, "the embedded default packs (no --rules given and no ./rules folder here)");
+        return new RuleChoice(Directory.Exists(local) ? local : null, overrideFiles, Given: false);
     }
 
     public static RuleSet? Load(RuleChoice choice, TextWriter error)

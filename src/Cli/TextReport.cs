@@ -8,7 +8,7 @@ namespace Procurement.Rules.Cli;
 /// The plain-text report, written through a Spectre.Console <see cref="IAnsiConsole"/> on the given writer: per design
 /// the findings by severity (errors, then warnings, then info in short), grouped by lot and municipality, each with the
 /// rule's title and reference, the message and clause first and the expression and values read after; a table of
-/// findings per rule, a summary line, and a total over several designs. Lines wrap at the terminal's width (100 columns
+/// findings per rule, a summary line, a total over several designs and the caller's footer. Lines wrap at the terminal's width (100 columns
 /// when redirected) with hanging indents, so a wrapped line never returns to column 0. Severities are coloured only when
 /// asked to (a terminal, not redirected, no NO_COLOR). Headings are Dutch unless <see cref="ReportLanguage.English"/>.
 /// </summary>
@@ -20,7 +20,7 @@ internal static class TextReport
     private const int FindingIndent = 6;
     private const int DetailIndent = 8;
 
-    public static void Write(IReadOnlyList<DesignReport> results, RuleSet ruleSet, TextWriter output, bool colour = false, ReportLanguage language = ReportLanguage.Dutch)
+    public static void Write(IReadOnlyList<DesignReport> results, RuleSet ruleSet, TextWriter output, bool colour = false, ReportLanguage language = ReportLanguage.Dutch, string? footer = null)
     {
         var text = ReportText.For(language);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -52,6 +52,11 @@ internal static class TextReport
             lines.Plain(0, 2,
                 $"{ReportText.Capital(text.Total)} ({text.Designs(results.Count)}): "
                 + text.Counts(results.Sum(r => r.Report.ErrorCount), results.Sum(r => r.Report.WarningCount), results.Sum(r => r.Report.InfoCount)));
+        }
+
+        if (footer is not null && results.Count > 0)
+        {
+            lines.Plain(0, 2, footer);
         }
     }
 

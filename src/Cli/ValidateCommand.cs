@@ -99,12 +99,7 @@ internal static class ValidateCommand
             case "html": ReportWriter.Write(ReportFormat.Html, reports, ruleSet, sink, language); break;
             case "markdown": ReportWriter.Write(ReportFormat.Markdown, reports, ruleSet, sink, language); break;
             default:
-                TextReport.Write(reports, ruleSet, sink, TextReport.UseColour(sink), language);
-                if (reports.Count > 0)
-                {
-                    sink.WriteLine(choice.Summary(ruleSet.Hash));
-                }
-
+                TextReport.Write(reports, ruleSet, sink, TextReport.UseColour(sink), language, choice.Summary(ruleSet.Hash, language));
                 break;
         }
     }

@@ -151,8 +151,7 @@ public static partial class TenderDesignWriter
                 case '\r': builder.Append("\\r"); break;
                 case '\t': builder.Append("\\t"); break;
                 default:
-                    // U+2028 and U+2029 are line breaks to YAML: written raw they would split the scalar.
-                    if (char.IsControl(c) || c is '\u2028' or '\u2029')
+                    if (YamlText.MustEscape(c))
                     {
                         builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
                     }

@@ -98,6 +98,9 @@ internal sealed record SubjectExplanationDto(string Subject, string When, IReadO
     public int? Column { get; init; }
 
     public string? Error { get; init; }
+
+    /// <summary>The accepted deviation (or the expired one) that applies to this subject's finding.</summary>
+    public WaiverDto? Waiver { get; init; }
 }
 
 internal sealed record ClauseExplanationDto(string Name, string Text, string Outcome, IReadOnlyList<ValueDto> Values, string? Error);

@@ -14,6 +14,7 @@ internal static class Explanations
             Line = s.Location.Line,
             Column = s.Location.Column,
             Error = s.Error,
+            Waiver = Findings.Waiver(s.Waiver),
         })]);
 
     public static string Outcome(ConditionOutcome outcome) => outcome switch

@@ -29,11 +29,14 @@ internal static class Findings
             Values = [.. finding.Values.Select(v => new ValueDto(v.Expression, v.Value))],
             Reference = finding.Reference,
             ReasonCode = finding.ReasonCode,
-            Waiver = finding.Waiver is { } w
-                ? new WaiverDto(w.Id, w.Justification, w.ApprovedBy, w.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), w.State == WaiverState.Active ? "active" : "expired")
-                : null,
+            Waiver = Waiver(finding.Waiver),
         };
     }
+
+    /// <summary>The waiver a finding or an explained subject carries, or null.</summary>
+    public static WaiverDto? Waiver(FindingWaiver? waiver) => waiver is { } w
+        ? new WaiverDto(w.Id, w.Justification, w.ApprovedBy, w.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), w.State == WaiverState.Active ? "active" : "expired")
+        : null;
 
     public static IReadOnlyList<FindingDto> Of(DesignReport report, RuleSet ruleSet)
     {

@@ -9,6 +9,13 @@ namespace Procurement.Rules.Model.Yaml;
 /// </summary>
 internal static class YamlText
 {
+    /// <summary>
+    /// Whether a writer must write <paramref name="c"/> as a <c>\u</c> escape in a double-quoted scalar: the characters
+    /// <see cref="FirstNonText"/> refuses raw (controls, U+FFFD, U+FFFE, U+FFFF), YAML's own line breaks U+2028/U+2029
+    /// (raw they would split the scalar) and the byte order mark.
+    /// </summary>
+    public static bool MustEscape(char c) => char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF' or '\uFFFD' or '\uFFFE' or '\uFFFF';
+
     /// <summary>The index of the first character YAML text cannot hold, or null when there is none.</summary>
     public static int? FirstNonText(string text)
     {

@@ -131,7 +131,7 @@ internal static class WaiverYamlWriter
                     {
                         quoted.Append(c).Append(value[++i]);
                     }
-                    else if (char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF')
+                    else if (char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF' or '\uFFFD' or '\uFFFE' or '\uFFFF')
                     {
                         quoted.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
                     }

@@ -55,13 +55,15 @@ public sealed class RuleOriginTests : IDisposable
     }
 
     [Fact]
-    public void Validate_WithoutLocalRules_SaysItUsedTheEmbeddedPacksAndTheirHash()
+    public void Validate_WithoutLocalRules_SaysItUsedTheEmbeddedPacksAndTheirHash_InTheReportsLanguage()
     {
-        var (exit, output, _) = Run("validate", Example("haaglanden.yaml"));
+        var (exit, dutch, _) = Run("validate", Example("haaglanden.yaml"));
+        var english = Run("validate", Example("haaglanden.yaml"), "--language", "en").Output;
 
         Assert.Equal(1, exit);
         var hash = RuleSet.LoadDefault().GetValueOrThrow().Hash;
-        Assert.EndsWith($"Rules: the embedded default packs (no --rules given and no ./rules folder here), hash {hash}.{Environment.NewLine}", output, StringComparison.Ordinal);
+        Assert.EndsWith($"Regels: ingebouwde pakketten (geen --rules en geen map ./rules hier), regelset {hash}.{Environment.NewLine}", dutch, StringComparison.Ordinal);
+        Assert.EndsWith($"Rules: the embedded default packs (no --rules, no ./rules folder here), hash {hash}.{Environment.NewLine}", english, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed partial class DocYamlExampleTests
         const string broken = "pack: zhz-2019\nextends: coverage\nparameters:\n  maxLightBudget: 9000\n";
 
         Assert.Equal(
-            ["README.md:4:3: error unknown-parameter: Parameter 'maxLightBudget' is not defined by 'coverage' or the packs it extends; known: minHeavyProviders."],
+            ["README.md:4:3: error unknown-parameter: Parameter 'maxLightBudget' is not defined by 'coverage' or the packs it extends; known: maxPartyShare, minHeavyProviders, minProfilesForShare."],
             Check("README.md", broken));
     }
 

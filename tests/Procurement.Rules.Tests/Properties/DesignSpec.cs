@@ -280,7 +280,8 @@ internal static class SpecYaml
     private static string? QOrNull(string? text) => text is null ? null : Q(text);
 
     // Every text double-quoted, so no id or name can be misread as a number, a boolean or YAML syntax; anything YAML
-    // does not print as itself (controls, its own line breaks U+0085/U+2028/U+2029, the BOM) as a \u escape.
+    // does not print as itself (controls, its own line breaks U+0085/U+2028/U+2029, the BOM) as a \u escape; so is U+FFFD,
+    // which the loader takes for the scar of bytes that were not UTF-8 (a file holding one raw is 'not-text').
     private static string Q(string text)
     {
         var b = new StringBuilder(text.Length + 2).Append('"');
@@ -291,7 +292,7 @@ internal static class SpecYaml
                 case '"': b.Append("\\\""); break;
                 case '\\': b.Append("\\\\"); break;
                 default:
-                    if (char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF')
+                    if (char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF' or '\uFFFD' or '\uFFFE' or '\uFFFF')
                     {
                         b.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
                     }

@@ -179,12 +179,12 @@ public sealed class DesignsPageTests(BrowserFixture browser)
         var page = session.Page;
         await OpenExampleAsync(page);
         var findings = page.Locator("#findings article.finding");
-        await Expect(findings).ToHaveCountAsync(9);
+        await Expect(findings).ToHaveCountAsync(4);
 
         await page.Locator("#filters select[name='severity']").SelectOptionAsync("error");
 
         await Expect(findings).ToHaveCountAsync(3);
-        await Expect(page.Locator("#findings article.finding.severity-info")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#findings article.finding.severity-warning")).ToHaveCountAsync(0);
 
         // Keyboard only: the finding's heading is a button; Enter opens the explanation.
         await findings.First.Locator("button.finding-open").FocusAsync();
@@ -195,7 +195,7 @@ public sealed class DesignsPageTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task Accepting_a_deviation_records_the_waiver_and_the_finding_shows_it_as_waived()
+    public async Task Accepting_a_deviation_records_the_waiver_and_the_finding_and_its_explanation_show_it()
     {
         await using var server = await WorkbenchServer.StartAsync();
         await using var session = await PageSession.OpenAsync(browser, server);
@@ -220,6 +220,8 @@ public sealed class DesignsPageTests(BrowserFixture browser)
         await Expect(page.Locator("#status")).ToContainTextAsync("Afwijking vastgelegd");
         await Expect(finding).ToHaveClassAsync(new Regex("waived"));
         await Expect(finding).ToContainTextAsync("Afwijking geaccepteerd door M. de Vries");
+        await finding.Locator("button.finding-open").ClickAsync();
+        await Expect(page.Locator("#explanation .explanation-subject")).ToContainTextAsync("Afwijking geaccepteerd door M. de Vries");
         Assert.Contains("careProfiles[zhz-zp-010]", await File.ReadAllTextAsync(server.FilePath("waivers.yaml")), StringComparison.Ordinal);
         await session.ScreenshotAsync("designs-waiver");
         session.AssertNoErrors("status of 422");

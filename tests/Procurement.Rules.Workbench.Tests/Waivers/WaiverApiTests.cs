@@ -43,7 +43,7 @@ public sealed class WaiverApiTests
         Assert.Equal("active", waived["waiver"]!["state"]!.GetValue<string>());
         Assert.Equal("2023-12-31", waived["waiver"]!["expires"]!.GetValue<string>());
         Assert.Equal(1, validated["counts"]!["waived"]!.GetValue<int>());
-        Assert.Equal(4, validated["counts"]!["error"]!.GetValue<int>());
+        Assert.Equal(5, validated["counts"]!["error"]!.GetValue<int>());
     }
 
     [Fact]
@@ -121,6 +121,24 @@ public sealed class WaiverApiTests
 
         var finding = validated["findings"]!.AsArray().Single(f => f!["ruleId"]!.GetValue<string>() == "CO-003")!;
         Assert.Equal("expired", finding["waiver"]!["state"]!.GetValue<string>());
-        Assert.Equal((5, 0), (validated["counts"]!["error"]!.GetValue<int>(), validated["counts"]!["waived"]!.GetValue<int>()));
+        Assert.Equal((6, 0), (validated["counts"]!["error"]!.GetValue<int>(), validated["counts"]!["waived"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task Explain_SaysWhichWaiverAppliesToTheSubject_AndNoneForAnother()
+    {
+        await using var host = await WorkbenchHost.StartAsync();
+        Assert.Equal(201, (await host.PostAsync("api/waivers", Crisis())).Status);
+        var text = await File.ReadAllTextAsync(Path.Combine(host.Folder, "zuid-limburg.yaml"), TestContext.Current.CancellationToken);
+
+        var (status, body, _) = await host.PostAsync("api/explain", new { text, path = "zuid-limburg.yaml", ruleId = "CO-003" });
+
+        Assert.Equal(200, status);
+        var subjects = body!["subjects"]!.AsArray();
+        var crisis = subjects.Single(s => s!["subject"]!.GetValue<string>() == "lots[crisis].heavy")!;
+        Assert.Equal(
+            ("active", "Bestuurscommissie Jeugdhulp Zuid-Limburg", "2023-12-31"),
+            (crisis["waiver"]!["state"]!.GetValue<string>(), crisis["waiver"]!["approvedBy"]!.GetValue<string>(), crisis["waiver"]!["expires"]!.GetValue<string>()));
+        Assert.All(subjects.Where(s => s != crisis), s => Assert.Null(s!["waiver"]));
     }
 }

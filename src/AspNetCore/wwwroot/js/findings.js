@@ -130,7 +130,7 @@ export function valuesList(values) {
     values.flatMap(v => [el('dt', {}, v.name), el('dd', {}, v.value === null || v.value === undefined ? '(leeg)' : String(v.value))]));
 }
 
-/** Renders a RuleExplanation: per subject whether `when` held, and per clause its outcome with the values read. */
+/** Renders a RuleExplanation: per subject whether `when` held, the waiver that applies, and per clause its outcome with the values read. */
 export function renderExplanation(container, explanation) {
   const subjects = explanation.subjects ?? [];
   fill(container,
@@ -143,6 +143,7 @@ export function renderExplanation(container, explanation) {
         : subject.when === 'failed'
           ? 'De regel is niet van toepassing op dit onderwerp (de voorwaarde "when" geldt niet).'
           : 'De voorwaarde "when" kon niet worden geëvalueerd.'),
+      subject.waiver ? waiverText(subject.waiver) : null,
       el('ol', { className: 'clauses' }, (subject.clauses ?? []).map(clause => el('li', { className: `clause outcome-${clause.outcome}` },
         el('p', {}, el('strong', {}, clause.name), ': ',
           el('span', { className: 'outcome' }, outcomeLabels[clause.outcome] ?? clause.outcome)),

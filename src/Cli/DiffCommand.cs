@@ -76,7 +76,7 @@ internal static class DiffCommand
             return null;
         }
 
-        var ruleSet = RuleLoading.Load(RuleLoading.Choose(parse.GetValue(o.Rules), []), error);
+        var ruleSet = RuleLoading.Load(RuleLoading.Choose(parse.GetValue(o.Rules), [], preferLocal: false), error);
         var before = LoadDesign(baseFile, error);
         var after = LoadDesign(headFile, error);
         if (ruleSet is null || before is null || after is null || sides.For(ruleSet, ruleSet) is not var (baseOptions, headOptions))
@@ -98,8 +98,8 @@ internal static class DiffCommand
             return null;
         }
 
-        var before = RuleLoading.Load(RuleLoading.Choose(rulesBaseDir, []), error);
-        var after = RuleLoading.Load(RuleLoading.Choose(rulesHeadDir, []), error);
+        var before = RuleLoading.Load(RuleLoading.Choose(rulesBaseDir, [], preferLocal: false), error);
+        var after = RuleLoading.Load(RuleLoading.Choose(rulesHeadDir, [], preferLocal: false), error);
         var loaded = designFiles.Select(f => LoadDesign(f, error)).ToArray();
         if (before is null || after is null || loaded.Any(d => d is null) || sides.For(before, after) is not var (baseOptions, headOptions))
         {

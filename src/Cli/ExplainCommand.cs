@@ -34,7 +34,7 @@ internal static class ExplainCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var choice = RuleLoading.Choose(parse.GetValue(rules), parse.GetValue(overrides) ?? []);
+            var choice = RuleLoading.Choose(parse.GetValue(rules), parse.GetValue(overrides) ?? [], preferLocal: false);
             var ruleSet = RuleLoading.Load(choice, error);
             if (ruleSet is null || waivers.Apply(parse, ruleSet, evaluation, error) is not { } withWaivers)
             {

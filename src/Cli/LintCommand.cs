@@ -26,7 +26,7 @@ internal static class LintCommand
 
             var date = given ?? DateOnly.FromDateTime(DateTime.Today);
 
-            var choice = RuleLoading.Choose(parse.GetValue(rules), parse.GetValue(overrides) ?? []);
+            var choice = RuleLoading.Choose(parse.GetValue(rules), parse.GetValue(overrides) ?? [], preferLocal: true);
             var sources = RuleLoading.Sources(choice, error);
             if (sources is null)
             {

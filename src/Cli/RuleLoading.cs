@@ -3,14 +3,17 @@ using Procurement.Rules.Reporting;
 namespace Procurement.Rules.Cli;
 
 /// <summary>
-/// Which rules a command uses, and where they came from. <c>--rules DIR</c> when given; otherwise <c>./rules</c> when the
-/// current folder has one (what a policy author working in a rule folder expects: the files in front of them, never the
-/// packs compiled into the tool); otherwise the embedded default packs. Override files come after the packs.
+/// Which rules a command uses, and where they came from. <c>--rules DIR</c> when given. Otherwise the commands for people
+/// who write rules (<c>lint</c>, <c>test</c>) use <c>./rules</c> when the current folder has one (the files in front of
+/// them, never a false all-clear on the packs compiled into the tool), and the commands that check a design
+/// (<c>validate</c>, <c>explain</c>, <c>diff</c>) use the embedded default packs wherever they run, saying so when a
+/// <c>./rules</c> folder is there and not used. Override files come after the packs.
 /// </summary>
 /// <param name="Directory">The directory of packs, or null for the embedded packs.</param>
 /// <param name="Overrides">Override files, in order.</param>
 /// <param name="Given">Whether <paramref name="Directory"/> was given with <c>--rules</c> (not found in the current folder).</param>
-internal sealed record RuleChoice(string? Directory, IReadOnlyList<string> Overrides, bool Given)
+/// <param name="LocalNotUsed">Whether the embedded packs are used although the current folder has a <c>./rules</c> folder.</param>
+internal sealed record RuleChoice(string? Directory, IReadOnlyList<string> Overrides, bool Given, bool LocalNotUsed = false)
 {
     /// <summary>
     /// The line every command prints about its rules, e.g. <c>Rules: directory './rules' (...), hash 957a4be6a18be87c.</c>;
@@ -19,14 +22,17 @@ internal sealed record RuleChoice(string? Directory, IReadOnlyList<string> Overr
     public string Summary(string hash, ReportLanguage language = ReportLanguage.English)
     {
         var dutch = language == ReportLanguage.Dutch;
+        var local = RuleLoading.DefaultDirectory;
         var origin = (Directory, Given, dutch) switch
         {
-            (null, _, false) => "the embedded default packs (no --rules, no ./rules folder here)",
-            (null, _, true) => "ingebouwde pakketten (geen --rules en geen map ./rules hier)",
+            (null, _, false) when LocalNotUsed => $"the embedded default packs (./{local} here only with --rules {local})",
+            (null, _, true) when LocalNotUsed => $"ingebouwde pakketten (./{local} hier alleen met --rules {local})",
+            (null, _, false) => $"the embedded default packs (no --rules, no ./{local} folder here)",
+            (null, _, true) => $"ingebouwde pakketten (geen --rules en geen map ./{local} hier)",
             (_, true, false) => $"directory '{Directory}' (--rules)",
             (_, true, true) => $"map '{Directory}' (--rules)",
-            (_, false, false) => $"directory './{RuleLoading.DefaultDirectory}' (found in the current folder; no --rules given)",
-            (_, false, true) => $"map './{RuleLoading.DefaultDirectory}' (in deze map gevonden; geen --rules)",
+            (_, false, false) => $"directory './{local}' (found in the current folder; no --rules given)",
+            (_, false, true) => $"map './{local}' (in deze map gevonden; geen --rules)",
         };
         var overrides = Overrides.Count == 0 ? string.Empty : $", {(dutch ? "aanpassingen" : "overrides")} {string.Join(", ", Overrides.Select(o => $"'{o}'"))}";
         return SafeText.Terminal($"{(dutch ? "Regels" : "Rules")}: {origin}{overrides}, {(dutch ? "regelset" : "hash")} {hash}.");
@@ -39,8 +45,11 @@ internal static class RuleLoading
     /// <summary>The folder name looked for in the current folder when no <c>--rules</c> is given.</summary>
     public const string DefaultDirectory = "rules";
 
-    /// <summary>The rules for <paramref name="given"/> (the <c>--rules</c> value, or null) and <paramref name="overrideFiles"/>.</summary>
-    public static RuleChoice Choose(string? given, IReadOnlyList<string> overrideFiles)
+    /// <summary>
+    /// The rules for <paramref name="given"/> (the <c>--rules</c> value, or null) and <paramref name="overrideFiles"/>;
+    /// without <c>--rules</c>, <c>./rules</c> when <paramref name="preferLocal"/> and the folder exists, else the embedded packs.
+    /// </summary>
+    public static RuleChoice Choose(string? given, IReadOnlyList<string> overrideFiles, bool preferLocal)
     {
         if (given is not null)
         {
@@ -48,7 +57,10 @@ internal static class RuleLoading
         }
 
         var local = WorkingFolder.Resolve(DefaultDirectory);
-        return new RuleChoice(Directory.Exists(local) ? local : null, overrideFiles, Given: false);
+        var exists = Directory.Exists(local);
+        return preferLocal && exists
+            ? new RuleChoice(local, overrideFiles, Given: false)
+            : new RuleChoice(null, overrideFiles, Given: false, LocalNotUsed: exists);
     }
 
     public static RuleSet? Load(RuleChoice choice, TextWriter error)

@@ -19,7 +19,7 @@ internal static class TestCommand
         command.SetAction(parse =>
         {
             // Rule tests belong to the rule files next to them: never the embedded packs with test files from disk.
-            var choice = RuleLoading.Choose(parse.GetValue(rules), []);
+            var choice = RuleLoading.Choose(parse.GetValue(rules), [], preferLocal: true);
             if (choice.Directory is null)
             {
                 error.WriteLine("error: no rules to test: there is no ./rules folder here and no --rules was given (the embedded packs are not tested against files on disk).");

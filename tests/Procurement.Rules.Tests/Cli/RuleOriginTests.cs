@@ -43,15 +43,30 @@ public sealed class RuleOriginTests : IDisposable
     }
 
     [Fact]
-    public void Validate_InAFolderWithBrokenRules_RefusesInsteadOfUsingTheEmbeddedPacks()
+    public void Validate_InAFolderWithRules_ChecksWithTheEmbeddedPacks_AndSaysTheFolderIsUsedOnlyWithRules()
+    {
+        var rules = BrokenLocalRules();
+
+        var (exit, output, error) = Run("validate", Example("haaglanden.yaml"));
+        var withLocal = Run("validate", Example("haaglanden.yaml"), "--rules", rules);
+
+        Assert.Equal(1, exit);
+        Assert.Equal("", error);
+        var hash = RuleSet.LoadDefault().GetValueOrThrow().Hash;
+        Assert.EndsWith($"Regels: ingebouwde pakketten (./rules hier alleen met --rules rules), regelset {hash}.{Environment.NewLine}", output, StringComparison.Ordinal);
+        Assert.Equal(2, withLocal.Exit);
+        Assert.Contains("error invalid-expression", withLocal.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_InAFolderWithRules_UsesTheEmbeddedPacks()
     {
         BrokenLocalRules();
 
-        var (exit, output, error) = Run("validate", Example("haaglanden.yaml"));
+        var (exit, output, _) = Run("explain", Example("haaglanden.yaml"), "--rule", "MC-002");
 
-        Assert.Equal(2, exit);
-        Assert.Equal("", output);
-        Assert.Contains("error invalid-expression", error, StringComparison.Ordinal);
+        Assert.Equal(0, exit);
+        Assert.Contains("Rules: the embedded default packs (./rules here only with --rules rules), hash ", output, StringComparison.Ordinal);
     }
 
     [Fact]

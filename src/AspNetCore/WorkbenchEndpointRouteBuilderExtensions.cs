@@ -1,8 +1,10 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Procurement.Rules.AspNetCore;
+using WorkbenchAssets = Procurement.Rules.AspNetCore.StaticAssets;
 
-namespace Procurement.Rules.AspNetCore;
+// In the namespace of the other Map* extensions, as ASP.NET Core libraries do: found without a using.
+namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>Maps the workbench (werkbank): its pages, the Monaco editor, the JSON API and the OpenAPI document.</summary>
 public static class WorkbenchEndpointRouteBuilderExtensions
@@ -11,7 +13,7 @@ public static class WorkbenchEndpointRouteBuilderExtensions
     /// Maps the workbench under <paramref name="prefix"/>: the pages at <c>prefix/</c>, <c>prefix/regels</c> and
     /// <c>prefix/vergelijken</c>, the API under <c>prefix/api/</c> and the OpenAPI document at
     /// <c>prefix/openapi/v1.json</c>. Register the services first with
-    /// <see cref="WorkbenchServiceCollectionExtensions.AddProcurementRulesWorkbench"/>.
+    /// <see cref="Microsoft.Extensions.DependencyInjection.WorkbenchServiceCollectionExtensions.AddProcurementRulesWorkbench"/>.
     /// </summary>
     /// <param name="endpoints">The application's endpoints.</param>
     /// <param name="prefix">Path under which the workbench is served, e.g. <c>/inkoopkader</c>; empty for the root.</param>
@@ -30,13 +32,13 @@ public static class WorkbenchEndpointRouteBuilderExtensions
         RuleEndpoints.Map(api);
         group.MapOpenApi("/openapi/{documentName}.json");
 
-        foreach (var page in StaticAssets.Pages.Keys)
+        foreach (var page in WorkbenchAssets.Pages.Keys)
         {
-            group.MapGet("/" + page, (HttpContext context, Workspace workspace) => StaticAssets.Page(context, page, workspace.Token))
+            group.MapGet("/" + page, (HttpContext context, Workspace workspace) => WorkbenchAssets.Page(context, page, workspace.Token))
                 .ExcludeFromDescription();
         }
 
-        group.MapGet("/{**file}", (string file, HttpContext context, Workspace workspace) => StaticAssets.Serve(context, file, workspace.Token))
+        group.MapGet("/{**file}", (string file, HttpContext context, Workspace workspace) => WorkbenchAssets.Serve(context, file, workspace.Token))
             .ExcludeFromDescription();
         return group;
     }

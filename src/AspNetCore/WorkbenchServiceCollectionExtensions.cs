@@ -1,8 +1,9 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Procurement.Rules.AspNetCore;
 
-namespace Procurement.Rules.AspNetCore;
+// In the namespace of IServiceCollection, as Microsoft.Extensions libraries do: found without a using.
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the workbench (werkbank) services.</summary>
 public static class WorkbenchServiceCollectionExtensions
@@ -10,7 +11,7 @@ public static class WorkbenchServiceCollectionExtensions
     /// <summary>
     /// Adds the workbench: its options, the per-folder workspace that caches the rule set and the designs' reports, and
     /// the OpenAPI document <c>v1</c>. Map its pages and API with
-    /// <see cref="WorkbenchEndpointRouteBuilderExtensions.MapProcurementRules"/>.
+    /// <see cref="Microsoft.AspNetCore.Builder.WorkbenchEndpointRouteBuilderExtensions.MapProcurementRules"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the folder, rules and limits.</param>

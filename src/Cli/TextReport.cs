@@ -23,14 +23,15 @@ internal static class TextReport
     public static void Write(IReadOnlyList<DesignReport> results, RuleSet ruleSet, TextWriter output, bool colour = false, ReportLanguage language = ReportLanguage.Dutch, string? footer = null)
     {
         var text = ReportText.For(language);
+        var width = Width(output);
+        using var trimmed = new TrailingSpaceTrimmer(output);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = colour ? AnsiSupport.Yes : AnsiSupport.No,
             ColorSystem = colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(output),
+            Out = new AnsiConsoleOutput(trimmed),
             Interactive = InteractionSupport.No,
         });
-        var width = Width(output);
         console.Profile.Width = width;
         var lines = new TextWrapper(console, width);
         foreach (var result in results)

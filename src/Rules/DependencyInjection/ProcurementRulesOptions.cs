@@ -1,6 +1,6 @@
 namespace Procurement.Rules.DependencyInjection;
 
-/// <summary>Options for <see cref="ServiceCollectionExtensions.AddProcurementRules"/>: where the rules come from and how designs are evaluated.</summary>
+/// <summary>Options for <see cref="Microsoft.Extensions.DependencyInjection.ProcurementRulesServiceCollectionExtensions.AddProcurementRules"/>: where the rules come from and how designs are evaluated.</summary>
 public sealed class ProcurementRulesOptions
 {
     /// <summary>Directories of rule packs (<c>*.yaml</c>), loaded in order; when empty, the embedded default packs are used.</summary>

@@ -46,7 +46,8 @@ public sealed class TextReportTests
 
         Assert.Equal(1, exit);
         var lines = output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
-        Assert.All(lines, l => Assert.True(l.TrimEnd().Length <= TextReport.RedirectedWidth, l));
+        Assert.All(lines, l => Assert.True(l.Length <= TextReport.RedirectedWidth, l));
+        Assert.All(lines, l => Assert.False(l.EndsWith(' '), $"a line ends in blanks: '{l}'"));
         Assert.Contains(lines, l => l.Length > 90);
         var firstLine = lines[0];
         var footer = Array.FindLastIndex(lines, l => l.StartsWith("Regels: ", StringComparison.Ordinal));

@@ -1,12 +1,14 @@
 using System.Text.RegularExpressions;
+using Procurement.Rules.Tests.Properties;
 using Xunit;
 
 namespace Procurement.Rules.Tests.Docs;
 
 /// <summary>
-/// The complete rule files shown in README.md and docs/*.md (YAML blocks that start with <c>pack:</c>) load: a pack on
-/// its own, an override file (<c>extends:</c>) on top of the shipped packs. A broken sample fed through the same check
-/// fails it, so the check is not vacuous.
+/// The complete rule and waiver files shown in README.md and docs/*.md load: a YAML block that starts with <c>pack:</c>
+/// as a pack on its own, or as an override file (<c>extends:</c>) on top of the shipped packs; one that starts with
+/// <c>waivers:</c> as a waiver file against the shipped rules. Broken samples fed through the same check fail it, so
+/// the check is not vacuous. (Shorter YAML snippets show one part of a file and are not loaded on their own.)
 /// </summary>
 public sealed partial class DocYamlExampleTests
 {
@@ -41,13 +43,27 @@ public sealed partial class DocYamlExampleTests
     }
 
     [Fact]
-    public void TheDocuments_ShowRuleFiles()
+    public void TheDocuments_ShowRuleFilesAndAWaiverFile()
     {
-        Assert.True(RuleFileExamples().Count >= 3);
+        Assert.True(RuleFileExamples().Count >= 4);
+        Assert.Contains(Blocks(Path.Combine(Repository.Root, "docs", "waivers.md")), b => b.Yaml.StartsWith("waivers:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheCheck_FailsABrokenWaiverExample()
+    {
+        const string broken = "waivers:\n  - rule: XX-999\n    subject: lots[crisis].heavy\n    justification: x\n    approvedBy: y\n    expires: 2023-12-31\n";
+
+        Assert.Contains(Check("docs/waivers.md", broken), e => e.StartsWith("docs/waivers.md:2:11: error unknown-rule", StringComparison.Ordinal));
     }
 
     private static string[] Check(string file, string yaml)
     {
+        if (yaml.StartsWith("waivers:", StringComparison.Ordinal))
+        {
+            return [.. WaiverFile.Load(yaml, file, Shipped.Rules).Errors.Select(e => e.ToString())];
+        }
+
         var source = new RuleSource(file, yaml);
         var result = yaml.Contains("\nextends:", StringComparison.Ordinal)
             ? RuleSet.Load([.. RuleSource.DefaultPacks(), source])
@@ -64,7 +80,7 @@ public sealed partial class DocYamlExampleTests
         foreach (Match match in YamlBlock().Matches(text))
         {
             var yaml = match.Groups["yaml"].Value;
-            if (yaml.StartsWith("pack:", StringComparison.Ordinal))
+            if (yaml.StartsWith("pack:", StringComparison.Ordinal) || yaml.StartsWith("waivers:", StringComparison.Ordinal))
             {
                 yield return (file, text[..match.Index].Count(c => c == '\n') + 2, yaml);
             }

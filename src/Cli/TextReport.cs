@@ -8,9 +8,10 @@ namespace Procurement.Rules.Cli;
 /// The plain-text report, written through a Spectre.Console <see cref="IAnsiConsole"/> on the given writer: per design
 /// the findings by severity (errors, then warnings, then info in short), grouped by lot and municipality, each with the
 /// rule's title and reference, the message and clause first and the expression and values read after; a table of
-/// findings per rule, a summary line, a total over several designs and the caller's footer. Lines wrap at the terminal's width (100 columns
-/// when redirected) with hanging indents, so a wrapped line never returns to column 0. Severities are coloured only when
-/// asked to (a terminal, not redirected, no NO_COLOR). Headings are Dutch unless <see cref="ReportLanguage.English"/>.
+/// findings per rule, a summary line, a total over several designs and the caller's footer. Lines wrap at the
+/// terminal's width (100 columns when redirected) with hanging indents, so a wrapped line never returns to column 0,
+/// and end without blanks. Severities are coloured only when asked to (a terminal, not redirected, no NO_COLOR).
+/// Headings are Dutch unless <see cref="ReportLanguage.English"/>.
 /// </summary>
 internal static class TextReport
 {

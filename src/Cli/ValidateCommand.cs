@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Procurement.Rules.Model;
 using Procurement.Rules.Reporting;
 
@@ -57,7 +58,7 @@ internal static class ValidateCommand
             var invalid = false;
             foreach (var path in parse.GetValue(designs) ?? [])
             {
-                var design = TenderDesignLoader.LoadFile(path);
+                var design = Load(path, error);
                 SafeText.WriteErrors(error, design.Errors);
 
                 if (design.Value is null)
@@ -82,6 +83,31 @@ internal static class ValidateCommand
             return reports.Any(r => r.Report.HasFindingsAtOrAbove(threshold)) ? ExitCodes.Findings : ExitCodes.Clean;
         });
         return command;
+    }
+
+    private const long LargeFileBytes = 8L * 1024 * 1024;
+
+    /// <summary>Loads a design; a file of 8 MB or more shows how much of it is read (on an interactive console).</summary>
+    private static LoadResult<TenderDesign> Load(string path, TextWriter error)
+    {
+        var size = File.Exists(path) ? new FileInfo(path).Length : 0;
+        var latest = new LatestLoadProgress();
+        using (Progress.Start(size >= LargeFileBytes, () => latest.Describe(path), error))
+        {
+            return TenderDesignLoader.LoadFile(path, progress: latest);
+        }
+    }
+
+    /// <summary>Keeps the last progress the loader reported, for the indicator to read on its own thread.</summary>
+    private sealed class LatestLoadProgress : IProgress<DesignLoadProgress>
+    {
+        private volatile DesignLoadProgress? _latest;
+
+        public void Report(DesignLoadProgress value) => _latest = value;
+
+        public string Describe(string path) => _latest is { } p
+            ? string.Create(CultureInfo.InvariantCulture, $"loading {path}: {p.CharactersRead / 1_048_576.0:0.0} of {p.Characters / 1_048_576.0:0.0} M characters, {p.CareProfilesRead:N0} care profiles read")
+            : $"loading {path}";
     }
 
     /// <summary>

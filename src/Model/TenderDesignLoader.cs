@@ -10,7 +10,11 @@ public static class TenderDesignLoader
     /// <summary>Loads the design in the file at <paramref name="path"/>.</summary>
     /// <param name="path">Path of a design YAML file.</param>
     /// <param name="limits">Limits on the file's size and shape; <see cref="YamlLimits.Default"/> when null.</param>
-    public static LoadResult<TenderDesign> LoadFile(string path, YamlLimits? limits = null)
+    /// <param name="progress">
+    /// When given, told how far reading has come while the lists are read (at most every 256 KiB of text) and once when
+    /// the whole text is read; called on the loading thread.
+    /// </param>
+    public static LoadResult<TenderDesign> LoadFile(string path, YamlLimits? limits = null, IProgress<DesignLoadProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         limits ??= YamlLimits.Default;
@@ -35,7 +39,7 @@ public static class TenderDesignLoader
             return Failed(LoadErrorCodes.FileUnreadable, path, $"Cannot read the design file: {ex.Message}");
         }
 
-        return LoadString(text, path, limits);
+        return Load(text, path, limits, progress);
     }
 
     /// <summary>Loads a design from <paramref name="stream"/>, read as UTF-8.</summary>
@@ -77,14 +81,18 @@ public static class TenderDesignLoader
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(fileName);
-        limits ??= YamlLimits.Default;
+        return Load(yaml, fileName, limits ?? YamlLimits.Default, null);
+    }
+
+    private static LoadResult<TenderDesign> Load(string yaml, string fileName, YamlLimits limits, IProgress<DesignLoadProgress>? progress)
+    {
         if (yaml.Length > limits.MaxFileBytes)
         {
             return Failed(LoadErrorCodes.LimitExceeded, fileName, $"The input is over the limit of {limits.MaxFileBytes:N0} bytes (limit MaxFileBytes).");
         }
 
         var max = LoadErrorCap.Of(limits);
-        var read = DesignYamlReader.Read(yaml, fileName, limits);
+        var read = DesignYamlReader.Read(yaml, fileName, limits, progress);
 
         // At the error cap the design is not resolved: its errors would not be reported anyway.
         if (read.Value is null || read.Stopped)

@@ -15,17 +15,30 @@ internal sealed class DesignYamlReader
     private readonly List<CareProfileDto> _careProfiles = [];
     private readonly List<EscalationDto> _escalations = [];
 
-    private DesignYamlReader(YamlFieldReader reader) => _reader = reader;
+    // Progress is reported at most once per this many characters read, and once at the end.
+    private const int ProgressInterval = 256 * 1024;
+
+    private readonly IProgress<DesignLoadProgress>? _progress;
+    private readonly int _characters;
+    private int _reported;
+
+    private DesignYamlReader(YamlFieldReader reader, IProgress<DesignLoadProgress>? progress = null, int characters = 0)
+    {
+        _reader = reader;
+        _progress = progress;
+        _characters = characters;
+    }
 
     /// <summary>
     /// Reads the design text: the records and the errors of reading it, in the order found. Items of the top-level lists
     /// are read as the tree reader streams them. An empty text is a <c>missing-field</c> error.
     /// </summary>
-    public static Diagnosed<DesignDto> Read(string text, string file, YamlLimits limits)
+    public static Diagnosed<DesignDto> Read(string text, string file, YamlLimits limits, IProgress<DesignLoadProgress>? progress = null)
     {
         var fields = new YamlFieldReader(file, limits);
-        var designReader = new DesignYamlReader(fields);
+        var designReader = new DesignYamlReader(fields, progress, text.Length);
         var root = YamlTreeReader.Read(text, limits, fields, designReader.AcceptItem);
+        progress?.Report(new DesignLoadProgress(text.Length, text.Length, designReader._careProfiles.Count));
         if (root is null)
         {
             return fields.Errors.Count == 0
@@ -65,6 +78,12 @@ internal sealed class DesignYamlReader
             case "contracts": Add(_contracts, ReadContract(item)); break;
             case "careProfiles": Add(_careProfiles, ReadCareProfile(item)); break;
             case "escalations": Add(_escalations, ReadEscalation(item)); break;
+        }
+
+        if (_progress is not null && item.Span.EndOffset - _reported >= ProgressInterval)
+        {
+            _reported = item.Span.EndOffset;
+            _progress.Report(new DesignLoadProgress(_reported, _characters, _careProfiles.Count));
         }
 
         static void Add<T>(List<T> list, T? item)

@@ -7,8 +7,8 @@ namespace Procurement.Rules.Tests.Docs;
 /// <summary>
 /// The complete rule and waiver files shown in README.md and docs/*.md load: a YAML block that starts with <c>pack:</c>
 /// as a pack on its own, or as an override file (<c>extends:</c>) on top of the shipped packs; one that starts with
-/// <c>waivers:</c> as a waiver file against the shipped rules. Broken samples fed through the same check fail it, so
-/// the check is not vacuous. (Shorter YAML snippets show one part of a file and are not loaded on their own.)
+/// <c>waivers:</c> as a waiver file against the shipped rules; the rule test (<c>base:</c>) runs, and passes, beside the
+/// shipped rule tests. Broken samples fed through the same checks fail them, so the checks are not vacuous. (Shorter YAML snippets show one part of a file and are not loaded on their own.)
 /// </summary>
 public sealed partial class DocYamlExampleTests
 {
@@ -50,6 +50,50 @@ public sealed partial class DocYamlExampleTests
     }
 
     [Fact]
+    public void RuleTestExample_RunsAndPasses_NextToTheShippedTests()
+    {
+        var file = Path.Combine(Repository.Root, "docs", "writing-rules.md");
+        var example = Blocks(file, "base:").Single();
+
+        var report = RunRuleTest(example.Yaml);
+
+        Assert.Empty(report.Errors);
+        Assert.Equal(2, report.Tests.Count);
+        Assert.All(report.Tests, t => Assert.True(t.Passed, t.Name));
+    }
+
+    [Fact]
+    public void TheRuleTestCheck_FailsABrokenExample()
+    {
+        const string broken = "base: designs/base-design.yaml\ntests:\n  - name: wrong\n    expect:\n      - { rule: MC-002, subject: \"careProfiles[P-1]\", clause: contracted }\n";
+
+        Assert.False(RunRuleTest(broken).Passed);
+    }
+
+    // The test file sits in a copy of the shipped rules folder's tests/, where its base design is.
+    private static Procurement.Rules.RuleTests.RuleTestReport RunRuleTest(string yaml)
+    {
+        var folder = Directory.CreateTempSubdirectory("pr-doc-test-").FullName;
+        try
+        {
+            foreach (var source in Directory.EnumerateFiles(Path.Combine(Repository.Root, "rules"), "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(folder, Path.GetRelativePath(Path.Combine(Repository.Root, "rules"), source));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(source, target);
+            }
+
+            var test = Path.Combine(folder, "tests", "doc-example.yaml");
+            File.WriteAllText(test, yaml);
+            return Procurement.Rules.RuleTests.RuleTestRunner.Run(RuleSet.LoadDirectory(folder).GetValueOrThrow(), [test]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void TheCheck_FailsABrokenWaiverExample()
     {
         const string broken = "waivers:\n  - rule: XX-999\n    subject: lots[crisis].heavy\n    justification: x\n    approvedBy: y\n    expires: 2023-12-31\n";
@@ -74,13 +118,15 @@ public sealed partial class DocYamlExampleTests
     private static IEnumerable<string> Documents() =>
         [Path.Combine(Repository.Root, "README.md"), .. Directory.EnumerateFiles(Path.Combine(Repository.Root, "docs"), "*.md").Order(StringComparer.Ordinal)];
 
-    private static IEnumerable<(string File, int Line, string Yaml)> Blocks(string file)
+    private static IEnumerable<(string File, int Line, string Yaml)> Blocks(string file) => Blocks(file, "pack:", "waivers:");
+
+    private static IEnumerable<(string File, int Line, string Yaml)> Blocks(string file, params string[] starts)
     {
         var text = File.ReadAllText(file).ReplaceLineEndings("\n");
         foreach (Match match in YamlBlock().Matches(text))
         {
             var yaml = match.Groups["yaml"].Value;
-            if (yaml.StartsWith("pack:", StringComparison.Ordinal) || yaml.StartsWith("waivers:", StringComparison.Ordinal))
+            if (starts.Any(s => yaml.StartsWith(s, StringComparison.Ordinal)))
             {
                 yield return (file, text[..match.Index].Count(c => c == '\n') + 2, yaml);
             }

@@ -43,7 +43,8 @@ internal static class DiffCommand
         }
 
         var sides = new DiffWaivers(parse, o.Waivers, o.BaseWaivers, evaluation, error);
-        var result = designRevision ? Revision(parse, o, sides, error) : RuleChange(parse, o, sides, error);
+        var language = ReportLanguageOption.Read(parse, o.Language);
+        var (result, rules) = designRevision ? Revision(parse, o, sides, language, error) : RuleChange(parse, o, sides, language, error);
         if (result is null)
         {
             return ExitCodes.InvalidInput;
@@ -56,9 +57,12 @@ internal static class DiffCommand
             switch (parse.GetValue(o.Format))
             {
                 case "json": ReportWriter.WriteDiff(ReportFormat.Json, result, sink); break;
-                case "markdown": ReportWriter.WriteDiff(ReportFormat.Markdown, result, sink, ReportLanguageOption.Read(parse, o.Language)); break;
+                case "markdown": ReportWriter.WriteDiff(ReportFormat.Markdown, result, sink, language); break;
                 case "sarif": ReportWriter.WriteDiff(ReportFormat.Sarif, result, sink); break;
-                default: DiffText.Write(result, sink, ReportLanguageOption.Read(parse, o.Language)); break;
+                default:
+                    DiffText.Write(result, sink, language);
+                    sink.WriteLine(rules);
+                    break;
             }
         }
 
@@ -66,36 +70,44 @@ internal static class DiffCommand
         return result.Diffs.Any(d => d.Findings.Any(f => Introduces(f, threshold))) ? ExitCodes.Findings : ExitCodes.Clean;
     }
 
-    /// <summary>A design revision: both designs with one rule set; null (after writing why) when the input is not usable.</summary>
-    private static DiffReport? Revision(ParseResult parse, DiffOptions o, DiffWaivers sides, TextWriter error)
+    /// <summary>
+    /// A design revision: both designs with one rule set, and the line that names the rules; no report (after writing
+    /// why) when the input is not usable.
+    /// </summary>
+    private static (DiffReport? Report, string Rules) Revision(ParseResult parse, DiffOptions o, DiffWaivers sides, ReportLanguage language, TextWriter error)
     {
         var (baseFile, headFile) = (parse.GetValue(o.BaseDesign), parse.GetValue(o.HeadDesign));
         if (baseFile is null || headFile is null || (parse.GetValue(o.Designs) ?? []).Length > 0)
         {
             error.WriteLine("error: a design revision needs both --base and --head and no further designs.");
-            return null;
+            return (null, "");
         }
 
-        var ruleSet = RuleLoading.Load(RuleLoading.Choose(parse.GetValue(o.Rules), [], preferLocal: false), error);
+        var choice = RuleLoading.Choose(parse.GetValue(o.Rules), [], preferLocal: false);
+        var ruleSet = RuleLoading.Load(choice, error);
         var before = LoadDesign(baseFile, error);
         var after = LoadDesign(headFile, error);
         if (ruleSet is null || before is null || after is null || sides.For(ruleSet, ruleSet) is not var (baseOptions, headOptions))
         {
-            return null;
+            return (null, "");
         }
 
-        return new DiffReport([ReportComparer.Compare(ruleSet.Evaluate(before, baseOptions(before)), ruleSet.Evaluate(after, headOptions(after)))], ruleSet, ruleSet, null);
+        var report = new DiffReport([ReportComparer.Compare(ruleSet.Evaluate(before, baseOptions(before)), ruleSet.Evaluate(after, headOptions(after)))], ruleSet, ruleSet, null);
+        return (report, choice.Summary(ruleSet.Hash, language));
     }
 
-    /// <summary>A rule change: every design with both rule sets; null (after writing why) when the input is not usable.</summary>
-    private static DiffReport? RuleChange(ParseResult parse, DiffOptions o, DiffWaivers sides, TextWriter error)
+    /// <summary>
+    /// A rule change: every design with both rule sets, and the line that names both; no report (after writing why)
+    /// when the input is not usable.
+    /// </summary>
+    private static (DiffReport? Report, string Rules) RuleChange(ParseResult parse, DiffOptions o, DiffWaivers sides, ReportLanguage language, TextWriter error)
     {
         var designFiles = parse.GetValue(o.Designs) ?? [];
         var (rulesBaseDir, rulesHeadDir) = (parse.GetValue(o.RulesBase), parse.GetValue(o.RulesHead));
         if (rulesBaseDir is null || rulesHeadDir is null || designFiles.Length == 0 || parse.GetValue(o.Rules) is not null)
         {
             error.WriteLine("error: a rule change needs --rules-base DIR, --rules-head DIR and at least one design (and no --rules).");
-            return null;
+            return (null, "");
         }
 
         var before = RuleLoading.Load(RuleLoading.Choose(rulesBaseDir, [], preferLocal: false), error);
@@ -103,11 +115,14 @@ internal static class DiffCommand
         var loaded = designFiles.Select(f => LoadDesign(f, error)).ToArray();
         if (before is null || after is null || loaded.Any(d => d is null) || sides.For(before, after) is not var (baseOptions, headOptions))
         {
-            return null;
+            return (null, "");
         }
 
         var diffs = loaded.Select(d => ReportComparer.Compare(before.Evaluate(d!, baseOptions(d!)), after.Evaluate(d!, headOptions(d!)))).ToList();
-        return new DiffReport(diffs, before, after, ReportComparer.CompareRules(before, after, diffs));
+        var rules = language == ReportLanguage.Dutch
+            ? $"Regels: oud map '{rulesBaseDir}' (--rules-base), regelset {before.Hash}; nieuw map '{rulesHeadDir}' (--rules-head), regelset {after.Hash}."
+            : $"Rules: base directory '{rulesBaseDir}' (--rules-base), hash {before.Hash}; head directory '{rulesHeadDir}' (--rules-head), hash {after.Hash}.";
+        return (new DiffReport(diffs, before, after, ReportComparer.CompareRules(before, after, diffs)), SafeText.Terminal(rules));
     }
 
     /// <summary>

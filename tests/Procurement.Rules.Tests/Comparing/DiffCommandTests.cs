@@ -51,6 +51,21 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public void Diff_TextReport_EndsWithTheRulesItUsed_ForARevisionAndForARuleChange()
+    {
+        var hash = RuleSet.LoadDefault().GetValueOrThrow().Hash;
+        var (baseRules, headRules) = (LimitPackDir(40_000), LimitPackDir(30_000));
+
+        var revision = Run("diff", "--base", Example("haaglanden.yaml"), "--head", Example("haaglanden.yaml"), "--language", "en").Output;
+        var change = Run("diff", "--rules-base", baseRules, "--rules-head", headRules, Example("haaglanden.yaml")).Output;
+
+        Assert.Matches($@"\nRules: the embedded default packs \([^)]*\), hash {hash}\.\r?\n$", revision);
+        Assert.Matches(
+            $@"\nRegels: oud map '{System.Text.RegularExpressions.Regex.Escape(baseRules)}' \(--rules-base\), regelset [0-9a-f]{{16}}; nieuw map '{System.Text.RegularExpressions.Regex.Escape(headRules)}' \(--rules-head\), regelset [0-9a-f]{{16}}\.\r?\n$",
+            change);
+    }
+
+    [Fact]
     public void Diff_IdenticalRulePacks_OverAllExamples_ChangeNothing()
     {
         var copy = PackCopy(text => text);

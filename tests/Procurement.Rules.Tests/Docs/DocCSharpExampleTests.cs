@@ -18,7 +18,7 @@ public sealed partial class DocCSharpExampleTests(LocalPackages packages)
     [Trait("Category", "Package")]
     public void EveryCSharpExample_CompilesAgainstThePackages_AndTheRunnableOnesRun()
     {
-        var blocks = Documents().SelectMany(Blocks).ToList();
+        var blocks = DocPages.All().SelectMany(Blocks).ToList();
 
         Assert.True(blocks.Count >= 5, $"expected the README's and the hosting page's C# examples, found {blocks.Count}");
         Assert.Contains(blocks, b => b.Run);
@@ -59,9 +59,6 @@ public sealed partial class DocCSharpExampleTests(LocalPackages packages)
         (exit, output) = LocalPackages.TryRun(Repository.Root, "dotnet", "run", "--project", app, "-c", "Release", "--no-build");
         return exit == 0 ? null : $"{block.File}:{block.Line}: the example exited {exit}:\n{output}";
     }
-
-    private static IEnumerable<string> Documents() =>
-        [Path.Combine(Repository.Root, "README.md"), .. Directory.EnumerateFiles(Path.Combine(Repository.Root, "docs"), "*.md").Order(StringComparer.Ordinal)];
 
     private static IEnumerable<Block> Blocks(string file)
     {

@@ -16,7 +16,7 @@ public sealed partial class DocShellExampleTests
     public static TheoryData<string, int, string, int> Commands()
     {
         var data = new TheoryData<string, int, string, int>();
-        foreach (var command in Documents().SelectMany(Blocks))
+        foreach (var command in DocPages.All().SelectMany(Blocks))
         {
             data.Add(command.File, command.Line, command.Text, command.Exit);
         }
@@ -34,7 +34,7 @@ public sealed partial class DocShellExampleTests
     [Fact]
     public void TheSetUpCommandAndTheRuleAuthorsCommands_AreAmongTheCheckedOnes()
     {
-        var commands = Documents().SelectMany(Blocks).Select(c => $"{c.File}: {c.Text}").ToList();
+        var commands = DocPages.All().SelectMany(Blocks).Select(c => $"{c.File}: {c.Text}").ToList();
 
         Assert.Contains("README.md: dotnet run --project src/Cli -- validate examples/zuid-holland-zuid.yaml", commands);
         Assert.Contains("docs/writing-rules.md: dotnet run --project src/Cli -- test --min-coverage 100", commands);
@@ -62,9 +62,6 @@ public sealed partial class DocShellExampleTests
     // The arguments after the tool's name; the examples quote nothing, so blanks separate them.
     private static string[] Arguments(string command) =>
         ToolPrefix().Replace(command, "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-
-    private static IEnumerable<string> Documents() =>
-        [Path.Combine(Repository.Root, "README.md"), .. Directory.EnumerateFiles(Path.Combine(Repository.Root, "docs"), "*.md").Order(StringComparer.Ordinal)];
 
     private static IEnumerable<Command> Blocks(string path)
     {

@@ -15,7 +15,7 @@ public sealed partial class DocYamlExampleTests
     public static TheoryData<string, int> RuleFileExamples()
     {
         var data = new TheoryData<string, int>();
-        foreach (var (file, line, _) in Documents().SelectMany(Blocks))
+        foreach (var (file, line, _) in DocPages.All().SelectMany(Blocks))
         {
             data.Add(file, line);
         }
@@ -114,9 +114,6 @@ public sealed partial class DocYamlExampleTests
             : RuleSet.Load([source]);
         return [.. result.Errors.Select(e => e.ToString())];
     }
-
-    private static IEnumerable<string> Documents() =>
-        [Path.Combine(Repository.Root, "README.md"), .. Directory.EnumerateFiles(Path.Combine(Repository.Root, "docs"), "*.md").Order(StringComparer.Ordinal)];
 
     private static IEnumerable<(string File, int Line, string Yaml)> Blocks(string file) => Blocks(file, "pack:", "waivers:");
 

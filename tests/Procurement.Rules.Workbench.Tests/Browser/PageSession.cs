@@ -55,6 +55,10 @@ public sealed class PageSession : IAsyncDisposable
             Locale = "nl-NL",
         });
         context.SetDefaultTimeout(30_000);
+
+        // Expectations wait as long as actions do: on a 2-core CI machine the test suites, the package builds of the doc
+        // tests and the server share the cores, and running every rule test with coverage can take over 5 seconds.
+        Assertions.SetDefaultExpectTimeout(30_000);
         var page = await context.NewPageAsync();
         var session = new PageSession(context, page);
         await page.GotoAsync(server.Url(path));

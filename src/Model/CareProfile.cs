@@ -16,6 +16,8 @@ public sealed class CareProfile
         decimal budget,
         DateOnly start,
         Provider? transferredTo,
+        bool stay,
+        Municipality? responsibleMunicipality,
         SourceLocation location)
     {
         Id = id;
@@ -30,6 +32,8 @@ public sealed class CareProfile
         Budget = budget;
         Start = start;
         TransferredTo = transferredTo;
+        Stay = stay;
+        ResponsibleMunicipality = responsibleMunicipality;
         Location = location;
     }
 
@@ -71,6 +75,31 @@ public sealed class CareProfile
 
     /// <summary>The provider the profile was transferred to (overgedragen aan) after escalation, if any.</summary>
     public Provider? TransferredTo { get; }
+
+    /// <summary>Whether the care includes a stay (verblijf), e.g. in a residential group or a foster family.</summary>
+    public bool Stay { get; }
+
+    /// <summary>
+    /// The municipality responsible under the residence rule (woonplaatsbeginsel, Jeugdwet art. 1.1): for care with a
+    /// stay, where the child lived just before the stay began; <see langword="null"/> when the design does not name it.
+    /// </summary>
+    public Municipality? ResponsibleMunicipality { get; }
+
+    /// <summary>The last day of the profile (einddatum): the day before its start plus its duration in months, never before its start.</summary>
+    public DateOnly End
+    {
+        get
+        {
+            if (DurationMonths <= 0)
+            {
+                return Start;
+            }
+
+            // Past the last representable month the profile runs to the end of the calendar.
+            var lastMonth = ((long)Start.Year * 12) + Start.Month - 1 + DurationMonths;
+            return lastMonth >= 9999L * 12 ? DateOnly.MaxValue : Start.AddMonths(DurationMonths).AddDays(-1);
+        }
+    }
 
     /// <summary>Where the profile is defined in the design file.</summary>
     public SourceLocation Location { get; }

@@ -17,6 +17,7 @@ public sealed class CategoryTerms
         FinancingForm? financing,
         CategoryLimits limits,
         Publication? publication,
+        IReadOnlyList<Product> products,
         SourceLocation location)
     {
         Category = category;
@@ -26,7 +27,12 @@ public sealed class CategoryTerms
         Financing = financing;
         Limits = limits;
         Publication = publication;
+        Products = products;
         Location = location;
+        foreach (var product in products)
+        {
+            product.Terms = this;
+        }
     }
 
     /// <summary>The lot these terms belong to.</summary>
@@ -55,6 +61,9 @@ public sealed class CategoryTerms
     /// join was published; <see langword="null"/> when the design does not record it.
     /// </summary>
     public Publication? Publication { get; }
+
+    /// <summary>The products (producten) of this category, with their iJw product category, code, execution variant and tariff, in file order.</summary>
+    public IReadOnlyList<Product> Products { get; }
 
     /// <summary>Where the terms are defined in the design file.</summary>
     public SourceLocation Location { get; }

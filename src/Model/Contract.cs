@@ -16,6 +16,8 @@ public sealed class Contract
         FinancingForm? financing,
         decimal value,
         Publication? publication,
+        decimal? budget,
+        string? hardshipClause,
         SourceLocation location)
     {
         Id = id;
@@ -27,6 +29,8 @@ public sealed class Contract
         Financing = financing;
         Value = value;
         Publication = publication;
+        Budget = budget;
+        HardshipClause = hardshipClause;
         Location = location;
     }
 
@@ -68,6 +72,18 @@ public sealed class Contract
     /// when the design does not record it (the category's <see cref="CategoryTerms.Publication"/> may).
     /// </summary>
     public Publication? Publication { get; }
+
+    /// <summary>
+    /// For a lump sum (taakgericht): the budget for the contract period in euros (budget), or <see langword="null"/> when
+    /// not stated.
+    /// </summary>
+    public decimal? Budget { get; }
+
+    /// <summary>
+    /// For a lump sum: what happens when the budget runs out (hardheidsclausule), e.g. who bears an overrun; <see langword="null"/>
+    /// when not stated.
+    /// </summary>
+    public string? HardshipClause { get; }
 
     /// <summary>Where the contract is defined in the design file.</summary>
     public SourceLocation Location { get; }

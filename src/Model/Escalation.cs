@@ -13,6 +13,7 @@ public sealed class Escalation
         Lot targetLot,
         DateOnly date,
         string? approvedBy,
+        ExpertTeam? expertTeam,
         SourceLocation location)
     {
         Id = id;
@@ -24,6 +25,7 @@ public sealed class Escalation
         TargetLot = targetLot;
         Date = date;
         ApprovedBy = approvedBy;
+        ExpertTeam = expertTeam;
         Location = location;
     }
 
@@ -53,6 +55,9 @@ public sealed class Escalation
 
     /// <summary>Identifier of the access team (toegang) that approved it, or <see langword="null"/> when not approved.</summary>
     public string? ApprovedBy { get; }
+
+    /// <summary>The regional expert team (regionaal expertteam) the case was referred to, or <see langword="null"/>.</summary>
+    public ExpertTeam? ExpertTeam { get; }
 
     /// <summary>Where the escalation is defined in the design file.</summary>
     public SourceLocation Location { get; }

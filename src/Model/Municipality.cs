@@ -41,6 +41,13 @@ public sealed class Municipality
     /// <summary>Lots this municipality buys locally by itself (lokaal ingekocht).</summary>
     public IReadOnlyList<Lot> LocalLots { get; internal set; } = [];
 
+    /// <summary>
+    /// Care profiles with a stay (verblijf) this municipality is responsible for (its own, or those naming it as
+    /// <see cref="CareProfile.ResponsibleMunicipality"/>) that run past its last day <see cref="Until"/>, in file order:
+    /// when it leaves the region, these need a transfer arrangement. Empty for a municipality that stays.
+    /// </summary>
+    public IReadOnlyList<CareProfile> StaysAfterLeaving { get; internal set; } = [];
+
     internal int Index { get; set; }
 
     /// <summary>Whether the municipality takes part on <paramref name="date"/>.</summary>

@@ -21,6 +21,7 @@ public sealed class TenderDesign
         IReadOnlyList<Contract> contracts,
         IReadOnlyList<CareProfile> careProfiles,
         IReadOnlyList<Escalation> escalations,
+        ExpertTeam? expertTeam,
         string sourceFile)
     {
         Id = id;
@@ -35,6 +36,7 @@ public sealed class TenderDesign
         ContractArray = [.. contracts];
         CareProfileArray = [.. careProfiles];
         EscalationArray = [.. escalations];
+        ExpertTeam = expertTeam;
         SourceFile = sourceFile;
         _municipalities = municipalities.ToDictionary(m => m.Id, StringComparer.Ordinal);
         _lots = lots.ToDictionary(l => l.Id, StringComparer.Ordinal);
@@ -54,6 +56,9 @@ public sealed class TenderDesign
 
     /// <summary>The period of the purchasing framework (looptijd inkoopkader).</summary>
     public Period Period { get; }
+
+    /// <summary>The region's expert team for complex cases (regionaal expertteam), or <see langword="null"/> when the design names none.</summary>
+    public ExpertTeam? ExpertTeam { get; }
 
     /// <summary>Participating municipalities (gemeenten), in file order.</summary>
     public IReadOnlyList<Municipality> Municipalities => MunicipalityArray;

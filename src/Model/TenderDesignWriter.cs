@@ -30,6 +30,11 @@ public static partial class TenderDesignWriter
         }
 
         writer.WriteLine($"period: {PeriodText(design.Period)}");
+        if (design.ExpertTeam is { } team)
+        {
+            writer.WriteLine($"expertTeam: {Flow(("id", Text(team.Id)), ("name", Text(team.Name)))}");
+        }
+
         writer.WriteLine("municipalities:");
         foreach (var m in design.Municipalities)
         {
@@ -77,13 +82,13 @@ public static partial class TenderDesignWriter
         writer.WriteLine("contracts:");
         foreach (var c in design.Contracts)
         {
-            writer.WriteLine($"  - {Flow(("id", Text(c.Id)), ("party", Text(c.Party.Id)), ("lot", Text(c.Lot.Id)), ("category", Kebab(c.Category)), ("municipalities", List(c.Municipalities.Select(m => Text(m.Id)))), ("period", PeriodText(c.Period)), ("financing", c.Financing is { } f ? Kebab(f) : null), ("value", Number(c.Value)), ("publication", PublicationText(c.Publication)))}");
+            writer.WriteLine($"  - {Flow(("id", Text(c.Id)), ("party", Text(c.Party.Id)), ("lot", Text(c.Lot.Id)), ("category", Kebab(c.Category)), ("municipalities", List(c.Municipalities.Select(m => Text(m.Id)))), ("period", PeriodText(c.Period)), ("financing", c.Financing is { } f ? Kebab(f) : null), ("value", Number(c.Value)), ("publication", PublicationText(c.Publication)), ("budget", c.Budget is { } budget ? Number(budget) : null), ("hardshipClause", TextOrNull(c.HardshipClause)))}");
         }
 
         writer.WriteLine("careProfiles:");
         foreach (var p in design.CareProfiles)
         {
-            writer.WriteLine($"  - {Flow(("id", Text(p.Id)), ("client", TextOrNull(p.Client)), ("municipality", Text(p.Municipality.Id)), ("lot", Text(p.Lot.Id)), ("category", Kebab(p.Category)), ("mainContractor", TextOrNull(p.MainContractor?.Id)), ("coProviders", p.CoProviders.Count == 0 ? null : List(p.CoProviders.Select(c => Text(c.Id)))), ("intensityHoursPerWeek", Number(p.IntensityHoursPerWeek)), ("durationMonths", Number(p.DurationMonths)), ("budget", Number(p.Budget)), ("start", DateText(p.Start)), ("transferredTo", TextOrNull(p.TransferredTo?.Id)), ("contract", TextOrNull(p.Contract?.Id)))}");
+            writer.WriteLine($"  - {Flow(("id", Text(p.Id)), ("client", TextOrNull(p.Client)), ("municipality", Text(p.Municipality.Id)), ("lot", Text(p.Lot.Id)), ("category", Kebab(p.Category)), ("mainContractor", TextOrNull(p.MainContractor?.Id)), ("coProviders", p.CoProviders.Count == 0 ? null : List(p.CoProviders.Select(c => Text(c.Id)))), ("intensityHoursPerWeek", Number(p.IntensityHoursPerWeek)), ("durationMonths", Number(p.DurationMonths)), ("budget", Number(p.Budget)), ("start", DateText(p.Start)), ("transferredTo", TextOrNull(p.TransferredTo?.Id)), ("contract", TextOrNull(p.Contract?.Id)), ("stay", p.Stay ? "true" : null), ("responsibleMunicipality", TextOrNull(p.ResponsibleMunicipality?.Id)))}");
         }
 
         writer.WriteLine("escalations:");
@@ -92,7 +97,7 @@ public static partial class TenderDesignWriter
             // The id is left out when it is the one the loader derives (profile/date): two escalations of one profile on one
             // day may both have it, and written out explicitly it would be a duplicate id.
             var defaultId = $"{e.Profile.Id}/{e.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
-            writer.WriteLine($"  - {Flow(("id", e.Id == defaultId ? null : Text(e.Id)), ("profile", Text(e.Profile.Id)), ("from", Kebab(e.From)), ("to", Kebab(e.To)), ("fromScope", e.FromScope is { } fs ? Kebab(fs) : null), ("toScope", e.ToScope is { } ts ? Kebab(ts) : null), ("toLot", ReferenceEquals(e.TargetLot, e.Profile.Lot) ? null : Text(e.TargetLot.Id)), ("date", DateText(e.Date)), ("approvedBy", TextOrNull(e.ApprovedBy)))}");
+            writer.WriteLine($"  - {Flow(("id", e.Id == defaultId ? null : Text(e.Id)), ("profile", Text(e.Profile.Id)), ("from", Kebab(e.From)), ("to", Kebab(e.To)), ("fromScope", e.FromScope is { } fs ? Kebab(fs) : null), ("toScope", e.ToScope is { } ts ? Kebab(ts) : null), ("toLot", ReferenceEquals(e.TargetLot, e.Profile.Lot) ? null : Text(e.TargetLot.Id)), ("date", DateText(e.Date)), ("approvedBy", TextOrNull(e.ApprovedBy)), ("expertTeam", TextOrNull(e.ExpertTeam?.Id)))}");
         }
     }
 
@@ -108,8 +113,26 @@ public static partial class TenderDesignWriter
             ("qualifications", terms.Qualifications.Count == 0 ? null : List(terms.Qualifications.Select(Text))),
             ("financing", terms.Financing is { } f ? Kebab(f) : null),
             ("limits", limitsText),
-            ("publication", PublicationText(terms.Publication)));
+            ("publication", PublicationText(terms.Publication)),
+            ("products", terms.Products.Count == 0 ? null : List(terms.Products.Select(ProductText))));
     }
+
+    private static string ProductText(Product product) => Flow(
+        ("code", Text(product.Code)),
+        ("name", Text(product.Name)),
+        ("category", Quoted(product.Category)),
+        ("variant", Kebab(product.Variant)),
+        ("unit", product.Unit is { } unit ? Kebab(unit) : null),
+        ("standard", product.IsStandard ? "true" : null),
+        ("tariff", product.Tariff is { } tariff ? TariffText(tariff) : null));
+
+    private static string TariffText(Tariff tariff) => Flow(
+        ("amount", Number(tariff.Amount)),
+        ("costBuildUp", tariff.StaffCosts is { } staff && tariff.ClientRelatedCosts is { } client && tariff.Overhead is { } overhead
+            ? Flow(("staff", Number(staff)), ("clientRelated", Number(client)), ("overhead", Number(overhead)))
+            : null),
+        ("indexation", TextOrNull(tariff.Indexation)),
+        ("differentiation", TextOrNull(tariff.Differentiation)));
 
     private static string? PublicationText(Publication? publication) => publication is null
         ? null

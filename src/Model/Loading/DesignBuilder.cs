@@ -22,7 +22,10 @@ internal sealed partial class DesignResolver
             group.Key.CareProfiles = group.ToArray();
         }
 
-        var escalations = BuildEscalations(dto.Escalations, profileById);
+        var expertTeam = dto.ExpertTeam is { } team ? new ExpertTeam(team.Id!.Value.Value, team.Name!, At(team.Span)) : null;
+        var escalations = BuildEscalations(dto.Escalations, profileById, expertTeam);
+        IndexProducts(lots);
+        IndexStays(municipalities, profiles);
         var design = new TenderDesign(
             dto.Id!,
             dto.Region!,
@@ -35,6 +38,7 @@ internal sealed partial class DesignResolver
             contracts,
             profiles,
             escalations,
+            expertTeam,
             _reader.File);
         foreach (var lot in lots)
         {
@@ -96,7 +100,18 @@ internal sealed partial class DesignResolver
         t.Financing,
         new CategoryLimits(t.Limits.IntensityHoursPerWeek, t.Limits.DurationMonths, t.Limits.Budget),
         BuildPublication(t.Publication),
+        t.Products.Select(BuildProduct).ToArray(),
         At(t.Span));
+
+    private Product BuildProduct(ProductDto p) => new(
+        p.Code!,
+        p.Name!,
+        p.Category!,
+        p.Variant!.Value,
+        p.Unit,
+        p.Standard ?? false,
+        p.Tariff is { } t ? new Tariff(t.Amount!.Value, t.StaffCosts, t.ClientRelatedCosts, t.Overhead, t.Indexation, t.Differentiation) : null,
+        At(p.Span));
 
     private static Publication? BuildPublication(PublicationDto? p) =>
         p is null ? null : new Publication(p.Procedure!.Value, p.Published, p.Notice);
@@ -166,6 +181,8 @@ internal sealed partial class DesignResolver
                 c.Financing,
                 c.Value!.Value,
                 BuildPublication(c.Publication),
+                c.Budget,
+                c.HardshipClause,
                 At(c.Span));
             contracts.Add(contract);
             _contractById.Add(contract.Id, contract);
@@ -193,6 +210,8 @@ internal sealed partial class DesignResolver
                 p.Budget!.Value,
                 p.Start!.Value,
                 p.TransferredTo is { } transferred ? (Provider)_partyById[transferred.Value] : null,
+                p.Stay ?? false,
+                p.ResponsibleMunicipality is { } responsible ? _municipalityById[responsible.Value] : null,
                 At(p.Span))
             {
                 Contract = p.Contract is { } stated ? _contractById[stated.Value] : null,
@@ -205,7 +224,7 @@ internal sealed partial class DesignResolver
         return (profiles, profileById);
     }
 
-    private List<Escalation> BuildEscalations(List<EscalationDto> items, Dictionary<string, CareProfile> profileById)
+    private List<Escalation> BuildEscalations(List<EscalationDto> items, Dictionary<string, CareProfile> profileById, ExpertTeam? expertTeam)
     {
         var escalations = new List<Escalation>(items.Count);
         foreach (var e in items)
@@ -221,6 +240,7 @@ internal sealed partial class DesignResolver
                 e.ToLot is { } toLot ? _lotById[toLot.Value] : profile.Lot,
                 e.Date!.Value,
                 e.ApprovedBy,
+                e.ExpertTeam is null ? null : expertTeam,
                 At(e.Span)));
         }
 
@@ -230,6 +250,66 @@ internal sealed partial class DesignResolver
         }
 
         return escalations;
+    }
+
+    // The most products kept per product as other meanings or other prices: enough for a message, bounded for any design.
+    private const int MaxRelatedProducts = 20;
+
+    /// <summary>
+    /// Links the products that share a code: for each, one product per other meaning and one per other tariff amount
+    /// without a stated differentiation (at most <see cref="MaxRelatedProducts"/> each). Work is bounded by products × that cap, whatever the design.
+    /// </summary>
+    private static void IndexProducts(List<Lot> lots)
+    {
+        var byCode = lots.SelectMany(l => new[] { l.Light, l.Heavy }).SelectMany(t => t.Products).GroupBy(p => p.Code, StringComparer.Ordinal);
+        foreach (var group in byCode)
+        {
+            var products = group.ToArray();
+            if (products.Length < 2)
+            {
+                continue;
+            }
+
+            // The first product of each meaning and of each amount, in file order.
+            var meanings = products.DistinctBy(Meaning).ToArray();
+            // A tariff that states why it differs explains the difference on both sides: only unexplained ones are kept.
+            var amounts = products.Where(p => p.Tariff is { Differentiation: null }).DistinctBy(p => p.Tariff!.Amount).ToArray();
+            foreach (var product in products)
+            {
+                var meaning = Meaning(product);
+                if (meanings.Length > 1)
+                {
+                    product.OtherMeanings = meanings.Where(other => Meaning(other) != meaning).Take(MaxRelatedProducts).ToArray();
+                }
+
+                if (amounts.Length > 0 && product.Tariff is { } tariff)
+                {
+                    product.DifferentlyPriced = amounts.Where(other => other.Tariff!.Amount != tariff.Amount).Take(MaxRelatedProducts).ToArray();
+                }
+            }
+        }
+
+        static (string Name, string Category, bool Standard) Meaning(Product p) => (p.Name.Trim().ToUpperInvariant(), p.Category, p.IsStandard);
+    }
+
+    /// <summary>Gives each municipality that leaves the region the profiles with a stay it is responsible for that run past its last day.</summary>
+    private static void IndexStays(List<Municipality> municipalities, List<CareProfile> profiles)
+    {
+        if (!municipalities.Any(m => m.Until is not null))
+        {
+            return;
+        }
+
+        var stays = profiles
+            .Where(p => p.Stay && (p.ResponsibleMunicipality ?? p.Municipality).Until is { } last && p.End > last)
+            .ToLookup(p => p.ResponsibleMunicipality ?? p.Municipality);
+        foreach (var municipality in municipalities)
+        {
+            if (stays.Contains(municipality))
+            {
+                municipality.StaysAfterLeaving = stays[municipality].ToArray();
+            }
+        }
     }
 
     private static void IndexContracts(

@@ -10,6 +10,20 @@ internal sealed record PublicationDto(PublicationProcedure? Procedure, DateOnly?
 
 internal sealed record LimitsDto(decimal? IntensityHoursPerWeek, int? DurationMonths, decimal? Budget);
 
+internal sealed record TariffDto(decimal? Amount, decimal? StaffCosts, decimal? ClientRelatedCosts, decimal? Overhead, string? Indexation, string? Differentiation);
+
+internal sealed record ProductDto(
+    string? Code,
+    string? Name,
+    string? Category,
+    FinancingForm? Variant,
+    ProductUnit? Unit,
+    bool? Standard,
+    TariffDto? Tariff,
+    SourceSpan Span);
+
+internal sealed record ExpertTeamDto(Located<string>? Id, string? Name, SourceSpan Span);
+
 internal sealed record TermsDto(
     ProcurementForm? Procurement,
     int? MaxProviders,
@@ -17,6 +31,7 @@ internal sealed record TermsDto(
     FinancingForm? Financing,
     LimitsDto Limits,
     PublicationDto? Publication,
+    IReadOnlyList<ProductDto> Products,
     SourceSpan Span);
 
 internal sealed record MunicipalityDto(Located<string>? Id, string? Name, DateOnly? From, DateOnly? Until, string? AccessTeam, SourceSpan Span);
@@ -53,6 +68,8 @@ internal sealed record ContractDto(
     FinancingForm? Financing,
     decimal? Value,
     PublicationDto? Publication,
+    decimal? Budget,
+    string? HardshipClause,
     SourceSpan Span);
 
 internal sealed record CareProfileDto(
@@ -69,6 +86,8 @@ internal sealed record CareProfileDto(
     DateOnly? Start,
     Located<string>? TransferredTo,
     Located<string>? Contract,
+    bool? Stay,
+    Located<string>? ResponsibleMunicipality,
     SourceSpan Span);
 
 internal sealed record EscalationDto(
@@ -81,6 +100,7 @@ internal sealed record EscalationDto(
     Located<string>? ToLot,
     DateOnly? Date,
     string? ApprovedBy,
+    Located<string>? ExpertTeam,
     SourceSpan Span);
 
 internal sealed record DesignDto(
@@ -88,6 +108,7 @@ internal sealed record DesignDto(
     string? Region,
     string? PurchasingOrganisation,
     PeriodDto? Period,
+    ExpertTeamDto? ExpertTeam,
     List<MunicipalityDto> Municipalities,
     List<LotDto> Lots,
     List<ProviderDto> Providers,

@@ -86,6 +86,12 @@ internal sealed partial class DesignResolver
         {
             Check(escalation.Profile, _profiles, "care profile");
             Check(escalation.ToLot, _lots, "lot");
+            if (escalation.ExpertTeam is { } team && !string.Equals(team.Value, dto.ExpertTeam?.Id?.Value, StringComparison.Ordinal))
+            {
+                _reader.Error(team.Span, LoadErrorCodes.DanglingReference, dto.ExpertTeam?.Id is { } own
+                    ? $"No expert team with id '{team.Value}' is defined in this design; its expert team is '{own.Value}'."
+                    : $"No expert team with id '{team.Value}' is defined in this design; name it under 'expertTeam' at the top of the design.");
+            }
         }
     }
 
@@ -168,6 +174,7 @@ internal sealed partial class DesignResolver
             CheckProvider(profile.MainContractor, "main contractor");
             CheckProvider(profile.TransferredTo, "provider");
             Check(profile.Contract, _contracts, "contract");
+            Check(profile.ResponsibleMunicipality, _municipalities, "municipality");
             foreach (var coProvider in profile.CoProviders)
             {
                 CheckProvider(coProvider, "co-provider");

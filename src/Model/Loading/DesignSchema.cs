@@ -34,6 +34,38 @@ internal static class DesignSchema
         new("published", FieldKind.Date, false, "Day of publication, yyyy-MM-dd."),
         new("notice", FieldKind.Text, false, "Notice reference or where it was published, e.g. a TED or TenderNed notice number."));
 
+    public static readonly ObjectSpec CostBuildUp = new(
+        "costBuildUp",
+        "The cost build-up of a tariff per unit (kostprijsopbouw), as the rules on fair prices ask for since 1 July 2024.",
+        new("staff", FieldKind.Number, true, "Staff costs per unit in euros (personeelskosten)."),
+        new("clientRelated", FieldKind.Number, true, "Client-related costs per unit in euros (cliëntgebonden kosten)."),
+        new("overhead", FieldKind.Number, true, "Overhead per unit in euros."));
+
+    public static readonly ObjectSpec Tariff = new(
+        "tariff",
+        "The tariff of a product per unit (tarief).",
+        new("amount", FieldKind.Number, true, "Price per unit in euros."),
+        new("costBuildUp", FieldKind.Object, false, "Staff costs, client-related costs and overhead per unit.") { Object = CostBuildUp },
+        new("indexation", FieldKind.Text, false, "How the tariff is indexed each year (indexatie), e.g. OVA."),
+        new("differentiation", FieldKind.Text, false, "Why this tariff differs from the same product code elsewhere (tariefdifferentiatie)."));
+
+    public static readonly ObjectSpec Product = new(
+        "product",
+        "A product of a category as the iJw messages name it (product).",
+        new("code", FieldKind.Text, true, "Product code (productcode), e.g. 45A53."),
+        new("name", FieldKind.Text, true, "What the product is (omschrijving)."),
+        new("category", FieldKind.Text, true, "iJw product category, two digits, e.g. \"45\".") { Pattern = "^[0-9]{2}$" },
+        FieldSpec.Enum<FinancingForm>("variant", true, "Execution variant (uitvoeringsvariant): effort-based (inspanningsgericht), output-based (outputgericht) or task-oriented (taakgericht)."),
+        FieldSpec.Enum<ProductUnit>("unit", false, "Unit (eenheid): minute, hour, day-part, day (etmaal), week, month for effort-based; product or trajectory for output-based."),
+        new("standard", FieldKind.Boolean, false, "true when the code comes from the national standard product code list; an own code otherwise."),
+        new("tariff", FieldKind.Object, false, "Tariff per unit with its cost build-up.") { Object = Tariff });
+
+    public static readonly ObjectSpec ExpertTeam = new(
+        "expertTeam",
+        "The region's expert team for complex cases (regionaal expertteam).",
+        new("id", FieldKind.Text, true, "Identifier used by escalations that refer a case to it."),
+        new("name", FieldKind.Text, true, "Name of the expert team."));
+
     public static readonly ObjectSpec Terms = new(
         "categoryTerms",
         "Terms of the light or heavy category of a lot (lichte/zware categorie).",
@@ -42,7 +74,8 @@ internal static class DesignSchema
         new("qualifications", FieldKind.TextList, false, "Qualifications every contracted provider must hold, e.g. vog, skj-registered."),
         FieldSpec.Enum<FinancingForm>("financing", false, "Financing form of the category's contracts (bekostiging)."),
         new("limits", FieldKind.Object, false, "Limits of intensity, duration and budget.") { Object = Limits },
-        new("publication", FieldKind.Object, false, "How the category was announced; for open house, where the invitation to join was published.") { Object = Publication });
+        new("publication", FieldKind.Object, false, "How the category was announced; for open house, where the invitation to join was published.") { Object = Publication },
+        new("products", FieldKind.ObjectList, false, "Products of the category (producten).") { Object = Product });
 
     public static readonly ObjectSpec Lot = new(
         "lot",
@@ -85,7 +118,9 @@ internal static class DesignSchema
         new("period", FieldKind.Object, true, "Contract period (looptijd).") { Object = Period },
         FieldSpec.Enum<FinancingForm>("financing", false, "Financing form (bekostigingsvorm)."),
         new("value", FieldKind.Number, true, "Estimated value in euros excl. VAT (geraamde waarde)."),
-        new("publication", FieldKind.Object, false, "How this contract was announced, when it was awarded in a procedure of its own.") { Object = Publication });
+        new("publication", FieldKind.Object, false, "How this contract was announced, when it was awarded in a procedure of its own.") { Object = Publication },
+        new("budget", FieldKind.Number, false, "For a lump sum: the budget for the contract period in euros."),
+        new("hardshipClause", FieldKind.Text, false, "For a lump sum: what happens when the budget runs out (hardheidsclausule)."));
 
     public static readonly ObjectSpec CareProfile = new(
         "careProfile",
@@ -102,7 +137,9 @@ internal static class DesignSchema
         new("budget", FieldKind.Number, true, "Budget in euros."),
         new("start", FieldKind.Date, true, "Start date (ingangsdatum)."),
         new("transferredTo", FieldKind.Text, false, "Id of the provider the profile was transferred to after escalation."),
-        new("contract", FieldKind.Text, false, "Id of the contract the profile is delivered under, if stated."));
+        new("contract", FieldKind.Text, false, "Id of the contract the profile is delivered under, if stated."),
+        new("stay", FieldKind.Boolean, false, "true when the care includes a stay (verblijf)."),
+        new("responsibleMunicipality", FieldKind.Text, false, "For care with a stay: id of the municipality responsible under the residence rule (woonplaatsbeginsel), where the child lived before the stay."));
 
     public static readonly ObjectSpec Escalation = new(
         "escalation",
@@ -115,7 +152,8 @@ internal static class DesignSchema
         FieldSpec.Enum<LotScope>("toScope", false, "Scope after."),
         new("toLot", FieldKind.Text, false, "Id of the lot after the escalation; defaults to the profile's lot."),
         new("date", FieldKind.Date, true, "Date it takes effect."),
-        new("approvedBy", FieldKind.Text, false, "Id of the access team that approved it."));
+        new("approvedBy", FieldKind.Text, false, "Id of the access team that approved it, or of the expert team it was referred to."),
+        new("expertTeam", FieldKind.Text, false, "Id of the regional expert team the case was referred to."));
 
     public static readonly ObjectSpec Design = new(
         "tenderDesign",
@@ -124,6 +162,7 @@ internal static class DesignSchema
         new("region", FieldKind.Text, true, "The youth-care region (jeugdregio)."),
         new("purchasingOrganisation", FieldKind.Text, false, "The organisation that buys for the region."),
         new("period", FieldKind.Object, true, "Period of the purchasing framework.") { Object = Period },
+        new("expertTeam", FieldKind.Object, false, "The region's expert team for complex cases.") { Object = ExpertTeam },
         new("municipalities", FieldKind.ObjectList, false, "Participating municipalities.") { Object = Municipality },
         new("lots", FieldKind.ObjectList, false, "Lots (percelen).") { Object = Lot },
         new("providers", FieldKind.ObjectList, false, "Providers (aanbieders).") { Object = Provider },

@@ -121,6 +121,7 @@ internal sealed class DesignYamlReader
             region,
             organisation,
             period,
+            ReadExpertTeam(fields["expertTeam"]),
             ReadList(fields["municipalities"], "municipalities", ReadMunicipality, _municipalities),
             ReadList(fields["lots"], "lots", ReadLot, _lots),
             ReadList(fields["providers"], "providers", ReadProvider, _providers),
@@ -201,10 +202,7 @@ internal sealed class DesignYamlReader
         var productCategories = _reader.TextList(fields["productCategories"], "product category");
         foreach (var code in productCategories)
         {
-            if (code.Value.Length != 2 || !code.Value.All(char.IsAsciiDigit))
-            {
-                _reader.Error(code.Span, LoadErrorCodes.BadValue, $"'{code.Value}' is not an iJw product category; use two digits, e.g. 45.");
-            }
+            CheckProductCategory(code);
         }
 
         var light = ReadCategory(fields, "light", id);
@@ -253,7 +251,86 @@ internal sealed class DesignYamlReader
             _reader.Enum<FinancingForm>(fields["financing"], "financing form"),
             limits,
             ReadPublication(fields["publication"]),
+            ReadProducts(fields["products"]),
             fields.Span);
+    }
+
+    private void CheckProductCategory(Located<string> code)
+    {
+        if (code.Value.Length != 2 || !code.Value.All(char.IsAsciiDigit))
+        {
+            _reader.Error(code.Span, LoadErrorCodes.BadValue, $"'{code.Value}' is not an iJw product category; use two digits, e.g. 45.");
+        }
+    }
+
+    private List<ProductDto> ReadProducts(YamlNodeBase? node)
+    {
+        var products = new List<ProductDto>();
+        foreach (var item in _reader.Sequence(node, "products"))
+        {
+            var fields = _reader.Mapping(item, "a product", DesignSchema.Product.Keys);
+            if (fields is null)
+            {
+                continue;
+            }
+
+            var category = _reader.Text(_reader.Required(fields, "category"), "product category");
+            if (category is { } code)
+            {
+                CheckProductCategory(code);
+            }
+
+            products.Add(new ProductDto(
+                _reader.Text(_reader.Required(fields, "code"), "product code")?.Value,
+                _reader.Text(_reader.Required(fields, "name"), "product name")?.Value,
+                category?.Value,
+                _reader.Enum<FinancingForm>(_reader.Required(fields, "variant"), "execution variant"),
+                _reader.Enum<ProductUnit>(fields["unit"], "product unit"),
+                _reader.Bool(fields["standard"], "standard product code"),
+                ReadTariff(fields["tariff"]),
+                fields.Span));
+        }
+
+        return products;
+    }
+
+    private TariffDto? ReadTariff(YamlNodeBase? node)
+    {
+        if (YamlFieldReader.IsAbsent(node))
+        {
+            return null;
+        }
+
+        var fields = _reader.Mapping(node, "a tariff", DesignSchema.Tariff.Keys);
+        if (fields is null)
+        {
+            return null;
+        }
+
+        var buildUp = YamlFieldReader.IsAbsent(fields["costBuildUp"]) ? null : _reader.Mapping(fields["costBuildUp"], "a cost build-up", DesignSchema.CostBuildUp.Keys);
+        return new TariffDto(
+            _reader.Decimal(_reader.Required(fields, "amount"), "tariff amount"),
+            buildUp is null ? null : _reader.Decimal(_reader.Required(buildUp, "staff"), "staff costs"),
+            buildUp is null ? null : _reader.Decimal(_reader.Required(buildUp, "clientRelated"), "client-related costs"),
+            buildUp is null ? null : _reader.Decimal(_reader.Required(buildUp, "overhead"), "overhead"),
+            _reader.Text(fields["indexation"], "indexation")?.Value,
+            _reader.Text(fields["differentiation"], "differentiation reason")?.Value);
+    }
+
+    private ExpertTeamDto? ReadExpertTeam(YamlNodeBase? node)
+    {
+        if (YamlFieldReader.IsAbsent(node))
+        {
+            return null;
+        }
+
+        var fields = _reader.Mapping(node, "the expert team", DesignSchema.ExpertTeam.Keys);
+        return fields is null
+            ? null
+            : new ExpertTeamDto(
+                _reader.Text(_reader.Required(fields, "id"), "expert team id"),
+                _reader.Text(_reader.Required(fields, "name"), "expert team name")?.Value,
+                fields.Span);
     }
 
     private PublicationDto? ReadPublication(YamlNodeBase? node)
@@ -330,6 +407,8 @@ internal sealed class DesignYamlReader
             _reader.Enum<FinancingForm>(fields["financing"], "financing form"),
             _reader.Decimal(_reader.Required(fields, "value"), "contract value"),
             ReadPublication(fields["publication"]),
+            _reader.Decimal(fields["budget"], "lump-sum budget"),
+            _reader.Text(fields["hardshipClause"], "hardship clause")?.Value,
             fields.Span);
     }
 
@@ -355,6 +434,8 @@ internal sealed class DesignYamlReader
             _reader.Date(_reader.Required(fields, "start"), "the profile's start"),
             _reader.Text(fields["transferredTo"], "provider transferred to"),
             _reader.Text(fields["contract"], "contract"),
+            _reader.Bool(fields["stay"], "stay"),
+            _reader.Text(fields["responsibleMunicipality"], "responsible municipality"),
             fields.Span);
     }
 
@@ -376,6 +457,7 @@ internal sealed class DesignYamlReader
             _reader.Text(fields["toLot"], "lot"),
             _reader.Date(_reader.Required(fields, "date"), "the escalation date"),
             _reader.Text(fields["approvedBy"], "approving access team")?.Value,
+            _reader.Text(fields["expertTeam"], "expert team"),
             fields.Span);
     }
 }

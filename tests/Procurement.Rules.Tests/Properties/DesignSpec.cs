@@ -18,7 +18,18 @@ internal sealed record LimitsSpec(decimal? Intensity, int? Duration, decimal? Bu
 
 internal sealed record PublicationSpec(PublicationProcedure Procedure, DateOnly? Published, string? Notice);
 
-internal sealed record TermsSpec(ProcurementForm Procurement, int? MaxProviders, string[] Qualifications, FinancingForm? Financing, LimitsSpec Limits, PublicationSpec? Publication = null);
+/// <summary>A tariff; the cost build-up is stated in full (all three parts) or not at all (all null), as the YAML allows.</summary>
+internal sealed record TariffSpec(decimal Amount, decimal? Staff, decimal? ClientRelated, decimal? Overhead, string? Indexation, string? Differentiation);
+
+internal sealed record ProductSpec(string Code, string Name, string Category, FinancingForm Variant, ProductUnit? Unit, bool Standard, TariffSpec? Tariff);
+
+internal sealed record ExpertTeamSpec(string Id, string Name);
+
+internal sealed record TermsSpec(ProcurementForm Procurement, int? MaxProviders, string[] Qualifications, FinancingForm? Financing, LimitsSpec Limits, PublicationSpec? Publication = null, ProductSpec[]? Products = null)
+{
+    /// <summary>The products; none when <see cref="Products"/> is left null.</summary>
+    public ProductSpec[] ProductList => Products ?? [];
+}
 
 internal sealed record LotSpec(
     string Id,
@@ -49,7 +60,9 @@ internal sealed record ContractSpec(
     PeriodSpec Period,
     FinancingForm? Financing,
     decimal Value,
-    PublicationSpec? Publication = null);
+    PublicationSpec? Publication = null,
+    decimal? Budget = null,
+    string? HardshipClause = null);
 
 internal sealed record ProfileSpec(
     string Id,
@@ -64,7 +77,9 @@ internal sealed record ProfileSpec(
     decimal Budget,
     DateOnly Start,
     string? TransferredTo,
-    string? Contract);
+    string? Contract,
+    bool Stay = false,
+    string? ResponsibleMunicipality = null);
 
 internal sealed record EscalationSpec(
     string? Id,
@@ -75,7 +90,8 @@ internal sealed record EscalationSpec(
     LotScope? ToScope,
     string? ToLot,
     DateOnly Date,
-    string? ApprovedBy)
+    string? ApprovedBy,
+    string? ExpertTeam = null)
 {
     /// <summary>The id the loader gives the escalation: its own, else <c>profile/date</c>.</summary>
     public string EffectiveId => Id ?? $"{Profile}/{Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
@@ -91,7 +107,8 @@ internal sealed record DesignSpec(
     CooperativeSpec[] Cooperatives,
     ContractSpec[] Contracts,
     ProfileSpec[] Profiles,
-    EscalationSpec[] Escalations)
+    EscalationSpec[] Escalations,
+    ExpertTeamSpec? ExpertTeam = null)
 {
     /// <summary>Number of items, for reporting how small a counter-example is.</summary>
     public int ItemCount =>
@@ -127,7 +144,11 @@ internal sealed record DesignSpec(
         static string[] Ids<T>(IEnumerable<T> items, Func<T, string> id) => [.. items.Select(id)];
         static TermsSpec Terms(CategoryTerms t) => new(
             t.Procurement, t.MaxProviders, [.. t.Qualifications], t.Financing,
-            new LimitsSpec(t.Limits.IntensityHoursPerWeek, t.Limits.DurationMonths, t.Limits.Budget), PublicationOf(t.Publication));
+            new LimitsSpec(t.Limits.IntensityHoursPerWeek, t.Limits.DurationMonths, t.Limits.Budget), PublicationOf(t.Publication),
+            t.Products.Count == 0 ? null : [.. t.Products.Select(ProductOf)]);
+        static ProductSpec ProductOf(Product p) => new(p.Code, p.Name, p.Category, p.Variant, p.Unit, p.IsStandard, p.Tariff is { } t
+            ? new TariffSpec(t.Amount, t.StaffCosts, t.ClientRelatedCosts, t.Overhead, t.Indexation, t.Differentiation)
+            : null);
         static PublicationSpec? PublicationOf(Publication? p) => p is null ? null : new(p.Procedure, p.Published, p.Notice);
 
         return new DesignSpec(
@@ -138,11 +159,12 @@ internal sealed record DesignSpec(
             [.. d.Lots.Select(l => new LotSpec(l.Id, l.Name, l.Sector, [.. l.ProductCategories], l.Scope, l.Municipality?.Id, Ids(l.ExcludedMunicipalities, m => m.Id), Terms(l.Light), Terms(l.Heavy)))],
             [.. d.Providers.Select(p => new ProviderSpec(p.Id, p.Agb, p.Name, [.. p.Qualifications], Ids(p.Subcontractors, s => s.Id)))],
             [.. d.Cooperatives.Select(c => new CooperativeSpec(c.Id, c.Name, Ids(c.Members, m => m.Id), Ids(c.Region, m => m.Id)))],
-            [.. d.Contracts.Select(c => new ContractSpec(c.Id, c.Party.Id, c.Lot.Id, c.Category, Ids(c.Municipalities, m => m.Id), new PeriodSpec(c.Period.From, c.Period.Until), c.Financing, c.Value, PublicationOf(c.Publication)))],
+            [.. d.Contracts.Select(c => new ContractSpec(c.Id, c.Party.Id, c.Lot.Id, c.Category, Ids(c.Municipalities, m => m.Id), new PeriodSpec(c.Period.From, c.Period.Until), c.Financing, c.Value, PublicationOf(c.Publication), c.Budget, c.HardshipClause))],
             [.. d.CareProfiles.Select(p => new ProfileSpec(
                 p.Id, p.Client, p.Municipality.Id, p.Lot.Id, p.Category, p.MainContractor?.Id, Ids(p.CoProviders, c => c.Id),
-                p.IntensityHoursPerWeek, p.DurationMonths, p.Budget, p.Start, p.TransferredTo?.Id, p.Contract?.Id))],
-            [.. d.Escalations.Select(e => new EscalationSpec(e.Id, e.Profile.Id, e.From, e.To, e.FromScope, e.ToScope, e.TargetLot.Id, e.Date, e.ApprovedBy))]);
+                p.IntensityHoursPerWeek, p.DurationMonths, p.Budget, p.Start, p.TransferredTo?.Id, p.Contract?.Id, p.Stay, p.ResponsibleMunicipality?.Id))],
+            [.. d.Escalations.Select(e => new EscalationSpec(e.Id, e.Profile.Id, e.From, e.To, e.FromScope, e.ToScope, e.TargetLot.Id, e.Date, e.ApprovedBy, e.ExpertTeam?.Id))],
+            d.ExpertTeam is { } team ? new ExpertTeamSpec(team.Id, team.Name) : null);
     }
 }
 
@@ -155,6 +177,11 @@ internal static class SpecYaml
         b.Append("design: ").Append(Q(d.Id)).Append('\n');
         b.Append("region: ").Append(Q(d.Region)).Append('\n');
         b.Append("period: ").Append(Period(d.Period)).Append('\n');
+        if (d.ExpertTeam is { } team)
+        {
+            b.Append("expertTeam: ").Append(Flow(("id", Q(team.Id)), ("name", Q(team.Name)))).Append('\n');
+        }
+
         b.Append("municipalities:").Append(d.Municipalities.Length == 0 ? " []\n" : "\n");
         foreach (var m in d.Municipalities)
         {
@@ -206,7 +233,8 @@ internal static class SpecYaml
         {
             b.Append("  - ").Append(Flow(("id", Q(c.Id)), ("party", Q(c.Party)), ("lot", Q(c.Lot)), ("category", Kebab(c.Category)),
                 ("municipalities", List(c.Municipalities.Select(Q))), ("period", Period(c.Period)),
-                ("financing", c.Financing is { } f ? Kebab(f) : null), ("value", Number(c.Value)), ("publication", Publication(c.Publication)))).Append('\n');
+                ("financing", c.Financing is { } f ? Kebab(f) : null), ("value", Number(c.Value)), ("publication", Publication(c.Publication)),
+                ("budget", c.Budget is { } budget ? Number(budget) : null), ("hardshipClause", QOrNull(c.HardshipClause)))).Append('\n');
         }
 
         b.Append("careProfiles:").Append(d.Profiles.Length == 0 ? " []\n" : "\n");
@@ -216,7 +244,8 @@ internal static class SpecYaml
                 ("category", Kebab(p.Category)), ("mainContractor", QOrNull(p.MainContractor)),
                 ("coProviders", p.CoProviders.Length == 0 ? null : List(p.CoProviders.Select(Q))),
                 ("intensityHoursPerWeek", Number(p.Intensity)), ("durationMonths", p.Duration.ToString(CultureInfo.InvariantCulture)),
-                ("budget", Number(p.Budget)), ("start", Date(p.Start)), ("transferredTo", QOrNull(p.TransferredTo)), ("contract", QOrNull(p.Contract)))).Append('\n');
+                ("budget", Number(p.Budget)), ("start", Date(p.Start)), ("transferredTo", QOrNull(p.TransferredTo)), ("contract", QOrNull(p.Contract)),
+                ("stay", p.Stay ? "true" : null), ("responsibleMunicipality", QOrNull(p.ResponsibleMunicipality)))).Append('\n');
         }
 
         b.Append("escalations:").Append(d.Escalations.Length == 0 ? " []\n" : "\n");
@@ -224,7 +253,7 @@ internal static class SpecYaml
         {
             b.Append("  - ").Append(Flow(("id", QOrNull(e.Id)), ("profile", Q(e.Profile)), ("from", Kebab(e.From)), ("to", Kebab(e.To)),
                 ("fromScope", e.FromScope is { } fs ? Kebab(fs) : null), ("toScope", e.ToScope is { } ts ? Kebab(ts) : null),
-                ("toLot", QOrNull(e.ToLot)), ("date", Date(e.Date)), ("approvedBy", QOrNull(e.ApprovedBy)))).Append('\n');
+                ("toLot", QOrNull(e.ToLot)), ("date", Date(e.Date)), ("approvedBy", QOrNull(e.ApprovedBy)), ("expertTeam", QOrNull(e.ExpertTeam)))).Append('\n');
         }
 
         return b.ToString();
@@ -242,8 +271,17 @@ internal static class SpecYaml
             ("qualifications", List(t.Qualifications.Select(Q))),
             ("financing", t.Financing is { } f ? Kebab(f) : null),
             ("limits", limits),
-            ("publication", Publication(t.Publication)));
+            ("publication", Publication(t.Publication)),
+            ("products", t.ProductList.Length == 0 ? null : List(t.ProductList.Select(Product))));
     }
+
+    private static string Product(ProductSpec p) => Flow(
+        ("code", Q(p.Code)), ("name", Q(p.Name)), ("category", Q(p.Category)), ("variant", Kebab(p.Variant)),
+        ("unit", p.Unit is { } unit ? Kebab(unit) : null), ("standard", p.Standard ? "true" : null),
+        ("tariff", p.Tariff is not { } t ? null : Flow(
+            ("amount", Number(t.Amount)),
+            ("costBuildUp", t.Staff is { } staff ? Flow(("staff", Number(staff)), ("clientRelated", Number(t.ClientRelated ?? 0)), ("overhead", Number(t.Overhead ?? 0))) : null),
+            ("indexation", QOrNull(t.Indexation)), ("differentiation", QOrNull(t.Differentiation)))));
 
     private static string? Publication(PublicationSpec? p) =>
         p is null ? null : Flow(("procedure", Kebab(p.Procedure)), ("published", Date(p.Published)), ("notice", QOrNull(p.Notice)));

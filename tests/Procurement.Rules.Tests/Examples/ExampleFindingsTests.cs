@@ -24,6 +24,7 @@ public sealed class ExampleFindingsTests
         ]),
         ["heerlen-landgraaf-voerendaal.yaml"] = (1,
         [
+            "Warning CT-008 contracts[hlv-jens-ggz-heavy]#hardship-clause-stated",
             "Info EL-011 lots[basishulp-ambulant].heavy#below-european-threshold",
             "Info EL-011 lots[basishulp-ambulant].light#below-european-threshold",
             "Info EL-011 lots[basishulp-ggz].heavy#below-european-threshold",
@@ -34,6 +35,9 @@ public sealed class ExampleFindingsTests
         ]),
         ["haaglanden.yaml"] = (1,
         [
+            "Warning CO-009 municipalities[voorschoten]#no-stays-after-leaving",
+            "Warning CT-006 lots[ambulant].heavy#differentiation-stated",
+            "Warning CT-006 lots[ambulant].light#differentiation-stated",
             "Error EL-007 contracts[hgl-amb-l-leidsenhage-coaching-2023]#municipalities-participate",
             "Info EL-011 lots[ambulant].heavy#below-european-threshold",
             "Info EL-011 lots[crisis].heavy#below-european-threshold",
@@ -49,6 +53,7 @@ public sealed class ExampleFindingsTests
         [
             "Error CO-003 lots[crisis].heavy#enough-providers",
             "Warning CO-007 lots[crisis].heavy#second-party",
+            "Error CO-008 careProfiles[zl-zp-24]#responsible-named",
             "Error EL-001 contracts[zl-jbjr-h-gi-maasland]#qualified",
             "Error EL-001 contracts[zl-jbjr-l-gi-maasland]#qualified",
             "Error EL-012 lots[dagbehandeling].heavy#european-publication",

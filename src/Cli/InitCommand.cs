@@ -41,7 +41,7 @@ internal static class InitCommand
         return command;
     }
 
-    /// <summary>A small design: two municipalities, one lot with a light and a heavy category, two providers, a cooperative.</summary>
+    /// <summary>A small design: two municipalities, one lot with a light and a heavy category (with a priced product), two providers, a cooperative, the expert team.</summary>
     public const string StarterDesign = """
         # Starter tender design (inkoopkader jeugdhulp) written by 'procurement-rules init'.
         # Replace the example municipalities, lots, providers, contracts and care profiles with your own,
@@ -49,6 +49,7 @@ internal static class InitCommand
         design: starter-2025
         region: Voorbeeldregio
         period: { from: 2025-01-01, until: 2028-12-31 }
+        expertTeam: { id: ret-voorbeeldregio, name: Regionaal Expertteam Voorbeeldregio }
         municipalities:
           - { id: dordrecht, name: Dordrecht, accessTeam: toegang-dordrecht }
           - { id: voorschoten, name: Voorschoten, accessTeam: toegang-voorschoten }
@@ -58,7 +59,15 @@ internal static class InitCommand
             productCategories: ["45"]
             scope: regional
             light: { procurement: open-house, qualifications: [vog], limits: { intensityHoursPerWeek: 4, durationMonths: 6, budget: 8000 }, publication: { procedure: national, published: 2024-10-01, notice: "TenderNed 400001" } }
-            heavy: { procurement: selective-tender, maxProviders: 4, qualifications: [vog, skj-registered], limits: { budget: 60000 } }
+            heavy:
+              procurement: selective-tender
+              maxProviders: 4
+              qualifications: [vog, skj-registered]
+              limits: { budget: 60000 }
+              # From 1 July 2024 every tariff states its cost build-up (staff, client-related costs, overhead).
+              products:
+                - { code: 45A54, name: Specialistische ambulante jeugdhulp, category: "45", variant: output-based, unit: trajectory,
+                    tariff: { amount: 4800, costBuildUp: { staff: 3600, clientRelated: 240, overhead: 960 }, indexation: OVA } }
         providers:
           - { id: xonar, agb: "12345678", name: Xonar, qualifications: [vog, skj-registered] }
           - { id: radar, agb: "23456789", name: Radar, qualifications: [vog, skj-registered], subcontractors: [] }

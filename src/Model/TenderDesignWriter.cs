@@ -41,32 +41,7 @@ public static partial class TenderDesignWriter
             writer.WriteLine($"  - {Flow(("id", Text(m.Id)), ("name", Text(m.Name)), ("from", DateText(m.From)), ("until", DateText(m.Until)), ("accessTeam", TextOrNull(m.AccessTeam)))}");
         }
 
-        writer.WriteLine("lots:");
-        foreach (var lot in design.Lots)
-        {
-            writer.WriteLine($"  - id: {Text(lot.Id)}");
-            writer.WriteLine($"    name: {Text(lot.Name)}");
-            if (lot.Sector is { } sector && sector != lot.Id)
-            {
-                writer.WriteLine($"    sector: {Text(sector)}");
-            }
-
-            writer.WriteLine($"    productCategories: {List(lot.ProductCategories.Select(Quoted))}");
-            writer.WriteLine($"    scope: {Kebab(lot.Scope)}");
-            if (lot.Municipality is { } buyer)
-            {
-                writer.WriteLine($"    municipality: {Text(buyer.Id)}");
-            }
-
-            if (lot.ExcludedMunicipalities.Count > 0)
-            {
-                writer.WriteLine($"    excludes: {List(lot.ExcludedMunicipalities.Select(m => Text(m.Id)))}");
-            }
-
-            writer.WriteLine($"    light: {TermsText(lot.Light)}");
-            writer.WriteLine($"    heavy: {TermsText(lot.Heavy)}");
-        }
-
+        WriteLots(design, writer);
         writer.WriteLine("providers:");
         foreach (var p in design.Providers)
         {
@@ -98,6 +73,35 @@ public static partial class TenderDesignWriter
             // day may both have it, and written out explicitly it would be a duplicate id.
             var defaultId = $"{e.Profile.Id}/{e.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
             writer.WriteLine($"  - {Flow(("id", e.Id == defaultId ? null : Text(e.Id)), ("profile", Text(e.Profile.Id)), ("from", Kebab(e.From)), ("to", Kebab(e.To)), ("fromScope", e.FromScope is { } fs ? Kebab(fs) : null), ("toScope", e.ToScope is { } ts ? Kebab(ts) : null), ("toLot", ReferenceEquals(e.TargetLot, e.Profile.Lot) ? null : Text(e.TargetLot.Id)), ("date", DateText(e.Date)), ("approvedBy", TextOrNull(e.ApprovedBy)), ("expertTeam", TextOrNull(e.ExpertTeam?.Id)))}");
+        }
+    }
+
+    private static void WriteLots(TenderDesign design, TextWriter writer)
+    {
+        writer.WriteLine("lots:");
+        foreach (var lot in design.Lots)
+        {
+            writer.WriteLine($"  - id: {Text(lot.Id)}");
+            writer.WriteLine($"    name: {Text(lot.Name)}");
+            if (lot.Sector is { } sector && sector != lot.Id)
+            {
+                writer.WriteLine($"    sector: {Text(sector)}");
+            }
+
+            writer.WriteLine($"    productCategories: {List(lot.ProductCategories.Select(Quoted))}");
+            writer.WriteLine($"    scope: {Kebab(lot.Scope)}");
+            if (lot.Municipality is { } buyer)
+            {
+                writer.WriteLine($"    municipality: {Text(buyer.Id)}");
+            }
+
+            if (lot.ExcludedMunicipalities.Count > 0)
+            {
+                writer.WriteLine($"    excludes: {List(lot.ExcludedMunicipalities.Select(m => Text(m.Id)))}");
+            }
+
+            writer.WriteLine($"    light: {TermsText(lot.Light)}");
+            writer.WriteLine($"    heavy: {TermsText(lot.Heavy)}");
         }
     }
 

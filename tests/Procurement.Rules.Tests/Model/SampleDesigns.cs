@@ -16,20 +16,21 @@ internal static class SampleDesigns
             productCategories: ["45"]
             scope: regional
             light: { procurement: open-house, qualifications: [vog], limits: { intensityHoursPerWeek: 4, durationMonths: 6, budget: 8000 } }
-            heavy: { procurement: selective-tender, maxProviders: 4, qualifications: [vog, skj-registered], limits: { budget: 60000 } }
+            heavy: { procurement: selective-tender, maxProviders: 4, qualifications: [vog, skj-registered], products: [{ code: 45A54, name: Specialistische ambulante jeugdhulp, category: "45", variant: output-based, unit: trajectory, standard: true, tariff: { amount: 4800, costBuildUp: { staff: 3600, clientRelated: 240, overhead: 960 }, indexation: OVA, differentiation: "Hogere intensiteit" } }], limits: { budget: 60000 } }
         providers:
           - { id: xonar, agb: "12345678", name: Xonar, qualifications: [vog, skj-registered] }
           - { id: radar, agb: "23456789", name: Radar, qualifications: [vog], subcontractors: [] }
         cooperatives:
           - { id: jens, name: JenS, members: [xonar, radar], region: [dordrecht] }
         contracts:
-          - { id: C-001, party: xonar, lot: ambulant, category: heavy, municipalities: [dordrecht], period: { from: 2023-01-01, until: 2026-12-31 }, financing: output-based, value: 450000, publication: { procedure: national, published: 2022-10-03, notice: "TenderNed 271828" } }
+          - { id: C-001, party: xonar, lot: ambulant, category: heavy, municipalities: [dordrecht], period: { from: 2023-01-01, until: 2026-12-31 }, financing: output-based, value: 450000, publication: { procedure: national, published: 2022-10-03, notice: "TenderNed 271828" }, budget: 450000, hardshipClause: "Overleg bij overschrijding" }
           - { id: C-002, party: jens, lot: ambulant, category: light, municipalities: [dordrecht, voorschoten], period: { from: 2023-01-01, until: 2024-12-31 }, value: 90000 }
         careProfiles:
-          - { id: P-0001, municipality: dordrecht, lot: ambulant, category: heavy, mainContractor: xonar, coProviders: [radar], intensityHoursPerWeek: 6, durationMonths: 12, budget: 24000, start: 2023-03-01 }
+          - { id: P-0001, municipality: dordrecht, lot: ambulant, category: heavy, mainContractor: xonar, coProviders: [radar], intensityHoursPerWeek: 6, durationMonths: 12, budget: 24000, start: 2023-03-01, stay: true, responsibleMunicipality: dordrecht }
           - { id: P-0002, municipality: voorschoten, lot: ambulant, category: light, mainContractor: radar, intensityHoursPerWeek: 2, durationMonths: 3, budget: 2500, start: 2023-05-01 }
         escalations:
-          - { profile: P-0001, from: light, to: heavy, date: 2023-03-01, approvedBy: toegang-dordrecht }
+          - { profile: P-0001, from: light, to: heavy, date: 2023-03-01, approvedBy: toegang-dordrecht, expertTeam: ret }
+        expertTeam: { id: ret, name: Regionaal Expertteam }
         """;
 
     /// <summary>Replaces the first occurrence of <paramref name="find"/>, failing loudly when the sample changed under the test.</summary>

@@ -52,13 +52,14 @@ public sealed class CliAttackTests : IDisposable
     {
         // 60,000 lump-sum contracts that all overlap: a pairwise overlap check took 592 s; every contract is a CO-004
         // finding, so most of the memory is the report itself (ShippedRuleComplexityTests checks 120,000 in process).
+        // The contracts state their budget and hardship clause, so that CO-004 is the only finding per contract.
         var b = new StringBuilder();
         b.Append("design: lump-sum\nregion: Test\nperiod: { from: 2024-01-01, until: 2026-12-31 }\nmunicipalities:\n  - { id: a, name: A, accessTeam: ta }\n");
         b.Append("lots:\n  - { id: crisis, name: Crisis, productCategories: [\"46\"], scope: regional, light: { procurement: lump-sum, qualifications: [] }, heavy: { procurement: lump-sum, qualifications: [] } }\n");
         b.Append("providers:\n  - { id: p, agb: \"12345678\", name: P, qualifications: [] }\ncontracts:\n");
         for (var c = 0; c < 60_000; c++)
         {
-            b.Append(CultureInfo.InvariantCulture, $"  - {{ id: C{c}, party: p, lot: crisis, category: {(c % 2 == 0 ? "light" : "heavy")}, municipalities: [a], period: {{ from: 2024-01-01, until: 2026-12-31 }}, value: 1000 }}\n");
+            b.Append(CultureInfo.InvariantCulture, $"  - {{ id: C{c}, party: p, lot: crisis, category: {(c % 2 == 0 ? "light" : "heavy")}, municipalities: [a], period: {{ from: 2024-01-01, until: 2026-12-31 }}, value: 1000, budget: 1000, hardshipClause: h }}\n");
         }
 
         var (exit, output, error) = Run(Write("lump-sum.yaml", b.ToString()), "validate", "{0}", "--format", "json");

@@ -82,6 +82,7 @@ public sealed class ShippedRuleComplexityTests
             design: lump-sums
             region: Generated
             period: { from: {{Day(Start)}}, until: {{Day(end)}} }
+            expertTeam: { id: ret, name: Expertteam }
             municipalities:
               - { id: m1, name: M1 }
               - { id: m2, name: M2 }
@@ -98,7 +99,7 @@ public sealed class ShippedRuleComplexityTests
               - { id: on-gap, municipality: m2, lot: lot, category: light, mainContractor: p1, intensityHoursPerWeek: 1, durationMonths: 1, budget: 100, start: {{Day(Start.AddDays((2 * gapAt) + 1))}} }
               - { id: covered, municipality: m2, lot: lot, category: light, mainContractor: p1, intensityHoursPerWeek: 1, durationMonths: 1, budget: 100, start: {{Day(Start.AddDays(2 * (gapAt + 7)))}} }
             contracts:
-              - { id: heavy, party: p1, lot: lot, category: heavy, municipalities: [m1, m2, m3], period: { from: {{Day(Start)}}, until: {{Day(end)}} }, value: 1 }
+              - { id: heavy, party: p1, lot: lot, category: heavy, municipalities: [m1, m2, m3], period: { from: {{Day(Start)}}, until: {{Day(end)}} }, value: 1, budget: 1, hardshipClause: h }
 
             """);
         for (var i = 0; i < count; i++)
@@ -106,7 +107,7 @@ public sealed class ShippedRuleComplexityTests
             var from = Start.AddDays(2 * i);
             var until = i == gapAt ? from : i == overlapAt ? from.AddDays(2) : from.AddDays(1);
             var party = i == overlapAt + 1 ? "p2" : "p1";
-            yaml.Append(CultureInfo.InvariantCulture, $"  - {{ id: c{i}, party: {party}, lot: lot, category: light, municipalities: [m1, m2, m3], period: {{ from: {Day(from)}, until: {Day(until)} }}, value: 1 }}\n");
+            yaml.Append(CultureInfo.InvariantCulture, $"  - {{ id: c{i}, party: {party}, lot: lot, category: light, municipalities: [m1, m2, m3], period: {{ from: {Day(from)}, until: {Day(until)} }}, value: 1, budget: 1, hardshipClause: h }}\n");
         }
 
         return yaml.ToString();

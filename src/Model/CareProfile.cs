@@ -97,7 +97,7 @@ public sealed class CareProfile
 
             // Past the last representable month the profile runs to the end of the calendar.
             var lastMonth = ((long)Start.Year * 12) + Start.Month - 1 + DurationMonths;
-            return lastMonth >= 9999L * 12 ? DateOnly.MaxValue : Start.AddMonths(DurationMonths).AddDays(-1);
+            return lastMonth >= 10000L * 12 ? DateOnly.MaxValue : Start.AddMonths(DurationMonths).AddDays(-1);
         }
     }
 

@@ -42,8 +42,9 @@ public sealed class Municipality
     public IReadOnlyList<Lot> LocalLots { get; internal set; } = [];
 
     /// <summary>
-    /// Care profiles with a stay (verblijf) this municipality is responsible for (its own, or those naming it as
-    /// <see cref="CareProfile.ResponsibleMunicipality"/>) that run past its last day <see cref="Until"/>, in file order:
+    /// Care profiles with a stay (verblijf) this municipality is responsible for that run past its last day
+    /// <see cref="Until"/>, in file order. Responsible means: named as the profile's
+    /// <see cref="CareProfile.ResponsibleMunicipality"/>, or, when the profile names none, the municipality that issued it:
     /// when it leaves the region, these need a transfer arrangement. Empty for a municipality that stays.
     /// </summary>
     public IReadOnlyList<CareProfile> StaysAfterLeaving { get; internal set; } = [];

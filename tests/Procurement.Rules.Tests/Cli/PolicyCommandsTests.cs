@@ -70,7 +70,7 @@ public sealed class PolicyCommandsTests
         var (exit, output, _) = Run("lint", "--rules", Rules);
 
         Assert.Equal(0, exit);
-        Assert.Contains("0 error(s), 0 warning(s) in 4 file(s).", output, StringComparison.Ordinal);
+        Assert.Contains("0 error(s), 0 warning(s) in 5 file(s).", output, StringComparison.Ordinal);
     }
 
     [Fact]

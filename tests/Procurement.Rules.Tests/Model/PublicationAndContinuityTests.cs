@@ -31,9 +31,9 @@ public sealed class PublicationAndContinuityTests
     }
 
     [Theory]
-    [InlineData("publication: { procedure: ted }", LoadErrorCodes.BadValue, 13, 154)]
-    [InlineData("publication: { notice: TenderNed }", LoadErrorCodes.MissingField, 13, 141)]
-    [InlineData("publication: { procedure: european, published: 2022-13-01 }", LoadErrorCodes.BadDate, 13, 175)]
+    [InlineData("publication: { procedure: ted }", LoadErrorCodes.BadValue, 13, 446)]
+    [InlineData("publication: { notice: TenderNed }", LoadErrorCodes.MissingField, 13, 433)]
+    [InlineData("publication: { procedure: european, published: 2022-13-01 }", LoadErrorCodes.BadDate, 13, 467)]
     public void Load_BrokenPublication_ReportsCodeLineAndColumn(string publication, string code, int line, int column)
     {
         var result = TenderDesignLoader.LoadString(SampleDesigns.With(HeavyLimits, $"limits: {{ budget: 60000 }}, {publication} }}"), "broken.yaml");

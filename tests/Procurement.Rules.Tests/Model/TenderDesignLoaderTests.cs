@@ -40,7 +40,7 @@ public sealed class TenderDesignLoaderTests
     [InlineData("start: 2023-05-01", "start: 2023-02-30", LoadErrorCodes.BadDate, 24, 167)]
     [InlineData("until: 2024-12-31, accessTeam", "until: 31-12-2024, accessTeam", LoadErrorCodes.BadDate, 6, 50)]
     [InlineData("agb: \"23456789\"", "agb: \"2345678\"", LoadErrorCodes.BadAgbCode, 16, 23)]
-    [InlineData("    heavy: { procurement: selective-tender, maxProviders: 4, qualifications: [vog, skj-registered], limits: { budget: 60000 } }\n", "", LoadErrorCodes.MissingCategory, 8, 5)]
+    [InlineData("    heavy: { procurement: selective-tender, maxProviders: 4, qualifications: [vog, skj-registered], products: [{ code: 45A54, name: Specialistische ambulante jeugdhulp, category: \"45\", variant: output-based, unit: trajectory, standard: true, tariff: { amount: 4800, costBuildUp: { staff: 3600, clientRelated: 240, overhead: 960 }, indexation: OVA, differentiation: \"Hogere intensiteit\" } }], limits: { budget: 60000 } }\n", "", LoadErrorCodes.MissingCategory, 8, 5)]
     [InlineData("procurement: selective-tender", "procurement: auction", LoadErrorCodes.BadValue, 13, 27)]
     [InlineData("value: 90000", "value: [90000]", LoadErrorCodes.WrongType, 21, 161)]
     [InlineData("budget: 2500", "budget: lots", LoadErrorCodes.WrongType, 24, 154)]

@@ -32,7 +32,7 @@ public sealed class ShippedPackTests
         var result = RuleSet.LoadDefault();
 
         Assert.True(result.Errors.Count == 0, string.Join(Environment.NewLine, result.Errors));
-        Assert.Equal(new[] { "coverage", "eligibility", "escalation", "main-contractor" }, result.GetValueOrThrow().Rules.Select(r => r.Pack).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "contract-terms", "coverage", "eligibility", "escalation", "main-contractor" }, result.GetValueOrThrow().Rules.Select(r => r.Pack).Distinct().Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -34,10 +34,9 @@ public sealed class WriterRegressionTests
     {
         // Two escalations of one profile on one day, both without id: the loader gives both the id 'P-0001/2023-03-01';
         // written out explicitly, that was a duplicate id and the written design did not load.
-        var design = Load(SampleDesigns.Valid.Replace(
-            "  - { profile: P-0001, from: light, to: heavy, date: 2023-03-01, approvedBy: toegang-dordrecht }",
-            "  - { profile: P-0001, from: light, to: heavy, date: 2023-03-01, approvedBy: toegang-dordrecht }\n  - { profile: P-0001, from: heavy, to: light, date: 2023-03-01 }",
-            StringComparison.Ordinal));
+        var design = Load(SampleDesigns.With(
+            "  - { profile: P-0001, from: light, to: heavy, date: 2023-03-01, approvedBy: toegang-dordrecht, expertTeam: ret }",
+            "  - { profile: P-0001, from: light, to: heavy, date: 2023-03-01, approvedBy: toegang-dordrecht, expertTeam: ret }\n  - { profile: P-0001, from: heavy, to: light, date: 2023-03-01 }"));
 
         var written = TenderDesignWriter.Write(design);
         var reloaded = Load(written);

@@ -104,7 +104,7 @@ public sealed class OfficerReportTests
     {
         var html = Html(ReportLanguage.Dutch, Haaglanden, ZuidHollandZuid);
 
-        Assert.Contains("<tr class=\"total\"><td colspan=\"3\">Totaal (2 ontwerpen)</td><td class=\"n\">6</td><td class=\"n\">1</td><td class=\"n\">7</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr class=\"total\"><td colspan=\"3\">Totaal (2 ontwerpen)</td><td class=\"n\">6</td><td class=\"n\">4</td><td class=\"n\">7</td></tr>", html, StringComparison.Ordinal);
         Assert.Contains("<small>(zhz-inkoopkader-2018-2021)</small>", html, StringComparison.Ordinal);
         Assert.Contains("<h3>Fouten (6)</h3>", html, StringComparison.Ordinal);
     }
@@ -147,8 +147,8 @@ public sealed class OfficerReportTests
         var dutch = Markdown(ReportLanguage.Dutch, Haaglanden, ZuidHollandZuid);
         var english = Markdown(ReportLanguage.English, Haaglanden, ZuidHollandZuid);
 
-        Assert.Contains("| **totaal** (2 ontwerpen) | | | **6** | **1** | **7** | |", dutch, StringComparison.Ordinal);
-        Assert.Contains("| **total** (2 designs) | | | **6** | **1** | **7** | |", english, StringComparison.Ordinal);
+        Assert.Contains("| **totaal** (2 ontwerpen) | | | **6** | **4** | **7** | |", dutch, StringComparison.Ordinal);
+        Assert.Contains("| **total** (2 designs) | | | **6** | **4** | **7** | |", english, StringComparison.Ordinal);
         Assert.StartsWith("## Tender design check report", english, StringComparison.Ordinal);
         Assert.Contains("#### Errors (3)", english, StringComparison.Ordinal);
     }

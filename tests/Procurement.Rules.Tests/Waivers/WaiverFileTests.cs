@@ -111,7 +111,7 @@ public sealed class WaiverFileTests
         var waived = Assert.Single(report.Findings, f => f.IsWaived);
         Assert.Equal(("CO-003", "lots[crisis].heavy", "ZL-AFW-2023-01"), (waived.RuleId, waived.Subject, waived.Waiver!.Id));
         Assert.Contains(report.Findings, f => f is { RuleId: "MC-002", Subject: "careProfiles[zl-zp-13]", IsWaived: false });
-        Assert.Equal((5, 1, 0), (report.ErrorCount, report.WaivedCount, report.ExpiredWaiverCount));
+        Assert.Equal((6, 1, 0), (report.ErrorCount, report.WaivedCount, report.ExpiredWaiverCount));
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class WaiverReportTests
         Assert.Equal(("CO-003", "active", "ZL-AFW-2023-01", "Bestuurscommissie Jeugdhulp Zuid-Limburg", "2023-12-31", "BC-JZL 2022-041"), (
             waived.GetProperty("ruleId").GetString(), waived.GetProperty("waiver").GetProperty("state").GetString(), waived.GetProperty("waiver").GetProperty("id").GetString(),
             waived.GetProperty("waiver").GetProperty("approvedBy").GetString(), waived.GetProperty("waiver").GetProperty("expires").GetString(), waived.GetProperty("waiver").GetProperty("reference").GetString()));
-        Assert.Equal((5, 1, 0), (report.GetProperty("errorCount").GetInt32(), report.GetProperty("waivedCount").GetInt32(), report.GetProperty("expiredWaiverCount").GetInt32()));
+        Assert.Equal((6, 1, 0), (report.GetProperty("errorCount").GetInt32(), report.GetProperty("waivedCount").GetInt32(), report.GetProperty("expiredWaiverCount").GetInt32()));
         var use = Assert.Single(report.GetProperty("waivers").EnumerateArray().ToArray());
         Assert.Equal((1, false, "active"), (use.GetProperty("matched").GetInt32(), use.GetProperty("expiresSoon").GetBoolean(), use.GetProperty("state").GetString()));
         using var again = new StringWriter();
@@ -84,7 +84,7 @@ public sealed class WaiverReportTests
         Assert.Contains("| 2023-12-31 | BC-JZL 2022-041 |", markdown, StringComparison.Ordinal);
         Assert.Single(AllIndexes(markdown, "CO-003"));
         Assert.Contains("**MC-002**", markdown, StringComparison.Ordinal);
-        Assert.Contains("| 5 | 1 | 0 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| 6 | 1 | 0 |", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

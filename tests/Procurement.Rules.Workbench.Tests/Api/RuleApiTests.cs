@@ -50,7 +50,7 @@ public sealed class RuleApiTests
         var kinds = files.ToDictionary(f => f!["path"]!.GetValue<string>(), f => f!["kind"]!.GetValue<string>());
         Assert.Equal("pack", kinds[Pack]);
         Assert.Equal("ruletests", kinds["rules/tests/main-contractor.yaml"]);
-        Assert.Equal(8, kinds.Count);
+        Assert.Equal(10, kinds.Count); // five packs and their five rule-test files
         Assert.All(files, f => Assert.Matches("^[0-9a-f]{64}$", f!["version"]!.GetValue<string>()));
     }
 

@@ -10,8 +10,8 @@ namespace Procurement.Rules.Benchmarks;
 /// <summary>
 /// The full shipped rule set (or one family's pack) against the hand-written floor (<see cref="HandWrittenRules"/>) on the
 /// generator's national design of <see cref="Profiles"/> care profiles: cooperatives, a lump-sum lot, named contracts,
-/// de-escalations and planted defects, so that the shipped rules have subjects and every family has findings (see <see cref="Unreachable"/> for the rules a
-/// design without products, stays or leaving municipalities cannot reach).
+/// de-escalations and planted defects, so that the shipped rules have subjects and every family has findings (see
+/// <see cref="Unreachable"/> for the rules a design without products, stays or leaving municipalities cannot reach).
 /// <para>
 /// The job runs in process (<see cref="InProcessEmitToolchain"/>) so that every case shares the one loaded design of
 /// <see cref="BenchmarkBase.LoadGenerated"/>: a national design takes tens of seconds to generate and load, which a new

@@ -34,12 +34,14 @@ public readonly struct CollectingSink(List<(string RuleId, string Subject, strin
         Cooperative c => $"cooperatives[{c.Id}]",
         Lot l => $"lots[{l.Id}]",
         CategoryTerms t => $"lots[{t.Lot.Id}].{(t.Category == CareCategory.Heavy ? "heavy" : "light")}",
+        Municipality m => $"municipalities[{m.Id}]",
+        TenderDesign => "design",
         _ => throw new ArgumentException($"No subject path for {subject.GetType().Name}.", nameof(subject)),
     };
 }
 
 /// <summary>
-/// The 32 shipped rules (rules/*.yaml) written by hand in C# over the loaded <see cref="TenderDesign"/>, as an application
+/// The 43 shipped rules (rules/*.yaml) written by hand in C# over the loaded <see cref="TenderDesign"/>, as an application
 /// developer would: plain loops over the model's lists with its own helpers (HoldsContract, Covers, HasQualifications,
 /// CoversAllMunicipalities, ...), no LINQ, no allocation. Every failing <c>require</c> clause is one finding, as in the
 /// engine's report; the pack parameters and the engine's default as-of date (the purchasing period's first day) apply.
@@ -48,7 +50,11 @@ public readonly struct CollectingSink(List<(string RuleId, string Subject, strin
 public static class HandWrittenRules
 {
     /// <summary>Family names, as the packs are named.</summary>
-    public const string All = "all", Eligibility = "eligibility", MainContractor = "main-contractor", Escalation = "escalation", Coverage = "coverage";
+    public const string All = "all", Eligibility = "eligibility", MainContractor = "main-contractor", Escalation = "escalation", Coverage = "coverage",
+        ContractTerms = "contract-terms";
+
+    /// <summary>The family names other than <see cref="All"/>, one per shipped pack.</summary>
+    public static readonly string[] Families = [Eligibility, MainContractor, Escalation, Coverage, ContractTerms];
 
     /// <summary><c>europeanThreshold</c> of the eligibility pack, in euros excl. VAT.</summary>
     public const decimal EuropeanThreshold = 750_000m;
@@ -62,7 +68,13 @@ public static class HandWrittenRules
     /// <summary><c>minProfilesForShare</c> of the coverage pack.</summary>
     public const int MinProfilesForShare = 10;
 
-    /// <summary>Runs the rules of <paramref name="family"/> (or all four families for <see cref="All"/>).</summary>
+    /// <summary><c>fairPriceFrom</c> of the contract-terms pack: frameworks starting on or after it state a cost build-up per tariff.</summary>
+    public static readonly DateOnly FairPriceFrom = new(2024, 7, 1);
+
+    /// <summary><c>certifiedInstitution</c> of the contract-terms pack.</summary>
+    public const string CertifiedInstitution = "certified-institution";
+
+    /// <summary>Runs the rules of <paramref name="family"/> (or all five families for <see cref="All"/>).</summary>
     public static void Run<TSink>(string family, TenderDesign design, ref TSink sink)
         where TSink : struct, IFindingSink
     {
@@ -73,6 +85,7 @@ public static class HandWrittenRules
                 RunMainContractor(design, ref sink);
                 RunEscalation(design, ref sink);
                 RunCoverage(design, ref sink);
+                RunContractTerms(design, ref sink);
                 break;
             case Eligibility:
                 RunEligibility(design, ref sink);
@@ -85,6 +98,9 @@ public static class HandWrittenRules
                 break;
             case Coverage:
                 RunCoverage(design, ref sink);
+                break;
+            case ContractTerms:
+                RunContractTerms(design, ref sink);
                 break;
             default:
                 throw new ArgumentException($"Unknown rule family '{family}'.", nameof(family));
@@ -267,7 +283,7 @@ public static class HandWrittenRules
         }
     }
 
-    /// <summary>ES-001..ES-005: light profiles within the light limits, approved escalations, contracted after the escalation.</summary>
+    /// <summary>ES-001..ES-006: light profiles within the light limits, approved escalations, contracted after the escalation, an expert team.</summary>
     public static void RunEscalation<TSink>(TenderDesign design, ref TSink sink)
         where TSink : struct, IFindingSink
     {
@@ -306,7 +322,8 @@ public static class HandWrittenRules
             {
                 sink.Add("ES-002", escalation, "approved");
             }
-            else if (!string.Equals(escalation.ApprovedBy, municipality.AccessTeam, StringComparison.Ordinal))
+            else if (!string.Equals(escalation.ApprovedBy, municipality.AccessTeam, StringComparison.Ordinal)
+                && !(escalation.ExpertTeam is { } expertTeam && string.Equals(escalation.ApprovedBy, expertTeam.Id, StringComparison.Ordinal)))
             {
                 sink.Add("ES-002", escalation, "by-own-access-team");
             }
@@ -326,9 +343,17 @@ public static class HandWrittenRules
                 sink.Add("ES-005", escalation, "light-contract");
             }
         }
+
+        if (design.ExpertTeam is null)
+        {
+            sink.Add("ES-006", design, "expert-team-named");
+        }
     }
 
-    /// <summary>CO-001..CO-007: both categories contracted, every municipality covered, enough heavy providers, lump sums without overlap or gap, continuity of care.</summary>
+    /// <summary>
+    /// CO-001..CO-009: both categories contracted, every municipality covered, enough heavy providers, lump sums without
+    /// overlap or gap, continuity of care, and the responsible municipality of stays (named, taking part, transfer on leaving).
+    /// </summary>
     public static void RunCoverage<TSink>(TenderDesign design, ref TSink sink)
         where TSink : struct, IFindingSink
     {
@@ -407,6 +432,161 @@ public static class HandWrittenRules
                 sink.Add("CO-004", contract, "no-overlap");
             }
         }
+
+        var profiles = design.CareProfiles;
+        for (var i = 0; i < profiles.Count; i++)
+        {
+            var profile = profiles[i];
+            if (!profile.Stay)
+            {
+                continue;
+            }
+
+            if (profile.ResponsibleMunicipality is not { } responsible)
+            {
+                sink.Add("CO-008", profile, "responsible-named");
+            }
+            else if (!responsible.ParticipatesOn(profile.Start))
+            {
+                sink.Add("CO-008", profile, "responsible-participates");
+            }
+        }
+
+        var municipalities = design.Municipalities;
+        for (var i = 0; i < municipalities.Count; i++)
+        {
+            var municipality = municipalities[i];
+            if (municipality.Until is not null && municipality.StaysAfterLeaving.Count > 0)
+            {
+                sink.Add("CO-009", municipality, "no-stays-after-leaving");
+            }
+        }
+    }
+
+    /// <summary>
+    /// CT-001..CT-008: products in the lot's product categories with one meaning per code, variant and unit fitting the
+    /// financing, protection and probation only with a certified institution, tariffs with a cost build-up (from
+    /// <see cref="FairPriceFrom"/>), a stated differentiation and indexation, lump-sum contracts with budget, end and hardship clause.
+    /// </summary>
+    public static void RunContractTerms<TSink>(TenderDesign design, ref TSink sink)
+        where TSink : struct, IFindingSink
+    {
+        var fairPrice = design.Period.From >= FairPriceFrom;
+        var categories = design.Categories;
+        for (var i = 0; i < categories.Count; i++)
+        {
+            var terms = categories[i];
+            var products = terms.Products;
+            if (products.Count == 0)
+            {
+                continue;
+            }
+
+            bool outsideLot = false, otherMeaning = false, wrongVariant = false, wrongUnit = false, protection = false;
+            bool anyTariff = false, noBuildUp = false, notAddingUp = false, undifferentiated = false, noIndexation = false;
+            for (var j = 0; j < products.Count; j++)
+            {
+                var product = products[j];
+                outsideLot |= !Contains(terms.Lot.ProductCategories, product.Category);
+                otherMeaning |= product.OtherMeanings.Count > 0;
+                wrongVariant |= terms.Financing is { } financing && product.Variant != financing;
+                wrongUnit |= !product.UnitFitsVariant;
+                protection |= product.Category is "47" or "48";
+                if (product.Tariff is not { } tariff)
+                {
+                    continue;
+                }
+
+                anyTariff = true;
+                noBuildUp |= !tariff.HasCostBuildUp;
+                notAddingUp |= tariff.HasCostBuildUp && tariff.CostBuildUpTotal != tariff.Amount;
+                undifferentiated |= tariff.Differentiation is null && product.DifferentlyPriced.Count > 0;
+                noIndexation |= tariff.Indexation is null;
+            }
+
+            if (outsideLot)
+            {
+                sink.Add("CT-001", terms, "in-lot-categories");
+            }
+
+            if (otherMeaning)
+            {
+                sink.Add("CT-002", terms, "one-meaning");
+            }
+
+            if (wrongVariant)
+            {
+                sink.Add("CT-003", terms, "variant-fits-financing");
+            }
+
+            if (wrongUnit)
+            {
+                sink.Add("CT-003", terms, "unit-fits-variant");
+            }
+
+            if (protection && !Contains(terms.Qualifications, CertifiedInstitution))
+            {
+                sink.Add("CT-004", terms, "certified-institution-required");
+            }
+
+            if (fairPrice && noBuildUp)
+            {
+                sink.Add("CT-005", terms, "build-up-stated");
+            }
+
+            if (fairPrice && notAddingUp)
+            {
+                sink.Add("CT-005", terms, "build-up-adds-up");
+            }
+
+            if (anyTariff && undifferentiated)
+            {
+                sink.Add("CT-006", terms, "differentiation-stated");
+            }
+
+            if (anyTariff && noIndexation)
+            {
+                sink.Add("CT-007", terms, "indexation-stated");
+            }
+        }
+
+        var contracts = design.Contracts;
+        for (var i = 0; i < contracts.Count; i++)
+        {
+            var contract = contracts[i];
+            if (contract.Terms.Procurement != ProcurementForm.LumpSum && contract.Financing != FinancingForm.TaskOriented)
+            {
+                continue;
+            }
+
+            if (contract.Budget is null)
+            {
+                sink.Add("CT-008", contract, "budget-stated");
+            }
+
+            if (contract.Period.Until is null)
+            {
+                sink.Add("CT-008", contract, "duration-stated");
+            }
+
+            if (contract.HardshipClause is null)
+            {
+                sink.Add("CT-008", contract, "hardship-clause-stated");
+            }
+        }
+    }
+
+    private static bool Contains(IReadOnlyList<string> items, string item)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (string.Equals(items[i], item, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>EL-002: no member lacks a qualification (from the model's holder index, as the pack asks).</summary>

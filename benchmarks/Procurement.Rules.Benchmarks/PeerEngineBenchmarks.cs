@@ -36,7 +36,8 @@ public class PeerEngineBenchmarks : BenchmarkBase
             + "(profile.Lot.Light.Limits.IntensityHoursPerWeek == null || profile.IntensityHoursPerWeek <= profile.Lot.Light.Limits.IntensityHoursPerWeek.Value) "
             + "&& (profile.Lot.Light.Limits.DurationMonths == null || profile.DurationMonths <= profile.Lot.Light.Limits.DurationMonths.Value) "
             + "&& (profile.Lot.Light.Limits.Budget == null || profile.Budget <= profile.Lot.Light.Limits.Budget.Value))"),
-        (EscalationWorkflow, "ES-002", "escalation.ApprovedBy != null && escalation.ApprovedBy == escalation.Profile.Municipality.AccessTeam"),
+        (EscalationWorkflow, "ES-002", "escalation.ApprovedBy != null && (escalation.ApprovedBy == escalation.Profile.Municipality.AccessTeam "
+            + "|| (escalation.ExpertTeam != null && escalation.ApprovedBy == escalation.ExpertTeam.Id))"),
         (EscalationWorkflow, "ES-003", "escalation.To != CareCategory.Heavy || (escalation.ResponsibleProvider != null "
             + "&& escalation.ResponsibleProvider.HoldsContract(escalation.TargetLot, CareCategory.Heavy, escalation.Profile.Municipality, escalation.Date))"),
         (EscalationWorkflow, "ES-004", "!escalation.IsLocalToRegional || escalation.TargetLot.Scope == LotScope.Regional"),
@@ -71,7 +72,7 @@ public class PeerEngineBenchmarks : BenchmarkBase
             CustomTypes =
             [
                 typeof(CareCategory), typeof(CareProfile), typeof(CategoryTerms), typeof(CategoryLimits), typeof(Contract), typeof(Cooperative),
-                typeof(DateOnly), typeof(Escalation), typeof(Lot), typeof(LotScope), typeof(Municipality), typeof(Period), typeof(Provider),
+                typeof(DateOnly), typeof(Escalation), typeof(ExpertTeam), typeof(Lot), typeof(LotScope), typeof(Municipality), typeof(Period), typeof(Provider),
             ],
         };
         _rulesEngine = new global::RulesEngine.RulesEngine(workflows, settings);

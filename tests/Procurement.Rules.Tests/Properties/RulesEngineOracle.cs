@@ -7,13 +7,15 @@ namespace Procurement.Rules.Tests.Properties;
 /// A second oracle: the shipped rules re-expressed for Microsoft RulesEngine 6, over flat facts built from the
 /// <see cref="DesignSpec"/> (ids joined to the data they name; no rule logic). One RulesEngine rule per clause, named
 /// <c>rule#clause</c>, with the shipped rule's <c>when</c> folded in as <c>!(when) || (clause)</c>; one workflow per
-/// kind of subject. All 32 shipped rules are expressible this way (see <see cref="Clauses"/>).
+/// kind of subject. All 43 shipped rules are expressible this way (see <see cref="Clauses"/>).
 /// </summary>
 internal static class RulesEngineOracle
 {
     private const string ShareWhen = "terms.Category == \"Heavy\" && terms.Procurement != \"LumpSum\" && terms.Procurement != \"InHouse\" && terms.Profiles.Count() >= terms.MinProfilesForShare";
 
     private const string Running = "c.From <= design.AsOf && (c.Until == null || design.AsOf <= c.Until.Value)";
+
+    private const string TimeUnits = "p.Unit == \"Minute\" || p.Unit == \"Hour\" || p.Unit == \"DayPart\" || p.Unit == \"Day\" || p.Unit == \"Week\" || p.Unit == \"Month\"";
 
     private const string Overlaps = "(c.Until == null || o.From <= c.Until.Value) && (o.Until == null || c.From <= o.Until.Value)";
 
@@ -60,12 +62,14 @@ internal static class RulesEngineOracle
         ("profile", "ES-001", "within-duration", "profile.Category == \"Light\"", "profile.LightDurationLimit == null || profile.Duration <= profile.LightDurationLimit.Value"),
         ("profile", "ES-001", "within-budget", "profile.Category == \"Light\"", "profile.LightBudgetLimit == null || profile.Budget <= profile.LightBudgetLimit.Value"),
         ("escalation", "ES-002", "approved", null, "escalation.ApprovedBy != null"),
-        ("escalation", "ES-002", "by-own-access-team", null, "escalation.ApprovedBy == null || escalation.ApprovedBy == escalation.AccessTeam"),
+        ("escalation", "ES-002", "by-own-access-team", null,
+            "escalation.ApprovedBy == null || escalation.ApprovedBy == escalation.AccessTeam || (escalation.ExpertTeam != null && escalation.ApprovedBy == escalation.ExpertTeam)"),
         ("escalation", "ES-003", "heavy-contract", "escalation.To == \"Heavy\"",
             "escalation.Responsible != null && " + HoldsAny("escalation.TargetLot", "\"Heavy\"", "escalation.Municipality", "escalation.Date", "escalation.Responsible")),
         ("escalation", "ES-004", "target-lot-regional", "escalation.FromScope == \"Local\" && escalation.ToScope == \"Regional\"", "escalation.TargetLotScope == \"Regional\""),
         ("escalation", "ES-005", "light-contract", "escalation.To == \"Light\"",
             "escalation.Responsible != null && " + HoldsAny("escalation.TargetLot", "\"Light\"", "escalation.Municipality", "escalation.Date", "escalation.Responsible")),
+        ("design", "ES-006", "expert-team-named", null, "design.ExpertTeam != null"),
         ("lot", "CO-001", "light-contracted", null, "design.Contracts.Any(c => c.Lot == lot.Id && c.Category == \"Light\")"),
         ("lot", "CO-001", "heavy-contracted", null, "design.Contracts.Any(c => c.Lot == lot.Id && c.Category == \"Heavy\")"),
         ("lot", "CO-002", "all-municipalities-covered", null,
@@ -85,6 +89,28 @@ internal static class RulesEngineOracle
             "terms.Profiles.All(p => p.Party == null || terms.Profiles.Where(q => q.Party == p.Party).Sum(q => q.Budget) <= terms.MaxPartyShare * terms.Profiles.Sum(q => q.Budget))"),
         ("terms", "CO-007", "second-party", "terms.Category == \"Heavy\" && terms.ProductCategories.Any(c => c == \"43\" || c == \"44\" || c == \"46\")",
             $"!terms.Contracts.Where(c => {Running}).SelectMany(c => c.Municipalities).Any(m => terms.Contracts.Where(c => {Running} && c.Municipalities.Contains(m)).Select(c => c.Party).Distinct().Count() == 1)"),
+        ("profile", "CO-008", "responsible-named", "profile.Stay", "profile.Responsible != null"),
+        ("profile", "CO-008", "responsible-participates", "profile.Stay",
+            "profile.Responsible == null || design.Municipalities.Where(m => m.Id == profile.Responsible).All(m => (m.From == null || m.From.Value <= profile.Start) && (m.Until == null || profile.Start <= m.Until.Value))"),
+        ("municipality", "CO-009", "no-stays-after-leaving", "municipality.Until != null",
+            "!design.Stays.Any(p => (p.Responsible == municipality.Id || (p.Responsible == null && p.Municipality == municipality.Id)) "
+            + "&& iif(p.Duration <= 0, p.Start, p.Start.AddMonths(p.Duration).AddDays(-1)) > municipality.Until.Value)"),
+        ("terms", "CT-001", "in-lot-categories", "terms.Products.Count() > 0", "terms.Products.All(p => terms.ProductCategories.Contains(p.Category))"),
+        ("terms", "CT-002", "one-meaning", "terms.Products.Count() > 0",
+            "terms.Products.All(p => p.SameCode.All(q => q.NameKey == p.NameKey && q.Category == p.Category && q.Standard == p.Standard))"),
+        ("terms", "CT-003", "variant-fits-financing", "terms.Products.Count() > 0", "terms.Financing == null || terms.Products.All(p => p.Variant == terms.Financing)"),
+        ("terms", "CT-003", "unit-fits-variant", "terms.Products.Count() > 0",
+            $"terms.Products.All(p => (p.Variant == \"EffortBased\" && ({TimeUnits})) || (p.Variant == \"OutputBased\" && (p.Unit == \"Product\" || p.Unit == \"Trajectory\")) || p.Variant == \"TaskOriented\")"),
+        ("terms", "CT-004", "certified-institution-required", "terms.Products.Any(p => p.Category == \"47\" || p.Category == \"48\")", "terms.Qualifications.Contains(design.CertifiedInstitution)"),
+        ("terms", "CT-005", "build-up-stated", "design.From >= design.FairPriceFrom && terms.Products.Any(p => p.HasTariff)", "terms.Products.All(p => !p.HasTariff || p.Staff != null)"),
+        ("terms", "CT-005", "build-up-adds-up", "design.From >= design.FairPriceFrom && terms.Products.Any(p => p.HasTariff)",
+            "terms.Products.All(p => !p.HasTariff || p.Staff == null || p.Staff.Value + p.ClientRelated + p.Overhead == p.Amount)"),
+        ("terms", "CT-006", "differentiation-stated", "terms.Products.Any(p => p.HasTariff)",
+            "terms.Products.All(p => !p.HasTariff || p.Differentiation != null || !p.SameCode.Any(q => q.HasTariff && q.Differentiation == null && q.Amount != p.Amount))"),
+        ("terms", "CT-007", "indexation-stated", "terms.Products.Any(p => p.HasTariff)", "terms.Products.All(p => !p.HasTariff || p.Indexation != null)"),
+        ("contract", "CT-008", "budget-stated", "contract.Procurement == \"LumpSum\" || contract.Financing == \"TaskOriented\"", "contract.Budget != null"),
+        ("contract", "CT-008", "duration-stated", "contract.Procurement == \"LumpSum\" || contract.Financing == \"TaskOriented\"", "contract.Until != null"),
+        ("contract", "CT-008", "hardship-clause-stated", "contract.Procurement == \"LumpSum\" || contract.Financing == \"TaskOriented\"", "contract.HardshipClause != null"),
     ];
 
     private static readonly Lazy<RulesEngine.RulesEngine> Engine = new(() => new RulesEngine.RulesEngine(
@@ -145,6 +171,13 @@ internal static class RulesEngineOracle
             await Check("cooperative", $"cooperatives[{c.Id}]", new RuleParameter("cooperative", c));
         }
 
+        foreach (var m in facts.Design.Municipalities)
+        {
+            await Check("municipality", $"municipalities[{m.Id}]", new RuleParameter("municipality", m), design);
+        }
+
+        await Check("design", "design", design);
+
         foreach (var p in facts.Profiles)
         {
             await Check("profile", $"careProfiles[{p.Id}]", new RuleParameter("profile", p), design);
@@ -199,6 +232,9 @@ internal static class RulesEngineOracle
                     Until = Day(c.Period.Until),
                     Value = c.Value,
                     Procedure = c.Publication?.Procedure.ToString(),
+                    Financing = c.Financing?.ToString(),
+                    Budget = c.Budget,
+                    HardshipClause = c.HardshipClause,
                 };
             }).ToArray();
             var contractById = contracts.ToDictionary(c => c.Id, StringComparer.Ordinal);
@@ -212,7 +248,20 @@ internal static class RulesEngineOracle
                 Municipalities = [.. d.Municipalities.Select(m => new MunicipalityFact { Id = m.Id, From = Day(m.From), Until = Day(m.Until), AccessTeam = m.AccessTeam })],
                 Lots = [.. d.Lots.Select(l => new LotFact { Id = l.Id, Scope = l.Scope.ToString(), Buyer = l.Municipality, Sector = l.Sector!, Excludes = l.Excludes })],
                 Contracts = contracts,
+                FairPriceFrom = Day(ShippedRulesOracle.FairPriceFrom),
+                CertifiedInstitution = ShippedRulesOracle.CertifiedInstitution,
+                ExpertTeam = d.ExpertTeam?.Id,
+                Stays = [.. d.Profiles.Where(p => p.Stay).Select(p => new StayFact
+                {
+                    Municipality = p.Municipality,
+                    Responsible = p.ResponsibleMunicipality,
+                    Start = Day(p.Start),
+                    Duration = p.Duration,
+                })],
             };
+
+            // Every product of the design with its code, to join each product to the others that share its code.
+            var products = d.Lots.SelectMany(l => new[] { l.Light, l.Heavy }).SelectMany(t => t.ProductList).ToArray();
 
             var terms = d.Lots.SelectMany(l => new[] { CareCategory.Light, CareCategory.Heavy }.Select(k => new TermsFact
             {
@@ -229,6 +278,9 @@ internal static class RulesEngineOracle
                 Profiles = [.. d.Profiles.Where(p => p.Lot == l.Id && p.Category == k).Select(p => new ShareFact { Party = DeliveringParty(d, p), Budget = p.Budget })],
                 MaxPartyShare = ShippedRulesOracle.MaxPartyShare,
                 MinProfilesForShare = ShippedRulesOracle.MinProfilesForShare,
+                Financing = l.Terms(k).Financing?.ToString(),
+                Qualifications = l.Terms(k).Qualifications,
+                Products = [.. l.Terms(k).ProductList.Select(p => Product(p, [.. products.Where(q => q.Code == p.Code).Select(q => Product(q, []))]))],
             })).ToArray();
 
             var profiles = d.Profiles.Select(p =>
@@ -252,6 +304,8 @@ internal static class RulesEngineOracle
                     LightIntensityLimit = lot.Light.Limits.Intensity,
                     LightDurationLimit = lot.Light.Limits.Duration,
                     LightBudgetLimit = lot.Light.Limits.Budget,
+                    Stay = p.Stay,
+                    Responsible = p.ResponsibleMunicipality,
                 };
             }).ToArray();
             var profileById = d.Profiles.ToDictionary(p => p.Id, StringComparer.Ordinal);
@@ -273,6 +327,7 @@ internal static class RulesEngineOracle
                     Municipality = profile.Municipality,
                     AccessTeam = municipalities[profile.Municipality].AccessTeam,
                     Responsible = profile.TransferredTo ?? profile.MainContractor,
+                    ExpertTeam = e.ExpertTeam,
                 };
             }).ToArray();
 
@@ -289,6 +344,26 @@ internal static class RulesEngineOracle
                 ? p.MainContractor
                 : d.Cooperatives.FirstOrDefault(k => k.Members.Contains(main) && Holds(k.Id))?.Id ?? main;
         }
+
+        // A product as the loader reads it: names compared ignoring case and surrounding white space (NameKey), a cost
+        // build-up stated by its staff costs with the parts the YAML leaves out read as 0.
+        private static ProductFact Product(ProductSpec p, ProductFact[] sameCode) => new()
+        {
+            Code = p.Code,
+            NameKey = p.Name.Trim().ToUpperInvariant(),
+            Category = p.Category,
+            Standard = p.Standard,
+            Variant = p.Variant.ToString(),
+            Unit = p.Unit?.ToString(),
+            HasTariff = p.Tariff is not null,
+            Amount = p.Tariff?.Amount ?? 0,
+            Staff = p.Tariff?.Staff,
+            ClientRelated = p.Tariff?.ClientRelated ?? 0,
+            Overhead = p.Tariff?.Overhead ?? 0,
+            Indexation = p.Tariff?.Indexation,
+            Differentiation = p.Tariff?.Differentiation,
+            SameCode = sameCode,
+        };
 
         private static DateTime Day(DateOnly date) => date.ToDateTime(TimeOnly.MinValue);
 
@@ -313,6 +388,56 @@ public sealed class DesignFact
     public LotFact[] Lots { get; init; } = [];
 
     public ContractFact[] Contracts { get; init; } = [];
+
+    public DateTime FairPriceFrom { get; init; }
+
+    public required string CertifiedInstitution { get; init; }
+
+    public string? ExpertTeam { get; init; }
+
+    public StayFact[] Stays { get; init; } = [];
+}
+
+public sealed class StayFact
+{
+    public required string Municipality { get; init; }
+
+    public string? Responsible { get; init; }
+
+    public DateTime Start { get; init; }
+
+    public int Duration { get; init; }
+}
+
+public sealed class ProductFact
+{
+    public required string Code { get; init; }
+
+    public required string NameKey { get; init; }
+
+    public required string Category { get; init; }
+
+    public bool Standard { get; init; }
+
+    public required string Variant { get; init; }
+
+    public string? Unit { get; init; }
+
+    public bool HasTariff { get; init; }
+
+    public decimal Amount { get; init; }
+
+    public decimal? Staff { get; init; }
+
+    public decimal ClientRelated { get; init; }
+
+    public decimal Overhead { get; init; }
+
+    public string? Indexation { get; init; }
+
+    public string? Differentiation { get; init; }
+
+    public ProductFact[] SameCode { get; init; } = [];
 }
 
 public sealed class MunicipalityFact
@@ -366,6 +491,12 @@ public sealed class TermsFact
     public decimal MaxPartyShare { get; init; }
 
     public int MinProfilesForShare { get; init; }
+
+    public string? Financing { get; init; }
+
+    public string[] Qualifications { get; init; } = [];
+
+    public ProductFact[] Products { get; init; } = [];
 }
 
 public sealed class ShareFact
@@ -421,6 +552,12 @@ public sealed class ContractFact
     public decimal Value { get; init; }
 
     public string? Procedure { get; init; }
+
+    public string? Financing { get; init; }
+
+    public decimal? Budget { get; init; }
+
+    public string? HardshipClause { get; init; }
 }
 
 public sealed class CooperativeFact
@@ -463,6 +600,10 @@ public sealed class ProfileFact
     public int? LightDurationLimit { get; init; }
 
     public decimal? LightBudgetLimit { get; init; }
+
+    public bool Stay { get; init; }
+
+    public string? Responsible { get; init; }
 }
 
 public sealed class EscalationFact
@@ -490,5 +631,7 @@ public sealed class EscalationFact
     public string? AccessTeam { get; init; }
 
     public string? Responsible { get; init; }
+
+    public string? ExpertTeam { get; init; }
 }
 #pragma warning restore SA1402, CA1819

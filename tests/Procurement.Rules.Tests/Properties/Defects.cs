@@ -642,6 +642,28 @@ internal static class Defects
         new(null, "a lot excludes a municipality", (d, r) => Pick(r, d.Lots) is { } l && Pick(r, d.Municipalities) is { } m
             ? UpdateLot(d, l.Id, x => x with { Excludes = [.. x.Excludes, m.Id] })
             : null),
+        new(null, "a stay or none, for some responsible municipality or none", (d, r) => UpdateProfile(d, r, _ => true, p => p with
+        {
+            Stay = r.Next(3) != 0,
+            ResponsibleMunicipality = r.Next(4) == 0 ? null : Pick(r, d.Municipalities)?.Id,
+        })),
+        new(null, "an escalation referred to the expert team, approved by it, the access team or none", (d, r) => d.ExpertTeam is { } team && Pick(r, d.Escalations) is { } e
+            ? UpdateEscalation(d, e, x => x with { ExpertTeam = team.Id, ApprovedBy = Pick(r, new[] { team.Id, x.ApprovedBy, null }) })
+            : null),
+        new(null, "a tariff at another price, its build-up as it was", (d, r) => WithTariff(d, r, t => t with { Amount = Math.Max(0m, t.Amount + Pick(r, [-10m, -0.01m, 0.01m, 25m])) })),
+        new(null, "a product in another variant and unit, or without a tariff", (d, r) =>
+        {
+            var (lot, category, product) = Pick(r, AllTerms(d).SelectMany(x => x.Terms.ProductList.Select(p => (x.Lot, x.Category, Product: p))));
+            return product is null ? null : UpdateTermsOf(d, lot.Id, category, t => t with
+            {
+                Products = [.. t.ProductList.Select(p => p != product ? p : r.Next(3) == 0
+                    ? p with { Tariff = null }
+                    : p with { Variant = Pick(r, Enum.GetValues<FinancingForm>()), Unit = Pick(r, new ProductUnit?[] { null, ProductUnit.Hour, ProductUnit.Week, ProductUnit.Product, ProductUnit.Trajectory }) })],
+            });
+        }),
+        new(null, "a contract with or without a budget and a hardship clause", (d, r) => Pick(r, d.Contracts) is { } c
+            ? UpdateContract(d, c.Id, x => x with { Budget = r.Next(2) == 0 ? null : x.Value, HardshipClause = r.Next(2) == 0 ? null : "Hardheidsclausule" })
+            : null),
     ];
 
     public static IReadOnlyList<Defect> All { get; } = [.. Targeted, .. Noise];

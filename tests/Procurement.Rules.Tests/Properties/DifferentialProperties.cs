@@ -63,7 +63,7 @@ public sealed class DifferentialProperties
     {
         var clauses = Shipped.Rules.Rules.SelectMany(r => r.Clauses.Select(c => $"{r.Id}#{c.Key}")).Order(StringComparer.Ordinal).ToArray();
 
-        Assert.Equal(32, Shipped.Rules.Rules.Count);
+        Assert.Equal(43, Shipped.Rules.Rules.Count);
         Assert.Equal(clauses, RulesEngineOracle.Clauses.Select(c => $"{c.Rule}#{c.Clause}").Order(StringComparer.Ordinal));
     }
 

@@ -16,7 +16,7 @@ public sealed class MetamorphicProperties
 {
     private const int Cases = 300;
 
-    /// <summary>The date the effective-date overrides start from; generated purchasing periods lie between 2019 and 2029.</summary>
+    /// <summary>The date the effective-date overrides start from; generated purchasing periods lie between 2019 and 2030 (moved by a defect up to 2038).</summary>
     private static readonly DateOnly EffectiveFrom = new(2022, 7, 1);
 
     private static readonly DateOnly EffectiveUntil = new(2025, 6, 30);
@@ -62,7 +62,7 @@ public sealed class MetamorphicProperties
         });
 
     /// <summary>
-    /// Every date moved by a multiple of four years (2019-2029 stay within 1901-2099, where that keeps every day of the
+    /// Every date moved by a multiple of four years (generated dates stay within 1901-2099, where that keeps every day of the
     /// month and every month's length): the same verdicts, apart from CT-005, which only applies to frameworks that start
     /// on or after fairPriceFrom (1 July 2024). On the same side of that day CT-005 keeps its verdicts too; a framework
     /// moved before it has no CT-005 finding; one moved past it keeps every other verdict.

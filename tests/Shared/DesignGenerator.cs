@@ -9,7 +9,12 @@ namespace Procurement.Rules.Testing;
 /// A small share of heavy profiles is deliberately wrong (main contractor without a heavy contract).
 /// With <see cref="National"/> the design also has what a national check meets, so that every shipped rule has subjects,
 /// and a few defects more (among them light profiles over their limits). Open-house categories record where their
-/// invitation to join was published.
+/// invitation to join was published. Every design names the region's expert team; each lot's categories list iJw
+/// products of the lot's category (output-based, priced with a cost build-up and indexation; the heavy price differs
+/// with a stated reason; youth protection and probation only in the heavy category, which requires a certified
+/// institution, held by the providers with heavy contracts); about half of the profiles in residential and crisis lots
+/// are a stay with a responsible municipality (mostly their own, else the next one), drawn from a stream of their own
+/// so that the other draws are the same as without them.
 /// </summary>
 internal sealed class DesignGenerator
 {
@@ -17,6 +22,12 @@ internal sealed class DesignGenerator
         ["Ambulante jeugdhulp", "Dagbehandeling", "Verblijf", "Jeugd-GGZ", "Crisis", "Jeugdbescherming", "Jeugdreclassering", "Dyslexiezorg"];
 
     private static readonly string[] LotCategories = ["45", "45", "43", "54", "46", "48", "47", "54"];
+
+    /// <summary>The qualification of a certified institution, as the contract-terms parameter <c>certifiedInstitution</c> names it.</summary>
+    private const string CertifiedInstitution = "certified-institution";
+
+    /// <summary>Price of the first product of each lot, in euros; the second product costs three times as much.</summary>
+    private static readonly decimal[] LotPrices = [98.40m, 76.00m, 165.00m, 112.30m, 285.00m, 5200.00m, 3900.00m, 64.50m];
 
     public int Profiles { get; init; } = 100;
 
@@ -50,6 +61,7 @@ internal sealed class DesignGenerator
     {
         var random = new Random(Seed);
         var extra = new Random(unchecked((Seed * 31) + 7));
+        var residence = new Random(unchecked((Seed * 17) + 3));
         var providers = Math.Max(8, Profiles / 100);
         var lots = Math.Clamp(Lots, 1, LotNames.Length);
         if (National && Municipalities < NationalCooperatives + 1)
@@ -62,6 +74,7 @@ internal sealed class DesignGenerator
         b.Append("design: generated-").Append(Seed).Append('-').Append(Profiles).Append('\n');
         b.Append("region: Generated region\n");
         b.Append("period: { from: 2023-01-01, until: 2026-12-31 }\n");
+        b.Append("expertTeam: { id: expertteam, name: Regionaal expertteam }\n");
         b.Append("municipalities:\n");
         for (var m = 0; m < Municipalities; m++)
         {
@@ -75,10 +88,24 @@ internal sealed class DesignGenerator
             b.Append("    name: ").Append(LotNames[l]).Append('\n');
             b.Append("    productCategories: [\"").Append(LotCategories[l]).Append("\"]\n");
             b.Append("    scope: regional\n");
+            var certified = IsCertifiedCategory(LotCategories[l]);
             b.Append("    light: { procurement: open-house, qualifications: [vog], limits: { intensityHoursPerWeek: 4, durationMonths: 6, budget: 8000 }, publication: { procedure: national, notice: TenderNed 2022-")
-                .Append(100 + l).Append(" } }\n");
+                .Append(100 + l).Append(" }");
+            if (!certified)
+            {
+                b.Append(", products: [");
+                AppendProduct(b, l, 0, "light");
+                b.Append(']');
+            }
+
+            b.Append(" }\n");
             b.Append("    heavy: { procurement: selective-tender, maxProviders: ").Append(Math.Max(4, providers / 2))
-                .Append(", qualifications: [vog, skj-registered], limits: { intensityHoursPerWeek: 20, durationMonths: 24, budget: 60000 } }\n");
+                .Append(", qualifications: [vog, skj-registered").Append(certified ? ", " + CertifiedInstitution : string.Empty)
+                .Append("], limits: { intensityHoursPerWeek: 20, durationMonths: 24, budget: 60000 }, products: [");
+            AppendProduct(b, l, 0, "heavy");
+            b.Append(", ");
+            AppendProduct(b, l, 1, "heavy");
+            b.Append("] }\n");
         }
 
         // The national lump-sum lot comes after the regular ones, so its index is the regular lot count.
@@ -98,7 +125,8 @@ internal sealed class DesignGenerator
         {
             // National: provider 1 (a member of cooperative 1) lacks the heavy qualification (EL-002); every third
             // provider registers the next one as its subcontractor.
-            var qualifications = National && p == 1 ? "[vog]" : "[vog, skj-registered]";
+            // The providers with heavy contracts (the even ones) are certified institutions too.
+            var qualifications = National && p == 1 ? "[vog]" : p % 2 == 0 ? "[vog, skj-registered, " + CertifiedInstitution + "]" : "[vog, skj-registered]";
             b.Append("  - { id: p").Append(p).Append(", agb: \"").Append((10000000 + p).ToString(CultureInfo.InvariantCulture))
                 .Append("\", name: Aanbieder ").Append(p).Append(", qualifications: ").Append(qualifications);
             if (National && p % 3 == 0)
@@ -219,8 +247,15 @@ internal sealed class DesignGenerator
             b.Append(", intensityHoursPerWeek: ").Append(intensity)
                 .Append(", durationMonths: ").Append(duration)
                 .Append(", budget: ").Append(budget)
-                .Append(", start: ").Append(FormatDate(start))
-                .Append(" }\n");
+                .Append(", start: ").Append(FormatDate(start));
+            if (lot < lots && IsStayCategory(LotCategories[lot]) && residence.NextDouble() < 0.5)
+            {
+                // A stay; the responsible municipality (woonplaatsbeginsel) is the profile's own, or for a fifth the next one.
+                var responsible = residence.NextDouble() < 0.2 ? (municipality + 1) % Municipalities : municipality;
+                b.Append(", stay: true, responsibleMunicipality: m").Append(responsible);
+            }
+
+            b.Append(" }\n");
             if (escalated)
             {
                 escalations.Add(PlanUpscaling(extra, i, municipality, lot, lots));
@@ -248,6 +283,11 @@ internal sealed class DesignGenerator
                 b.Append(", approvedBy: ").Append(e.ApprovedBy);
             }
 
+            if (e.ExpertTeam)
+            {
+                b.Append(", expertTeam: expertteam");
+            }
+
             b.Append(" }\n");
         }
 
@@ -256,7 +296,8 @@ internal sealed class DesignGenerator
 
     /// <summary>
     /// An escalation light to heavy, approved by the profile's own access team. National: 1% approved by a neighbour's
-    /// team and 1% unapproved (ES-002), and 10% of those in a regular lot from local care to the next regional lot.
+    /// team and 1% unapproved (ES-002), 10% referred to the expert team, which approves half of those, and 10% of
+    /// those in a regular lot from local care to the next regional lot.
     /// </summary>
     private PlannedEscalation PlanUpscaling(Random extra, int profile, int municipality, int lot, int regularLots)
     {
@@ -269,6 +310,11 @@ internal sealed class DesignGenerator
             if (lot < regularLots && extra.NextDouble() < 0.1)
             {
                 toLot = (lot + 1) % regularLots;
+            }
+
+            if (approvedBy is not null && approval >= 0.90)
+            {
+                return new PlannedEscalation(profile, "light", "heavy", "2023-01-01", approval >= 0.95 ? "expertteam" : approvedBy, toLot, ExpertTeam: true);
             }
         }
 
@@ -293,7 +339,9 @@ internal sealed class DesignGenerator
     /// (2023-2024, 2025-2026), one party per municipality. Planted defects: cooperative 0's second light contract also
     /// names the first municipality of cooperative 1 (EL-009, and EL-010/CO-004 for both contracts); the second heavy
     /// contracts start a month late, leaving January 2025 uncovered (CO-005); cooperative 3's second light contract runs past the
-    /// purchasing period (EL-006). Cooperative 1 has the member without the heavy qualification (EL-002).
+    /// purchasing period (EL-006). Cooperative 1 has the member without the heavy qualification (EL-002). Every contract
+    /// states its budget (its value) and a hardship clause, except cooperative 3's first heavy contract, which has no
+    /// hardship clause (CT-008).
     /// </summary>
     private void AppendLumpSumContracts(StringBuilder b, GeneratedCooperative[] cooperatives, int lot)
     {
@@ -309,11 +357,43 @@ internal sealed class DesignGenerator
                 // Cooperative 2's light contracts were announced on their own, only nationally (EL-013: the lot's light
                 // category is worth more than the European threshold in all).
                 var publication = category == "light" && k == 2 ? "{ procedure: national, published: 2022-10-03, notice: TenderNed 2022-900 }" : null;
-                AppendContract(b, LumpSumContractId(k, lot, category, false), "coop" + k, lot, category, region, "2023-01-01", "2024-12-31", "task-oriented", 400000, publication);
-                AppendContract(b, LumpSumContractId(k, lot, category, true), "coop" + k, lot, category, second, secondFrom, secondUntil, "task-oriented", 400000, publication);
+                var hardship = category == "heavy" && k == 3 ? null : "Bij dreigende overschrijding overleggen partijen binnen vier weken over bijsturing";
+                AppendContract(b, LumpSumContractId(k, lot, category, false), "coop" + k, lot, category, region, "2023-01-01", "2024-12-31", "task-oriented", 400000, publication, hardship);
+                AppendContract(b, LumpSumContractId(k, lot, category, true), "coop" + k, lot, category, second, secondFrom, secondUntil, "task-oriented", 400000, publication,
+                    "Bij dreigende overschrijding overleggen partijen binnen vier weken over bijsturing");
             }
         }
     }
+
+    private static bool IsCertifiedCategory(string category) => category is "47" or "48";
+
+    private static bool IsStayCategory(string category) => category is "43" or "46";
+
+    /// <summary>
+    /// Product <paramref name="index"/> of lot <paramref name="lot"/>: an own code in the lot's iJw category, output-based
+    /// per product or trajectory, priced with a cost build-up (72% staff, 8% client-related, the rest overhead) and
+    /// indexation. The heavy category pays more for the shared first product and says why.
+    /// </summary>
+    private static void AppendProduct(StringBuilder b, int lot, int index, string category)
+    {
+        var price = LotPrices[lot] * (index == 0 ? 1 : 3) * (index == 0 && category == "heavy" ? 1.25m : 1);
+        var staff = Math.Round(price * 0.72m, 2);
+        var clientRelated = Math.Round(price * 0.08m, 2);
+        b.Append("{ code: \"").Append(LotCategories[lot]).Append('G').Append(lot).Append(index)
+            .Append("\", name: ").Append(LotNames[lot]).Append(index == 0 ? string.Empty : " intensief")
+            .Append(", category: \"").Append(LotCategories[lot]).Append("\", variant: output-based, unit: ").Append(index == 0 ? "product" : "trajectory")
+            .Append(", tariff: { amount: ").Append(Number(price))
+            .Append(", costBuildUp: { staff: ").Append(Number(staff)).Append(", clientRelated: ").Append(Number(clientRelated))
+            .Append(", overhead: ").Append(Number(price - staff - clientRelated)).Append(" }, indexation: OVA");
+        if (index == 0 && category == "heavy")
+        {
+            b.Append(", differentiation: zwaardere zorg");
+        }
+
+        b.Append(" } }");
+    }
+
+    private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string RegularContractId(int provider, int lot, string category) => $"C-p{provider}-lot{lot}-{category}";
 
@@ -326,7 +406,7 @@ internal sealed class DesignGenerator
 
     private static void AppendContract(
         StringBuilder b, string id, string party, int lot, string category, string municipalities, string from, string until, string financing, int value,
-        string? publication = null) =>
+        string? publication = null, string? hardshipClause = null) =>
         b.Append("  - { id: ").Append(id)
             .Append(", party: ").Append(party)
             .Append(", lot: lot").Append(lot)
@@ -335,9 +415,11 @@ internal sealed class DesignGenerator
             .Append(", period: { from: ").Append(from).Append(", until: ").Append(until)
             .Append(" }, financing: ").Append(financing)
             .Append(", value: ").Append(value)
-            .Append(publication is null ? string.Empty : ", publication: " + publication).Append(" }\n");
+            .Append(publication is null ? string.Empty : ", publication: " + publication)
+            .Append(financing == "task-oriented" ? ", budget: " + value.ToString(CultureInfo.InvariantCulture) : string.Empty)
+            .Append(hardshipClause is null ? string.Empty : ", hardshipClause: " + hardshipClause).Append(" }\n");
 
     private sealed record GeneratedCooperative(int Index, int[] Members, int[] Region);
 
-    private sealed record PlannedEscalation(int Profile, string From, string To, string Date, string? ApprovedBy, int? LocalToRegionalLot);
+    private sealed record PlannedEscalation(int Profile, string From, string To, string Date, string? ApprovedBy, int? LocalToRegionalLot, bool ExpertTeam = false);
 }

@@ -8,7 +8,12 @@ namespace Procurement.Rules.Tests.Properties;
 /// locally for the sector of a regional lot); light and heavy terms with open house, selective tender, lump sum and
 /// in-house; providers with and without the heavy qualifications; cooperatives with members and a region; contracts
 /// per group of municipalities with the same participation; care profiles under those contracts, often exactly at a
-/// limit; escalations up, down and from local to regional with a transfer.
+/// limit; escalations up, down and from local to regional with a transfer, some referred to the region's expert team.
+/// Categories list iJw products whose execution variant and unit fit the financing form, one meaning and one price per
+/// code (a different price with its reason), with tariffs that state their indexation and, in frameworks from
+/// <see cref="FairPriceFrom"/>, their cost build-up; youth protection and probation only where a certified institution
+/// is required; lump-sum contracts with a budget and a hardship clause; stays with a responsible municipality that
+/// takes part when the stay begins and stays in the region while it runs.
 /// </summary>
 /// <remarks>
 /// Randomness comes from a <see cref="Random"/> seeded by FsCheck (see <see cref="DesignGen"/>), so every design is
@@ -18,7 +23,40 @@ internal sealed class CompliantDesignBuilder(Random random, int size)
 {
     internal const string Vog = "vog";
     internal const string Skj = "skj-registered";
-    internal const string Certified = "gecertificeerde-instelling";
+    /// <summary>The qualification of a certified institution: the contract-terms parameter <c>certifiedInstitution</c>.</summary>
+    internal const string Certified = "certified-institution";
+
+    /// <summary>From this day on a tariff states its cost build-up (the contract-terms parameter <c>fairPriceFrom</c>, CT-005).</summary>
+    internal static readonly DateOnly FairPriceFrom = new(2024, 7, 1);
+
+    /// <summary>iJw product categories of care with a stay (residential care and crisis shelter).</summary>
+    private static readonly string[] StayCategories = ["43", "46"];
+
+    /// <summary>Products per iJw category: standard codes of the national list and a few own codes, each with one meaning and one price.</summary>
+    private static readonly CatalogueProduct[] ProductCatalogue =
+    [
+        new("45A48", "Ambulante jeugdhulp individueel", "45", true, 98.40m),
+        new("45A53", "Ambulante jeugdhulp groep", "45", true, 42.10m),
+        new("45X01", "Gezinsbegeleiding (eigen code)", "45", false, 76.00m),
+        new("43A05", "Verblijf in een gezinshuis", "43", true, 165.00m),
+        new("43X02", "Verblijf behandelgroep (eigen code)", "43", false, 310.50m),
+        new("54001", "Jeugd-GGZ basis", "54", true, 112.30m),
+        new("54X03", "Jeugd-GGZ specialistisch traject (eigen code)", "54", false, 2450.00m),
+        new("46002", "Crisisopvang", "46", true, 285.00m),
+        new("48A01", "Uitvoering ondertoezichtstelling", "48", true, 5200.00m),
+        new("48A02", "Uitvoering voogdij", "48", true, 6100.00m),
+        new("47A01", "Jeugdreclassering toezicht en begeleiding", "47", true, 3900.00m),
+    ];
+
+    private static readonly string[] Indexations = ["OVA", "OVA, jaarlijks per 1 januari", "CBS consumentenprijsindex", "OVA (loon) en CPI (materieel), 85/15"];
+
+    private static readonly string[] Differentiations = ["zwaardere doelgroep", "inzet in de avond en het weekend", "kleinschalige groep"];
+
+    private static readonly string[] HardshipClauses =
+    [
+        "Bij dreigende overschrijding van het budget overleggen partijen binnen vier weken over aanvullende middelen of bijsturing.",
+        "Hardheidsclausule: bij onvoorziene volumegroei van meer dan 10% wordt het budget heroverwogen.",
+    ];
 
     private static readonly string[] MunicipalityNames =
     [
@@ -44,12 +82,16 @@ internal sealed class CompliantDesignBuilder(Random random, int size)
     private readonly Random _r = random;
     private readonly int _size = Math.Clamp(size, 0, 100);
     private int _contractNumber;
+    private bool _fairPrice;
 
     public DesignSpec Build()
     {
-        var year = 2019 + _r.Next(6);
+        var year = 2019 + _r.Next(8);
         var years = 2 + _r.Next(4);
-        var period = new PeriodSpec(new DateOnly(year, 1, 1), new DateOnly(year + years - 1, 12, 31));
+        // A third of the frameworks of 2024 start in the middle of the year, on either side of the fair-price boundary (CT-005).
+        var from = year == 2024 && _r.Next(3) == 0 ? Pick([FairPriceFrom.AddDays(-1), FairPriceFrom]) : new DateOnly(year, 1, 1);
+        var period = new PeriodSpec(from, new DateOnly(year + years - 1, 12, 31));
+        _fairPrice = from >= FairPriceFrom;
         var municipalities = Municipalities(period, year, years);
         var providers = Providers();
         var cooperatives = Cooperatives(providers, municipalities);
@@ -64,9 +106,11 @@ internal sealed class CompliantDesignBuilder(Random random, int size)
         }
 
         providers = Subcontractors(providers);
+        var id = $"generated-{year}-{_r.Next(1000):D3}";
+        var region = Pick(["Zuid-Holland Zuid", "Zuid-Limburg", "Haaglanden", "Testregio"]);
         var design = new DesignSpec(
-            $"generated-{year}-{_r.Next(1000):D3}",
-            Pick(["Zuid-Holland Zuid", "Zuid-Limburg", "Haaglanden", "Testregio"]),
+            id,
+            region,
             period,
             [.. municipalities],
             [.. lots],
@@ -74,7 +118,8 @@ internal sealed class CompliantDesignBuilder(Random random, int size)
             [.. cooperatives],
             [.. contracts],
             [],
-            []);
+            [],
+            new ExpertTeamSpec("expertteam-" + Slug(region), "Regionaal expertteam " + region));
         return ProfilesAndEscalations(design);
     }
 
@@ -223,9 +268,14 @@ internal sealed class CompliantDesignBuilder(Random random, int size)
             procurement = ProcurementForm.SelectiveTender;
         }
 
-        string[] qualifications = category == CareCategory.Light
-            ? _r.Next(10) switch { 0 => [], 1 => [Vog, Skj], _ => [Vog] }
-            : code is "47" or "48" ? [Vog, Skj, Certified] : [Vog, Skj];
+        // Youth protection (48) and youth probation (47) only by a certified institution, in both categories (CT-004).
+        string[] qualifications = (category, code) switch
+        {
+            (CareCategory.Light, "47" or "48") => _r.Next(2) == 0 ? [Vog, Certified] : [Vog, Skj, Certified],
+            (CareCategory.Light, _) => _r.Next(10) switch { 0 => [], 1 => [Vog, Skj], _ => [Vog] },
+            (_, "47" or "48") => [Vog, Skj, Certified],
+            _ => [Vog, Skj],
+        };
         FinancingForm? financing = procurement == ProcurementForm.LumpSum
             ? (_r.Next(5) == 0 ? null : FinancingForm.TaskOriented)
             : _r.Next(3) switch { 0 => null, 1 => FinancingForm.OutputBased, _ => FinancingForm.EffortBased };
@@ -243,7 +293,51 @@ internal sealed class CompliantDesignBuilder(Random random, int size)
             limits = LimitsSpec.None;
         }
 
-        return new TermsSpec(procurement, null, qualifications, financing, limits);
+        return new TermsSpec(procurement, null, qualifications, financing, limits, Products: Products(code, financing));
+    }
+
+    /// <summary>
+    /// Some products of the lot's iJw category (none for a fifth of the categories) in the execution variant of the
+    /// financing form, any variant where the category states none, with a unit that fits the variant.
+    /// </summary>
+    private ProductSpec[]? Products(string code, FinancingForm? financing)
+    {
+        var catalogue = ProductCatalogue.Where(p => p.Category == code).ToArray();
+        if (catalogue.Length == 0 || _r.Next(5) == 0)
+        {
+            return null;
+        }
+
+        return [.. Shuffled(catalogue).Take(1 + _r.Next(catalogue.Length)).Select(p => NewProduct(p, financing ?? Pick([FinancingForm.EffortBased, FinancingForm.OutputBased]), _r.Next(4) != 0))];
+    }
+
+    private ProductSpec NewProduct(CatalogueProduct p, FinancingForm variant, bool priced)
+    {
+        ProductUnit? unit = variant switch
+        {
+            FinancingForm.EffortBased => StayCategories.Contains(p.Category) ? ProductUnit.Day : Pick([ProductUnit.Minute, ProductUnit.Hour, ProductUnit.DayPart, ProductUnit.Day, ProductUnit.Week, ProductUnit.Month]),
+            FinancingForm.OutputBased => Pick([ProductUnit.Product, ProductUnit.Trajectory]),
+            _ => _r.Next(2) == 0 ? null : ProductUnit.Month,
+        };
+        return new ProductSpec(p.Code, p.Name, p.Category, variant, unit, p.Standard, priced ? Tariff(p.Price) : null);
+    }
+
+    /// <summary>
+    /// The catalogue price, or another one with the reason for the differentiation (CT-006); always indexed (CT-007); the
+    /// cost build-up adds up to the cent, and is left out only in frameworks before <see cref="FairPriceFrom"/> (CT-005).
+    /// </summary>
+    private TariffSpec Tariff(decimal price)
+    {
+        var differentiated = _r.Next(6) == 0;
+        var amount = differentiated ? Math.Round(price * Pick([0.9m, 1.15m, 1.25m]), 2) : price;
+        if (!_fairPrice && _r.Next(3) == 0)
+        {
+            return new TariffSpec(amount, null, null, null, Pick(Indexations), differentiated ? Pick(Differentiations) : null);
+        }
+
+        var staff = Math.Round(amount * 0.72m, 2);
+        var clientRelated = Math.Round(amount * 0.08m, 2);
+        return new TariffSpec(amount, staff, clientRelated, amount - staff - clientRelated, Pick(Indexations), differentiated ? Pick(Differentiations) : null);
     }
 
     private TermsSpec Contracts(
@@ -371,7 +465,15 @@ internal sealed class CompliantDesignBuilder(Random random, int size)
 
             remaining -= value;
             var own = tendered && _r.Next(6) == 0 ? Publication(terms.Procurement) : null;
-            contracts.Add(added[i] with { Value = value, Publication = own });
+            // A lump-sum contract states its budget (here its value, or a round sum below it) and a hardship clause (CT-008).
+            var lumpSum = terms.Procurement == ProcurementForm.LumpSum || added[i].Financing == FinancingForm.TaskOriented;
+            contracts.Add(added[i] with
+            {
+                Value = value,
+                Publication = own,
+                Budget = lumpSum ? (_r.Next(3) == 0 ? Math.Max(1000m, Math.Floor(value * 0.9m / 1000m) * 1000m) : value) : null,
+                HardshipClause = lumpSum ? Pick(HardshipClauses) : null,
+            });
         }
 
         return terms with { MaxProviders = maxProviders, Publication = Publication(terms.Procurement) };
@@ -446,10 +548,19 @@ internal sealed class CompliantDesignBuilder(Random random, int size)
             var profile = new ProfileSpec(
                 id, _r.Next(10) < 3 ? $"K{_r.Next(10000, 100000)}" : null, municipality, lot.Id, contract.Category, main, coProviders,
                 intensity, duration, budget, start, null, _r.Next(10) < 4 ? contract.Id : null);
+            profile = Stay(design, lot, profile);
 
             if (_r.Next(5) == 0)
             {
                 var approvedBy = index.Municipality(municipality).AccessTeam;
+                string? expertTeam = null;
+                if (design.ExpertTeam is { } team && _r.Next(4) == 0)
+                {
+                    // Referred to the region's expert team, which approves it or leaves that to the access team (ES-002).
+                    expertTeam = team.Id;
+                    approvedBy = _r.Next(2) == 0 ? team.Id : approvedBy;
+                }
+
                 var escalationId = _r.Next(10) < 7 ? $"E-{escalations.Count + 1}" : null;
                 var regional = design.Contracts
                     .Where(c => c.Category == CareCategory.Heavy && index.Lot(c.Lot).Scope == LotScope.Regional && c.Municipalities.Contains(municipality))
@@ -462,13 +573,13 @@ internal sealed class CompliantDesignBuilder(Random random, int size)
                     var transferTo = index.IsCooperative(target.Party) ? Pick(index.Cooperative(target.Party).Members) : target.Party;
                     profile = profile with { TransferredTo = transferTo };
                     escalations.Add(new EscalationSpec(escalationId, id, CareCategory.Heavy, CareCategory.Heavy, LotScope.Local, LotScope.Regional, target.Lot,
-                        DateIn(target.Period.From, target.Period.Until!.Value), approvedBy));
+                        DateIn(target.Period.From, target.Period.Until!.Value), approvedBy, expertTeam));
                 }
                 else
                 {
                     var up = contract.Category == CareCategory.Heavy;
                     escalations.Add(new EscalationSpec(escalationId, id, up ? CareCategory.Light : CareCategory.Heavy, contract.Category, null, null, null,
-                        DateIn(start, contract.Period.Until!.Value), approvedBy));
+                        DateIn(start, contract.Period.Until!.Value), approvedBy, expertTeam));
                 }
             }
 
@@ -476,6 +587,33 @@ internal sealed class CompliantDesignBuilder(Random random, int size)
         }
 
         return design with { Profiles = [.. profiles], Escalations = [.. escalations] };
+    }
+
+    /// <summary>
+    /// Half of the profiles of residential and crisis lots, and a few others (foster care), are a stay. The responsible
+    /// municipality (woonplaatsbeginsel) is mostly the profile's own, else another: one that takes part when the stay
+    /// begins (CO-008) and, if it leaves the region, not before the stay ends (CO-009; at times on its last day). No
+    /// such municipality: no stay.
+    /// </summary>
+    private ProfileSpec Stay(DesignSpec design, LotSpec lot, ProfileSpec profile)
+    {
+        if (_r.Next(10) >= (lot.ProductCategories.Any(StayCategories.Contains) ? 5 : 1))
+        {
+            return profile;
+        }
+
+        var end = EndOf(profile.Start, profile.Duration);
+        var fits = design.Municipalities
+            .Where(m => (m.From is null || m.From <= profile.Start) && (m.Until is null || (profile.Start <= m.Until && end <= m.Until)))
+            .Select(m => m.Id)
+            .ToArray();
+        if (fits.Length == 0)
+        {
+            return profile;
+        }
+
+        var responsible = fits.Contains(profile.Municipality) && _r.Next(3) != 0 ? profile.Municipality : Pick(fits);
+        return profile with { Stay = true, ResponsibleMunicipality = responsible };
     }
 
     /// <summary>Intensity, duration and budget within the category's limits; a quarter of the values lie exactly on a limit.</summary>
@@ -512,6 +650,8 @@ internal sealed class CompliantDesignBuilder(Random random, int size)
         return array;
     }
 
+    private static DateOnly EndOf(DateOnly start, int months) => months <= 0 ? start : start.AddMonths(months).AddDays(-1);
+
     private static DateOnly Max(DateOnly? a, DateOnly b) => a is { } x && x > b ? x : b;
 
     private static DateOnly Min(DateOnly? a, DateOnly b) => a is { } x && x < b ? x : b;
@@ -522,3 +662,6 @@ internal sealed class CompliantDesignBuilder(Random random, int size)
             .Select(c => c switch { 'á' or 'â' => 'a', 'é' or 'ë' => 'e', 'í' or 'ï' => 'i', 'ó' or 'ö' => 'o', 'ú' or 'û' => 'u', ' ' => '-', _ => c })
             .Where(c => char.IsAsciiLetterOrDigit(c) || c == '-')]).Trim('-');
 }
+
+/// <summary>A product of the catalogue the builder draws from: its code has this one meaning and this one price.</summary>
+internal sealed record CatalogueProduct(string Code, string Name, string Category, bool Standard, decimal Price);

@@ -20,6 +20,9 @@ internal static class Defects
 {
     private static readonly CareCategory[] Categories = [CareCategory.Light, CareCategory.Heavy];
 
+    /// <summary>iJw product categories a defect may put a product in that no generated lot buys.</summary>
+    private static readonly string[] ForeignCategories = ["41", "42", "44", "49", "50", "51", "52", "53"];
+
     public static IReadOnlyList<Defect> Targeted { get; } =
     [
         new("EL-001", "a contracted provider lacks a required qualification", (d, r) =>
@@ -210,6 +213,11 @@ internal static class Defects
             var e = Pick(r, d.Escalations);
             return e is null ? null : UpdateEscalation(d, e, x => x with { ApprovedBy = r.Next(2) == 0 ? null : "toegang-elders" });
         }),
+        new("ES-002", "an escalation approved by the expert team without being referred to it", (d, r) =>
+        {
+            var e = Pick(r, d.Escalations);
+            return e is null || d.ExpertTeam is not { } team ? null : UpdateEscalation(d, e, x => x with { ApprovedBy = team.Id, ExpertTeam = null });
+        }),
         new("ES-003", "escalated to heavy, the responsible provider holds no heavy contract", (d, r) => Responsible(d, r, CareCategory.Heavy)),
         new("ES-004", "a local-to-regional escalation to a lot that is not regional", (d, r) =>
         {
@@ -324,13 +332,264 @@ internal static class Defects
                 Fresh(d, $"P-dep-{i}"), null, c.Municipalities[0], c.Lot, CareCategory.Heavy, main, [], 4m, 12, r.Next(2) == 0 ? budget : 0m, c.Period.From, null, null));
             return d with { Profiles = [.. d.Profiles, .. added] };
         }),
+        // Residence (woonplaatsbeginsel): the municipality responsible for a stay.
+        new("CO-008", "a stay without a responsible municipality", (d, r) =>
+            UpdateProfile(d, r, _ => true, p => p with { Stay = true, ResponsibleMunicipality = null })),
+        new("CO-008", "a stay whose responsible municipality does not take part when it begins", (d, r) =>
+        {
+            var p = Pick(r, d.Profiles);
+            if (p is null)
+            {
+                return null;
+            }
+
+            var absent = Pick(r, d.Municipalities.Where(m => !ParticipatesOn(m, p.Start)));
+            if (absent is not null)
+            {
+                return Update(d, p.Id, x => x with { Stay = true, ResponsibleMunicipality = absent.Id });
+            }
+
+            // A municipality that left the region before the stay began, or joins after it.
+            var id = Fresh(d, "oud-beijerland");
+            var gone = r.Next(2) == 0
+                ? new MunicipalitySpec(id, "Oud-Beijerland", null, p.Start.AddDays(-1 - r.Next(400)), "toegang-" + id)
+                : new MunicipalitySpec(id, "Oud-Beijerland", p.Start.AddDays(1 + r.Next(400)), null, "toegang-" + id);
+            return Update(d with { Municipalities = [.. d.Municipalities, gone] }, p.Id, x => x with { Stay = true, ResponsibleMunicipality = id });
+        }),
+        new("CO-009", "a municipality leaves the region while a stay it is responsible for runs on", (d, r) =>
+        {
+            var p = Pick(r, d.Profiles.Where(p => p.Duration > 0));
+            if (p is null)
+            {
+                return null;
+            }
+
+            var end = p.Start.AddMonths(p.Duration).AddDays(-1);
+            var leaving = Pick(r, d.Municipalities.Where(m => m.Until is { } until && ParticipatesOn(m, p.Start) && until < end));
+            if (leaving is not null)
+            {
+                return Update(d, p.Id, x => x with { Stay = true, ResponsibleMunicipality = leaving.Id });
+            }
+
+            // The responsible municipality leaves on a day inside the stay, before its last day.
+            var responsible = p.Stay && p.ResponsibleMunicipality is { } named && d.Municipalities.Any(m => m.Id == named) ? named : p.Municipality;
+            var last = p.Start.AddDays(r.Next(Math.Max(1, end.DayNumber - p.Start.DayNumber)));
+            return UpdateMunicipality(Update(d, p.Id, x => x with { Stay = true, ResponsibleMunicipality = responsible }), responsible, m => m with
+            {
+                From = m.From is { } f && f > last ? last : m.From,
+                Until = last,
+            });
+        }),
         new("CO-007", "a lot of one party per municipality becomes a crisis lot", (d, r) =>
         {
             var lot = Pick(r, d.Lots.Where(l => l.Heavy.Procurement is ProcurementForm.LumpSum or ProcurementForm.InHouse
                 && d.Contracts.Any(c => c.Lot == l.Id && c.Category == CareCategory.Heavy && SpecIndex.Contains(c.Period, d.Period.From) && c.Municipalities.Length > 0)));
             return lot is null ? null : UpdateLot(d, lot.Id, l => l with { ProductCategories = [Pick(r, ShippedRulesOracle.CrisisOrResidential)!] });
         }),
+        new("ES-006", "the design names no expert team", (d, r) => d.ExpertTeam is not { } team ? null : d with
+        {
+            ExpertTeam = null,
+            // Referrals go with the team; what the team approved, the access team now approves.
+            Escalations = [.. d.Escalations.Select(e => e with
+            {
+                ExpertTeam = null,
+                ApprovedBy = e.ApprovedBy == team.Id ? d.Profiles.FirstOrDefault(p => p.Id == e.Profile) is { } p ? d.Municipalities.FirstOrDefault(m => m.Id == p.Municipality)?.AccessTeam : null : e.ApprovedBy,
+            })],
+        }),
+
+        // Contract terms: the products of a category and their tariffs, and lump-sum contracts.
+        new("CT-001", "a product of an iJw category outside its lot's product categories", (d, r) => WithProduct(d, r, (lot, terms) =>
+        {
+            var category = Pick(r, ForeignCategories.Where(c => !lot.ProductCategories.Contains(c)))!;
+            return terms with { Products = [.. terms.ProductList, ProductFor(terms, Fresh(d, category + "X99"), "Product buiten het perceel", category, r)] };
+        })),
+        new("CT-002", "a product code that means another product elsewhere", (d, r) =>
+        {
+            var source = Pick(r, AllTerms(d).SelectMany(x => x.Terms.ProductList.Select(p => (x.Lot, x.Category, Product: p))));
+            if (source.Product is null)
+            {
+                return null;
+            }
+
+            var target = Pick(r, AllTerms(d).Where(x => (x.Lot.Id, x.Category) != (source.Lot.Id, source.Category) && x.Terms.ProductList.All(p => p.Code != source.Product.Code)));
+            if (target.Lot is null)
+            {
+                return null;
+            }
+
+            var p = source.Product;
+            var other = r.Next(2) == 0
+                ? p with { Name = p.Name + " (andere betekenis)" }
+                : p with { Standard = !p.Standard };
+            var product = ProductFor(target.Terms, other.Code, other.Name, other.Category, r) with { Standard = other.Standard };
+            return UpdateTermsOf(d, target.Lot.Id, target.Category, t => t with { Products = [.. t.ProductList, product] });
+        }),
+        new("CT-003", "a product in another execution variant than the category's financing form", (d, r) => WithProduct(d, r, (lot, terms) =>
+        {
+            var financing = terms.Financing ?? Pick(r, Enum.GetValues<FinancingForm>());
+            var variant = Pick(r, Enum.GetValues<FinancingForm>().Where(f => f != financing));
+            var terms2 = terms with { Financing = financing };
+            var product = ProductFor(terms2, Fresh(d, "45X98"), "Product in een andere variant", lot.ProductCategories.FirstOrDefault() ?? "45", r);
+            return terms2 with { Products = [.. terms.ProductList, product with { Variant = variant, Unit = UnitFor(variant, r) }] };
+        })),
+        new("CT-003", "a product whose unit does not fit its execution variant", (d, r) => WithProduct(d, r, (lot, terms) =>
+        {
+            var variant = terms.Financing is { } f && f != FinancingForm.TaskOriented ? f : Pick(r, [FinancingForm.EffortBased, FinancingForm.OutputBased]);
+            var terms2 = terms with { Financing = terms.Financing == FinancingForm.TaskOriented ? variant : terms.Financing };
+            var unit = variant == FinancingForm.EffortBased
+                ? Pick(r, new ProductUnit?[] { null, ProductUnit.Product, ProductUnit.Trajectory })
+                : Pick(r, new ProductUnit?[] { null, ProductUnit.Hour, ProductUnit.Day, ProductUnit.Month });
+            var product = ProductFor(terms2, Fresh(d, "45X97"), "Product met een andere eenheid", lot.ProductCategories.FirstOrDefault() ?? "45", r);
+            return terms2 with { Products = [.. terms.ProductList, product with { Variant = variant, Unit = unit }] };
+        })),
+        new("CT-004", "youth protection or probation in a category that requires no certified institution", (d, r) =>
+        {
+            var certified = Pick(r, AllTerms(d).Where(x => x.Terms.ProductList.Any(p => p.Category is "47" or "48")));
+            if (certified.Lot is not null)
+            {
+                return UpdateTermsOf(d, certified.Lot.Id, certified.Category, t => t with { Qualifications = Except(t.Qualifications, CompliantDesignBuilder.Certified) });
+            }
+
+            // No such products yet: a lot of youth protection gets one in a category that does not ask for certification.
+            return WithProduct(d, r, (lot, terms) =>
+            {
+                var category = Pick(r, ["47", "48"])!;
+                var product = ProductFor(terms, Fresh(d, category + "X96"), category == "48" ? "Ondertoezichtstelling" : "Jeugdreclassering", category, r);
+                return terms with { Qualifications = Except(terms.Qualifications, CompliantDesignBuilder.Certified), Products = [.. terms.ProductList, product] };
+            }, lot => lot with { ProductCategories = [.. lot.ProductCategories, "48", "47"] });
+        }),
+        new("CT-005", "a tariff without a cost build-up in a framework from 1 July 2024", (d, r) =>
+            WithTariff(FromFairPrice(d), r, t => t with { Staff = null, ClientRelated = null, Overhead = null })),
+        new("CT-005", "a cost build-up that does not add up to the tariff", (d, r) =>
+            WithTariff(FromFairPrice(d), r, t => t.Staff is { } staff
+                ? t with { Staff = staff + Pick(r, [0.01m, -0.01m, 1m, 10m])! }
+                : t with { Staff = t.Amount, ClientRelated = Pick(r, [0.01m, 5m])!, Overhead = 0m })),
+        new("CT-006", "the same product code priced differently without a stated reason", Differently),
+        new("CT-007", "a tariff without indexation", (d, r) => WithTariff(d, r, t => t with { Indexation = null })),
+        new("CT-008", "a lump-sum contract without a budget", (d, r) => UpdateLumpSumContract(d, r, c => c with { Budget = null })),
+        new("CT-008", "a lump-sum contract without an end date", (d, r) => UpdateLumpSumContract(d, r, c => c with { Period = c.Period with { Until = null } })),
+        new("CT-008", "a lump-sum contract without a hardship clause", (d, r) => UpdateLumpSumContract(d, r, c => c with { HardshipClause = null })),
     ];
+
+    /// <summary>
+    /// A priced product (one is priced first if there is none) copied under its code into another category, preferably
+    /// the other category of its own lot, at another price; neither states why.
+    /// </summary>
+    private static DesignSpec? Differently(DesignSpec design, Random r)
+    {
+        static (LotSpec Lot, CareCategory Category, ProductSpec Product)[] Priced(DesignSpec d) =>
+            [.. AllTerms(d).SelectMany(x => x.Terms.ProductList.Where(p => p.Tariff is not null).Select(p => (x.Lot, x.Category, p)))];
+
+        var d = Priced(design).Length > 0 ? design : WithTariff(design, r, t => t);
+        if (d is null || Priced(d) is not { Length: > 0 } priced)
+        {
+            return null;
+        }
+
+        var (lot, category, p) = priced[r.Next(priced.Length)];
+        var targets = AllTerms(d).Where(x => (x.Lot.Id, x.Category) != (lot.Id, category) && x.Terms.ProductList.All(q => q.Code != p.Code))
+            .OrderBy(x => x.Lot.Id == lot.Id ? 0 : 1).ToArray();
+        if (targets.Length == 0)
+        {
+            return null;
+        }
+
+        var target = targets[0].Lot.Id == lot.Id ? targets[0] : targets[r.Next(targets.Length)];
+        var tariff = p.Tariff! with { Differentiation = null };
+        var amount = tariff.Amount + Pick(r, [0.01m, 1m, 12.5m]);
+        var copy = ProductFor(target.Terms, p.Code, p.Name, p.Category, r) with
+        {
+            Standard = p.Standard,
+            Tariff = tariff.Staff is null ? tariff with { Amount = amount } : tariff with { Amount = amount, Overhead = amount - tariff.Staff - tariff.ClientRelated },
+        };
+        var unexplained = UpdateTermsOf(d, lot.Id, category, t => t with { Products = [.. t.ProductList.Select(x => x == p ? x with { Tariff = tariff } : x)] });
+        return UpdateTermsOf(unexplained, target.Lot.Id, target.Category, t => t with { Products = [.. t.ProductList, copy] });
+    }
+
+    /// <summary>Every category of every lot.</summary>
+    private static IEnumerable<(LotSpec Lot, CareCategory Category, TermsSpec Terms)> AllTerms(DesignSpec d) =>
+        d.Lots.SelectMany(l => Categories.Select(k => (l, k, l.Terms(k))));
+
+    /// <summary>Changes one category of a lot (chosen at random); <paramref name="lotChange"/> may change the lot itself too.</summary>
+    private static DesignSpec? WithProduct(DesignSpec d, Random r, Func<LotSpec, TermsSpec, TermsSpec> change, Func<LotSpec, LotSpec>? lotChange = null)
+    {
+        var (lot, category, _) = Pick(r, AllTerms(d));
+        if (lot is null)
+        {
+            return null;
+        }
+
+        var changed = lotChange is null ? lot : lotChange(lot);
+        return UpdateLot(d, lot.Id, _ => category == CareCategory.Light
+            ? changed with { Light = change(changed, changed.Light) }
+            : changed with { Heavy = change(changed, changed.Heavy) });
+    }
+
+    /// <summary>
+    /// Changes the tariff of a priced product; with none, first prices a product (fully built up and indexed), or adds
+    /// a priced product of the lot's category to a category without products.
+    /// </summary>
+    private static DesignSpec? WithTariff(DesignSpec d, Random r, Func<TariffSpec, TariffSpec> change)
+    {
+        var priced = AllTerms(d).SelectMany(x => x.Terms.ProductList.Where(p => p.Tariff is not null).Select(p => (x.Lot, x.Category, Product: p))).ToArray();
+        if (priced.Length > 0)
+        {
+            var (lot, category, product) = priced[r.Next(priced.Length)];
+            return UpdateTermsOf(d, lot.Id, category, t => t with { Products = [.. t.ProductList.Select(p => p == product ? p with { Tariff = change(p.Tariff!) } : p)] });
+        }
+
+        return WithProduct(d, r, (lot, terms) =>
+        {
+            var product = ProductFor(terms, Fresh(d, "45X95"), "Geprijsd product", lot.ProductCategories.FirstOrDefault() ?? "45", r);
+            return terms with { Products = [.. terms.ProductList, product with { Tariff = change(product.Tariff!) }] };
+        });
+    }
+
+    /// <summary>A product that fits the category (variant of its financing form, a fitting unit), priced in full: 72/8/20 and indexed by OVA.</summary>
+    private static ProductSpec ProductFor(TermsSpec terms, string code, string name, string category, Random r)
+    {
+        var variant = terms.Financing ?? FinancingForm.OutputBased;
+        var amount = Pick(r, [75m, 98.4m, 1250m])!;
+        var tariff = new TariffSpec(amount, amount * 0.72m, amount * 0.08m, amount * 0.2m, "OVA", null);
+        return new ProductSpec(code, name, category, variant, UnitFor(variant, r), false, tariff);
+    }
+
+    private static ProductUnit? UnitFor(FinancingForm variant, Random r) => variant switch
+    {
+        FinancingForm.EffortBased => Pick(r, [ProductUnit.Hour, ProductUnit.Day]),
+        FinancingForm.OutputBased => Pick(r, [ProductUnit.Product, ProductUnit.Trajectory]),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The design moved by whole multiples of four years (same weekdays of the month, same leap days) until its
+    /// purchasing period starts on or after the fair-price boundary, where tariffs must state their cost build-up.
+    /// </summary>
+    private static DesignSpec FromFairPrice(DesignSpec d)
+    {
+        var years = 0;
+        while (d.Period.From.AddYears(years) < CompliantDesignBuilder.FairPriceFrom)
+        {
+            years += 4;
+        }
+
+        return years == 0 ? d : SpecTransforms.ShiftYears(d, years);
+    }
+
+    /// <summary>Changes a contract that CT-008 applies to: lump-sum procurement or task-oriented financing; with none, one contract becomes task-oriented first.</summary>
+    private static DesignSpec? UpdateLumpSumContract(DesignSpec d, Random r, Func<ContractSpec, ContractSpec> change)
+    {
+        var c = Pick(r, d.Contracts.Where(c => Terms(d, c).Procurement == ProcurementForm.LumpSum || c.Financing == FinancingForm.TaskOriented));
+        if (c is null && Pick(r, d.Contracts) is { } any)
+        {
+            c = any with { Financing = FinancingForm.TaskOriented, Budget = any.Value, HardshipClause = "Hardheidsclausule" };
+        }
+
+        return c is null ? null : d with { Contracts = [.. d.Contracts.Select(k => k.Id == c.Id ? change(c) : k)] };
+    }
+
+    private static DesignSpec UpdateTermsOf(DesignSpec d, string lot, CareCategory category, Func<TermsSpec, TermsSpec> change) =>
+        UpdateLot(d, lot, l => category == CareCategory.Light ? l with { Light = change(l.Light) } : l with { Heavy = change(l.Heavy) });
 
     public static IReadOnlyList<Defect> Noise { get; } =
     [
@@ -383,6 +642,28 @@ internal static class Defects
         new(null, "a lot excludes a municipality", (d, r) => Pick(r, d.Lots) is { } l && Pick(r, d.Municipalities) is { } m
             ? UpdateLot(d, l.Id, x => x with { Excludes = [.. x.Excludes, m.Id] })
             : null),
+        new(null, "a stay or none, for some responsible municipality or none", (d, r) => UpdateProfile(d, r, _ => true, p => p with
+        {
+            Stay = r.Next(3) != 0,
+            ResponsibleMunicipality = r.Next(4) == 0 ? null : Pick(r, d.Municipalities)?.Id,
+        })),
+        new(null, "an escalation referred to the expert team, approved by it, the access team or none", (d, r) => d.ExpertTeam is { } team && Pick(r, d.Escalations) is { } e
+            ? UpdateEscalation(d, e, x => x with { ExpertTeam = team.Id, ApprovedBy = Pick(r, new[] { team.Id, x.ApprovedBy, null }) })
+            : null),
+        new(null, "a tariff at another price, its build-up as it was", (d, r) => WithTariff(d, r, t => t with { Amount = Math.Max(0m, t.Amount + Pick(r, [-10m, -0.01m, 0.01m, 25m])) })),
+        new(null, "a product in another variant and unit, or without a tariff", (d, r) =>
+        {
+            var (lot, category, product) = Pick(r, AllTerms(d).SelectMany(x => x.Terms.ProductList.Select(p => (x.Lot, x.Category, Product: p))));
+            return product is null ? null : UpdateTermsOf(d, lot.Id, category, t => t with
+            {
+                Products = [.. t.ProductList.Select(p => p != product ? p : r.Next(3) == 0
+                    ? p with { Tariff = null }
+                    : p with { Variant = Pick(r, Enum.GetValues<FinancingForm>()), Unit = Pick(r, new ProductUnit?[] { null, ProductUnit.Hour, ProductUnit.Week, ProductUnit.Product, ProductUnit.Trajectory }) })],
+            });
+        }),
+        new(null, "a contract with or without a budget and a hardship clause", (d, r) => Pick(r, d.Contracts) is { } c
+            ? UpdateContract(d, c.Id, x => x with { Budget = r.Next(2) == 0 ? null : x.Value, HardshipClause = r.Next(2) == 0 ? null : "Hardheidsclausule" })
+            : null),
     ];
 
     public static IReadOnlyList<Defect> All { get; } = [.. Targeted, .. Noise];
@@ -430,6 +711,12 @@ internal static class Defects
         used.UnionWith(d.Contracts.Select(x => x.Id));
         used.UnionWith(d.Profiles.Select(x => x.Id));
         used.UnionWith(d.Escalations.Select(x => x.EffectiveId));
+        used.UnionWith(d.Lots.SelectMany(l => l.Light.ProductList.Concat(l.Heavy.ProductList)).Select(p => p.Code));
+        if (d.ExpertTeam is { } team)
+        {
+            used.Add(team.Id);
+        }
+
         var id = stem;
         for (var n = 2; used.Contains(id); n++)
         {

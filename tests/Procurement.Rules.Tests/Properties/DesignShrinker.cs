@@ -1,9 +1,13 @@
+using Procurement.Rules.Model;
+
 namespace Procurement.Rules.Tests.Properties;
 
 /// <summary>
 /// Shrinks a design towards a small, readable counter-example: first whole halves of long lists, then single items,
-/// then single entries of inner lists, then optional fields. Removing an item also removes or clears what refers to
-/// it, so every candidate still loads.
+/// then single entries of inner lists (products too), then optional fields (a tariff, a stay, a lump-sum budget and
+/// hardship clause, the expert team). Removing an item also removes or clears what refers to it (a removed municipality
+/// is no longer any stay's responsible municipality; without the expert team no escalation is referred to it), so
+/// every candidate still loads.
 /// </summary>
 internal static class DesignShrinker
 {
@@ -88,6 +92,34 @@ internal static class DesignShrinker
             {
                 yield return d with { Profiles = Replace(d.Profiles, i, p with { Client = null }) };
             }
+
+            if (p.Stay || p.ResponsibleMunicipality is not null)
+            {
+                yield return d with { Profiles = Replace(d.Profiles, i, p with { Stay = false, ResponsibleMunicipality = null }) };
+            }
+        }
+
+        for (var i = 0; i < d.Contracts.Length; i++)
+        {
+            var c = d.Contracts[i];
+            if (c.Budget is not null || c.HardshipClause is not null)
+            {
+                yield return d with { Contracts = Replace(d.Contracts, i, c with { Budget = null, HardshipClause = null }) };
+            }
+        }
+
+        for (var i = 0; i < d.Escalations.Length; i++)
+        {
+            var e = d.Escalations[i];
+            if (e.ExpertTeam is not null)
+            {
+                yield return d with { Escalations = Replace(d.Escalations, i, e with { ExpertTeam = null }) };
+            }
+        }
+
+        if (d.ExpertTeam is not null)
+        {
+            yield return RemoveExpertTeam(d);
         }
 
         for (var i = 0; i < d.Cooperatives.Length; i++)
@@ -124,6 +156,23 @@ internal static class DesignShrinker
             for (var j = 0; j < l.Excludes.Length; j++)
             {
                 yield return d with { Lots = Replace(d.Lots, i, l with { Excludes = Without(l.Excludes, j) }) };
+            }
+
+            foreach (var category in (CareCategory[])[CareCategory.Light, CareCategory.Heavy])
+            {
+                var terms = l.Terms(category);
+                for (var j = 0; j < terms.ProductList.Length; j++)
+                {
+                    yield return d with { Lots = Replace(d.Lots, i, WithTerms(l, category, terms with { Products = Without(terms.ProductList, j) })) };
+                }
+
+                for (var j = 0; j < terms.ProductList.Length; j++)
+                {
+                    if (terms.ProductList[j].Tariff is not null)
+                    {
+                        yield return d with { Lots = Replace(d.Lots, i, WithTerms(l, category, terms with { Products = Replace(terms.ProductList, j, terms.ProductList[j] with { Tariff = null }) })) };
+                    }
+                }
             }
 
             if (l.Light.Limits != LimitsSpec.None)
@@ -177,11 +226,19 @@ internal static class DesignShrinker
         return RemoveProfiles(reduced, d.Profiles.Where(p => p.Lot != lot).Select(p => p.Id).ToHashSet(StringComparer.Ordinal));
     }
 
+    /// <summary>The design without its expert team, and so without referrals to it (approvals by it stay, as plain names).</summary>
+    public static DesignSpec RemoveExpertTeam(DesignSpec d) => d with
+    {
+        ExpertTeam = null,
+        Escalations = [.. d.Escalations.Select(e => e.ExpertTeam is null ? e : e with { ExpertTeam = null })],
+    };
+
     public static DesignSpec RemoveMunicipality(DesignSpec d, string municipality)
     {
         var reduced = d with
         {
             Municipalities = [.. d.Municipalities.Where(m => m.Id != municipality)],
+            Profiles = [.. d.Profiles.Select(p => p.ResponsibleMunicipality == municipality ? p with { ResponsibleMunicipality = null } : p)],
             Lots = [.. d.Lots.Select(l => l with { Excludes = Except(l.Excludes, municipality) })],
             Cooperatives = [.. d.Cooperatives.Select(c => c with { Region = Except(c.Region, municipality) })],
             Contracts = [.. d.Contracts.Select(c => c with { Municipalities = Except(c.Municipalities, municipality) })],
@@ -206,6 +263,9 @@ internal static class DesignShrinker
         yield return with(items => items[half..]);
         yield return with(items => items[..half]);
     }
+
+    private static LotSpec WithTerms(LotSpec lot, CareCategory category, TermsSpec terms) =>
+        category == CareCategory.Light ? lot with { Light = terms } : lot with { Heavy = terms };
 
     private static T[] Without<T>(T[] items, int index) => [.. items[..index], .. items[(index + 1)..]];
 

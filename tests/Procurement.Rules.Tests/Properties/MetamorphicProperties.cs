@@ -16,7 +16,7 @@ public sealed class MetamorphicProperties
 {
     private const int Cases = 300;
 
-    /// <summary>The date the effective-date overrides start from; generated purchasing periods lie between 2019 and 2029.</summary>
+    /// <summary>The date the effective-date overrides start from; generated purchasing periods lie between 2019 and 2030 (moved by a defect up to 2038).</summary>
     private static readonly DateOnly EffectiveFrom = new(2022, 7, 1);
 
     private static readonly DateOnly EffectiveUntil = new(2025, 6, 30);
@@ -59,6 +59,76 @@ public sealed class MetamorphicProperties
             // Messages and values may list items in another order, and subjects sit on other lines.
             Assert.Equal(Report(original), Report(reordered));
             Assert.Equal(original.Rules, reordered.Rules);
+        });
+
+    /// <summary>
+    /// Every date moved by a multiple of four years (generated dates stay within 1901-2099, where that keeps every day of the
+    /// month and every month's length): the same verdicts, apart from CT-005, which only applies to frameworks that start
+    /// on or after fairPriceFrom (1 July 2024). On the same side of that day CT-005 keeps its verdicts too; a framework
+    /// moved before it has no CT-005 finding; one moved past it keeps every other verdict.
+    /// </summary>
+    [Fact]
+    public void Moving_every_date_by_whole_leap_cycles_keeps_the_verdicts_but_the_fair_price_boundary() =>
+        PropertyRun.Check(nameof(Moving_every_date_by_whole_leap_cycles_keeps_the_verdicts_but_the_fair_price_boundary), Cases, WithSeed, x =>
+        {
+            var random = new Random(x.Seed);
+            var spec = x.Design.Spec;
+            var years = 4 * (random.Next(2) == 0 ? -1 - random.Next(3) : 1 + random.Next(3));
+            var moved = SpecTransforms.ShiftYears(spec, years);
+            var escalations = spec.Escalations.Zip(moved.Escalations).ToLookup(e => $"escalations[{e.First.EffectiveId}]", e => $"escalations[{e.Second.EffectiveId}]", StringComparer.Ordinal);
+            string Subject(string subject) => escalations[subject].FirstOrDefault() ?? subject;
+
+            var before = Verdicts(spec.Load()).Select(v => v with { Subject = Subject(v.Subject) }).ToArray();
+            var after = Verdicts(moved.Load()).ToArray();
+
+            Assert.Equal(before.Where(v => v.Rule != "CT-005").Order(), after.Where(v => v.Rule != "CT-005").Order());
+            var wasFair = spec.Period.From >= CompliantDesignBuilder.FairPriceFrom;
+            var isFair = moved.Period.From >= CompliantDesignBuilder.FairPriceFrom;
+            if (wasFair == isFair)
+            {
+                Assert.Equal(before.Where(v => v.Rule == "CT-005").Order(), after.Where(v => v.Rule == "CT-005").Order());
+            }
+            else
+            {
+                Assert.DoesNotContain(wasFair ? after : before, v => v.Rule == "CT-005");
+            }
+        });
+
+    /// <summary>The fair-price boundary itself: a framework on 30 June 2024 asks no cost build-up, one on 1 July 2024 does.</summary>
+    [Fact]
+    public void A_tariff_without_cost_build_up_counts_from_the_first_day_of_fairPriceFrom() =>
+        PropertyRun.Check(nameof(A_tariff_without_cost_build_up_counts_from_the_first_day_of_fairPriceFrom), Cases / 3, WithSeed, x =>
+        {
+            var spec = x.Design.Spec;
+            var products = spec.Lots.SelectMany(l => l.Light.ProductList.Concat(l.Heavy.ProductList)).Where(p => p.Tariff is not null).ToArray();
+            if (products.Length == 0 || spec.Period.Until is null)
+            {
+                return;
+            }
+
+            // Without build-ups, then with the whole design moved (in days) so that its period starts the day before, or on, 1 July 2024.
+            var bare = spec with
+            {
+                Lots = [.. spec.Lots.Select(l => l with { Light = Bare(l.Light), Heavy = Bare(l.Heavy) })],
+            };
+            foreach (var start in (DateOnly[])[CompliantDesignBuilder.FairPriceFrom.AddDays(-1), CompliantDesignBuilder.FairPriceFrom])
+            {
+                var design = bare with { Period = bare.Period with { From = start, Until = start.AddYears(3) } };
+                var ct005 = Shipped.Rules.Evaluate(design.Load()).Findings.Where(f => f.RuleId == "CT-005").ToArray();
+                if (start < CompliantDesignBuilder.FairPriceFrom)
+                {
+                    Assert.Empty(ct005);
+                }
+                else
+                {
+                    Assert.Contains(ct005, f => f.Clause == "build-up-stated");
+                }
+            }
+
+            static TermsSpec Bare(TermsSpec t) => t with
+            {
+                Products = t.Products is null ? null : [.. t.Products.Select(p => p.Tariff is null ? p : p with { Tariff = p.Tariff with { Staff = null, ClientRelated = null, Overhead = null } })],
+            };
         });
 
     [Fact]

@@ -216,11 +216,13 @@ public sealed class ReportFormatTests
         var all = Browser(chromium, $"--dump-dom {url}");
         var expanded = Browser(chromium, $"--dump-dom {url}#expand=1");
         var errors = Browser(chromium, $"--dump-dom {url}#severity=error");
+        var warnings = Browser(chromium, $"--dump-dom {url}#severity=warning");
         var info = Browser(chromium, $"--dump-dom {url}#severity=info");
         var search = Browser(chromium, $"--dump-dom {url}#q=hgl-esc-04");
 
-        Assert.Equal(10, VisibleRows(all));
+        Assert.Equal(13, VisibleRows(all));
         Assert.Equal(3, VisibleRows(errors));
+        Assert.Equal(3, VisibleRows(warnings));
         Assert.Equal(7, VisibleRows(info));
         Assert.Equal(2, VisibleRows(search));
         Assert.Contains("<svg id=\"chart\"", all, StringComparison.Ordinal);

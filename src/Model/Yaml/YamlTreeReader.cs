@@ -233,7 +233,7 @@ public sealed class YamlTreeReader
 
     // Mappings have few keys, so a scan avoids a hash set per mapping (hundreds of thousands in a national
     // design); a large mapping switches to a set so a hostile file cannot make duplicate checks quadratic.
-    private static bool IsDuplicate(List<KeyValuePair<YamlScalar, YamlNodeBase>> entries, ref HashSet<string>? seen, string key)
+    internal static bool IsDuplicate(List<KeyValuePair<YamlScalar, YamlNodeBase>> entries, ref HashSet<string>? seen, string key)
     {
         const int ScanLimit = 16;
         if (seen is null && entries.Count < ScanLimit)

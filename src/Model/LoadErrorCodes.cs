@@ -9,6 +9,9 @@ public static class LoadErrorCodes
     /// <summary>The text is not well-formed YAML.</summary>
     public const string YamlSyntax = "yaml-syntax";
 
+    /// <summary>The text of a <c>.json</c> design is not well-formed JSON.</summary>
+    public const string JsonSyntax = "json-syntax";
+
     /// <summary>A mapping has the same key twice.</summary>
     public const string DuplicateKey = "duplicate-key";
 

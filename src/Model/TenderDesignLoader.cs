@@ -7,8 +7,11 @@ namespace Procurement.Rules.Model;
 /// <summary>Loads a tender design (inkoopkader) from YAML; reports every error with file, line and column and never throws for bad input.</summary>
 public static class TenderDesignLoader
 {
-    /// <summary>Loads the design in the file at <paramref name="path"/>.</summary>
-    /// <param name="path">Path of a design YAML file.</param>
+    /// <summary>
+    /// Loads the design in the file at <paramref name="path"/>: YAML, or JSON (the same fields) when the name ends in
+    /// <c>.json</c>, read with System.Text.Json under the same limits and with the same positions.
+    /// </summary>
+    /// <param name="path">Path of a design file (<c>.yaml</c>, <c>.yml</c> or <c>.json</c>).</param>
     /// <param name="limits">Limits on the file's size and shape; <see cref="YamlLimits.Default"/> when null.</param>
     /// <param name="progress">
     /// When given, told how far reading has come while the lists are read (at most every 256 KiB of text) and once when
@@ -43,8 +46,8 @@ public static class TenderDesignLoader
     }
 
     /// <summary>Loads a design from <paramref name="stream"/>, read as UTF-8.</summary>
-    /// <param name="stream">The YAML text.</param>
-    /// <param name="fileName">Name used in error positions.</param>
+    /// <param name="stream">The YAML text, or JSON when <paramref name="fileName"/> ends in <c>.json</c>.</param>
+    /// <param name="fileName">Name used in error positions; one ending in <c>.json</c> reads the text as JSON.</param>
     /// <param name="limits">Limits on the text's size and shape; <see cref="YamlLimits.Default"/> when null.</param>
     public static LoadResult<TenderDesign> LoadStream(Stream stream, string fileName, YamlLimits? limits = null)
     {
@@ -73,9 +76,9 @@ public static class TenderDesignLoader
         }
     }
 
-    /// <summary>Loads a design from YAML text.</summary>
-    /// <param name="yaml">The YAML text.</param>
-    /// <param name="fileName">Name used in error positions.</param>
+    /// <summary>Loads a design from YAML text, or from JSON text when <paramref name="fileName"/> ends in <c>.json</c>.</summary>
+    /// <param name="yaml">The YAML (or JSON) text.</param>
+    /// <param name="fileName">Name used in error positions; one ending in <c>.json</c> reads the text as JSON.</param>
     /// <param name="limits">Limits on the text's size and shape; <see cref="YamlLimits.Default"/> when null.</param>
     public static LoadResult<TenderDesign> LoadString(string yaml, string fileName = "<design>", YamlLimits? limits = null)
     {

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Procurement.Rules.Model;
-using Procurement.Rules.Testing;
+using Procurement.Rules.Cli;
 
 namespace Procurement.Rules.Benchmarks;
 

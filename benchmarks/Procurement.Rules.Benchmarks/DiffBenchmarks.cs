@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Procurement.Rules.Comparing;
 using Procurement.Rules.Model;
-using Procurement.Rules.Testing;
+using Procurement.Rules.Cli;
 
 namespace Procurement.Rules.Benchmarks;
 

@@ -26,6 +26,7 @@ internal static class Program
             SchemaCommand.Create(output),
             DiffCommand.Create(output, error),
             ServeCommand.Create(output, error),
+            GenerateCommand.Create(output, error),
         };
 
         if (Usage.Check(root, args, output, error) is { } usage)

@@ -229,7 +229,7 @@ public sealed class OutputEscapingTests : IDisposable
     {
         // The budget error names the design and subject; an allocating rule over 3,000 profiles spends 16 MB.
         var design = Path.Combine(_root, "large.yaml");
-        var yaml = new Testing.DesignGenerator { Seed = 5, Profiles = 3_000, DefectRate = 0 }.Generate();
+        var yaml = new Procurement.Rules.Cli.DesignGenerator { Seed = 5, Profiles = 3_000, DefectRate = 0 }.Generate();
         File.WriteAllText(design, yaml.Replace("design: generated-5-3000", $"design: {Quoted(Hostile)}", StringComparison.Ordinal));
         File.WriteAllText(Path.Combine(RulesDirectory, "hostile.yaml"), Rules.RuleFiles.WithClause("design.CareProfiles.Select(a => a.Id).Distinct().Count() > 0"));
 

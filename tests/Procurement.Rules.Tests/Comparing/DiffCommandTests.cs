@@ -82,7 +82,7 @@ public sealed class DiffCommandTests
     [Fact]
     public void Diff_TighterLimit_ExitsOneAndReportsNewFindingsAndRuleImpact()
     {
-        var design = TempFile(new Testing.DesignGenerator { Profiles = 80, Seed = 1 }.Generate());
+        var design = TempFile(new Procurement.Rules.Cli.DesignGenerator { Profiles = 80, Seed = 1 }.Generate());
 
         var (exit, output, error) = Run("diff", "--rules-base", LimitPackDir(40_000), "--rules-head", LimitPackDir(30_000), design, "--format", "json");
 
@@ -105,7 +105,7 @@ public sealed class DiffCommandTests
     [Fact]
     public void Diff_LooserLimit_ExitsZero_AndFailOnRespectsSeverity()
     {
-        var design = TempFile(new Testing.DesignGenerator { Profiles = 80, Seed = 1 }.Generate());
+        var design = TempFile(new Procurement.Rules.Cli.DesignGenerator { Profiles = 80, Seed = 1 }.Generate());
 
         Assert.Equal(0, Run("diff", "--rules-base", LimitPackDir(30_000), "--rules-head", LimitPackDir(40_000), design).Exit);
         Assert.Equal(0, Run("diff", "--rules-base", LimitPackDir(40_000, "info"), "--rules-head", LimitPackDir(30_000, "info"), design).Exit);
@@ -142,7 +142,7 @@ public sealed class DiffCommandTests
     [Fact]
     public void Diff_Sarif_IsWellFormedSarif210WithBaselineStates()
     {
-        var yaml = new Testing.DesignGenerator { Profiles = 80, Seed = 2 }.Generate();
+        var yaml = new Procurement.Rules.Cli.DesignGenerator { Profiles = 80, Seed = 2 }.Generate();
         var baseDesign = TempFile(yaml);
         var rules = LimitPackDir(30_000);
         var report = global::Procurement.Rules.RuleSet.LoadDirectory(rules).GetValueOrThrow().Evaluate(global::Procurement.Rules.Model.TenderDesignLoader.LoadString(yaml, "x.yaml").GetValueOrThrow());

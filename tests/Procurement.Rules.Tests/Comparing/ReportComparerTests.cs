@@ -1,7 +1,7 @@
 using FsCheck.Xunit;
 using Procurement.Rules.Comparing;
 using Procurement.Rules.Model;
-using Procurement.Rules.Testing;
+using Procurement.Rules.Cli;
 using Xunit;
 
 namespace Procurement.Rules.Tests.Comparing;

@@ -1,8 +1,4 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using Procurement.Rules.Model;
-using Procurement.Rules.Model.Yaml;
 using Procurement.Rules.Tests.Properties;
 using Xunit;
 
@@ -12,7 +8,7 @@ namespace Procurement.Rules.Tests.Model;
 /// A design written as JSON (<c>.json</c>): the same design and report as its YAML, read under the same limits, every
 /// error positioned by line and column in characters.
 /// </summary>
-public sealed partial class JsonDesignTests
+public sealed class JsonDesignTests
 {
     [Theory]
     [InlineData("haaglanden.yaml")]
@@ -122,67 +118,11 @@ public sealed partial class JsonDesignTests
         }
     }
 
-    /// <summary>
-    /// Writes a YAML design as indented JSON: plain numbers and booleans as JSON numbers and booleans, plain nulls as
-    /// null, every other value as a string (as a system exporting the design would).
-    /// </summary>
-    internal static string ToJson(string yaml)
-    {
-        var root = YamlTreeReader.Read(yaml, YamlLimits.Default, new YamlFieldReader("design.yaml", YamlLimits.Default))
-            ?? throw new InvalidOperationException("The YAML does not parse.");
-        var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            Write(writer, root);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray()).ReplaceLineEndings("\n");
-    }
-
-    private static void Write(Utf8JsonWriter writer, YamlNodeBase node)
-    {
-        switch (node)
-        {
-            case YamlMapping mapping:
-                writer.WriteStartObject();
-                foreach (var (key, value) in mapping.Entries)
-                {
-                    writer.WritePropertyName(key.Value);
-                    Write(writer, value);
-                }
-
-                writer.WriteEndObject();
-                break;
-            case YamlSequence sequence:
-                writer.WriteStartArray();
-                foreach (var item in sequence.Items)
-                {
-                    Write(writer, item);
-                }
-
-                writer.WriteEndArray();
-                break;
-            case YamlScalar { IsNull: true }:
-                writer.WriteNullValue();
-                break;
-            case YamlScalar { IsPlain: true, Value: "true" or "false" } flag:
-                writer.WriteBooleanValue(flag.Value == "true");
-                break;
-            case YamlScalar { IsPlain: true } number when Number().IsMatch(number.Value):
-                writer.WriteRawValue(number.Value);
-                break;
-            case YamlScalar scalar:
-                writer.WriteStringValue(scalar.Value);
-                break;
-        }
-    }
+    private static string ToJson(string yaml) => Procurement.Rules.Cli.DesignJson.ToJson(yaml);
 
     private static (string Code, int Line, int Column) Single(LoadResult<TenderDesign> result)
     {
         var error = Assert.Single(result.Errors);
         return (error.Code, error.Line, error.Column);
     }
-
-    [GeneratedRegex(@"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$")]
-    private static partial Regex Number();
 }

@@ -13,7 +13,7 @@ public sealed class LoadProgressTests : IDisposable
     [Fact]
     public void LoadFile_ReportsGrowingProgress_EndingWithTheWholeTextAndEveryProfile()
     {
-        var yaml = new Testing.DesignGenerator { Profiles = 5_000, Seed = 3 }.Generate();
+        var yaml = new Procurement.Rules.Cli.DesignGenerator { Profiles = 5_000, Seed = 3 }.Generate();
         File.WriteAllText(_file, yaml);
         var reports = new Recorder();
 
@@ -29,7 +29,7 @@ public sealed class LoadProgressTests : IDisposable
     [Fact]
     public void LoadFile_WithoutProgress_LoadsTheSameDesign()
     {
-        File.WriteAllText(_file, new Testing.DesignGenerator { Profiles = 200, Seed = 3 }.Generate());
+        File.WriteAllText(_file, new Procurement.Rules.Cli.DesignGenerator { Profiles = 200, Seed = 3 }.Generate());
 
         var withProgress = TenderDesignLoader.LoadFile(_file, progress: new Recorder()).GetValueOrThrow();
         var without = TenderDesignLoader.LoadFile(_file).GetValueOrThrow();

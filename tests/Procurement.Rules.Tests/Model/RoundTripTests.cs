@@ -1,6 +1,6 @@
 using FsCheck.Xunit;
 using Procurement.Rules.Model;
-using Procurement.Rules.Testing;
+using Procurement.Rules.Cli;
 using Xunit;
 
 namespace Procurement.Rules.Tests.Model;

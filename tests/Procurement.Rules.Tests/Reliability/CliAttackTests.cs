@@ -140,7 +140,7 @@ public sealed class CliAttackTests : IDisposable
                 require:
                   check: design.CareProfiles.Any(a => design.CareProfiles.Any(b => a.Id == b.Id && a != b && a != profile))
             """);
-        var design = Write("many.yaml", new Procurement.Rules.Testing.DesignGenerator { Seed = 3, Profiles = 5_000, DefectRate = 0 }.Generate());
+        var design = Write("many.yaml", new Procurement.Rules.Cli.DesignGenerator { Seed = 3, Profiles = 5_000, DefectRate = 0 }.Generate());
 
         var (exit, _, error) = Run(design, "validate", "{0}", "--rules", rules);
 

@@ -4,7 +4,7 @@ using FsCheck.Fluent;
 using Procurement.Rules.Compiling;
 using Procurement.Rules.DependencyInjection;
 using Procurement.Rules.Model;
-using Procurement.Rules.Testing;
+using Procurement.Rules.Cli;
 using Procurement.Rules.Tests.Cli;
 using Procurement.Rules.Tests.Properties;
 using Procurement.Rules.Tests.Rules;

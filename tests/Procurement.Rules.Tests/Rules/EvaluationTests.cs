@@ -1,7 +1,7 @@
 using System.Text.Json;
 using FsCheck.Xunit;
 using Procurement.Rules.Model;
-using Procurement.Rules.Testing;
+using Procurement.Rules.Cli;
 using Procurement.Rules.Tests.Model;
 using Xunit;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Procurement.Rules.Testing;
+using Procurement.Rules.Cli;
 using Xunit;
 
 namespace Procurement.Rules.Workbench.Tests.Api;

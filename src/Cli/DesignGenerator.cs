@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
 
-namespace Procurement.Rules.Testing;
+namespace Procurement.Rules.Cli;
 
 /// <summary>
-/// Seeded generator of realistic tender designs as YAML text, shared by the tests and the benchmarks.
+/// Seeded generator of realistic tender designs as YAML text: <c>procurement-rules generate</c>, and the designs of the
+/// tests and the benchmarks.
 /// Proportions follow a youth-care region: a handful of lots, providers ~ profiles/100, escalations ~5%.
 /// A small share of heavy profiles is deliberately wrong (main contractor without a heavy contract).
 /// With <see cref="National"/> the design also has what a national check meets, so that every shipped rule has subjects,

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace Procurement.Rules.Cli;
+
+/// <summary>
+/// <c>generate</c>: write a generated, realistic design of any size (the one the benchmarks and tests use), so that
+/// anyone can reproduce the benchmarks and try the tool at national scale.
+/// </summary>
+internal static class GenerateCommand
+{
+    /// <summary>The most care profiles one design may have: about 210 MB of YAML, well within the loader's 512 MiB limit.</summary>
+    public const int MaxProfiles = 1_000_000;
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var profiles = new Option<int>("--profiles") { Description = $"Number of care profiles (1 to {MaxProfiles:N0}).", DefaultValueFactory = _ => 1_000 };
+        var national = new Option<bool>("--national") { Description = "Add what a national check meets: cooperatives, a lump-sum lot, named contracts, de-escalations and a few planted defects in every rule family." };
+        var seed = new Option<int>("--seed") { Description = "Seed of the generator: the same seed and size give the same design.", DefaultValueFactory = _ => 42 };
+        var format = new Option<string>("--format") { Description = "yaml, or json (the same design as a .json file).", DefaultValueFactory = _ => "yaml" };
+        format.AcceptOnlyFromAmong("yaml", "json");
+        var directory = new Option<string?>("--output", "-o") { Description = "Write into this folder instead of the current one." };
+        var force = new Option<bool>("--force") { Description = "Overwrite the file when it exists." };
+        var command = new Command("generate", "Write a generated tender design with realistic proportions and a few deliberate mistakes, to try the tool or reproduce the benchmarks at any size.")
+        {
+            profiles, national, seed, format, directory, force,
+        };
+        command.SetAction(parse =>
+        {
+            var count = parse.GetValue(profiles);
+            if (count is < 1 or > MaxProfiles)
+            {
+                error.WriteLine($"error: --profiles must be between 1 and {MaxProfiles.ToString("N0", CultureInfo.InvariantCulture)}; got {count.ToString(CultureInfo.InvariantCulture)}.");
+                return ExitCodes.InvalidInput;
+            }
+
+            var generator = new DesignGenerator { Profiles = count, Seed = parse.GetValue(seed), National = parse.GetValue(national) };
+            var extension = parse.GetValue(format) == "json" ? ".json" : ".yaml";
+            var folder = parse.GetValue(directory) ?? Environment.CurrentDirectory;
+            var name = string.Create(CultureInfo.InvariantCulture, $"generated-{generator.Seed}-{count}{(generator.National ? "-national" : string.Empty)}{extension}");
+            var path = Path.Combine(folder, name);
+            if (!parse.GetValue(force) && File.Exists(path))
+            {
+                error.WriteLine($"error: {SafeText.Terminal(path)} already exists; use --force to overwrite it.");
+                return ExitCodes.InvalidInput;
+            }
+
+            Directory.CreateDirectory(folder);
+            var yaml = generator.Generate();
+            if (extension == ".json")
+            {
+                using var file = File.Create(path);
+                DesignJson.Write(yaml, file);
+            }
+            else
+            {
+                File.WriteAllText(path, yaml);
+            }
+
+            var size = new FileInfo(path).Length;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {SafeText.Terminal(path)} ({count:N0} care profiles, {size / (1024.0 * 1024.0):0.0} MB)"));
+            output.WriteLine($"next: procurement-rules validate {SafeText.Terminal(path)}");
+            return ExitCodes.Clean;
+        });
+        return command;
+    }
+}

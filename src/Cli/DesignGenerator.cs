@@ -17,7 +17,7 @@ namespace Procurement.Rules.Cli;
 /// are a stay with a responsible municipality (mostly their own, else the next one), drawn from a stream of their own
 /// so that the other draws are the same as without them.
 /// </summary>
-internal sealed class DesignGenerator
+internal sealed partial class DesignGenerator
 {
     private static readonly string[] LotNames =
         ["Ambulante jeugdhulp", "Dagbehandeling", "Verblijf", "Jeugd-GGZ", "Crisis", "Jeugdbescherming", "Jeugdreclassering", "Dyslexiezorg"];
@@ -60,9 +60,6 @@ internal sealed class DesignGenerator
 
     public string Generate()
     {
-        var random = new Random(Seed);
-        var extra = new Random(unchecked((Seed * 31) + 7));
-        var residence = new Random(unchecked((Seed * 17) + 3));
         var providers = Math.Max(8, Profiles / 100);
         var lots = Math.Clamp(Lots, 1, LotNames.Length);
         if (National && Municipalities < NationalCooperatives + 1)
@@ -70,8 +67,20 @@ internal sealed class DesignGenerator
             throw new InvalidOperationException($"A national design needs at least {NationalCooperatives + 1} municipalities.");
         }
 
-        var cooperatives = National ? BuildCooperatives(providers) : [];
+        var shape = new Shape(providers, lots, National ? BuildCooperatives(providers) : []);
         var b = new StringBuilder(Profiles * 220);
+        AppendHeader(b);
+        AppendLots(b, shape);
+        AppendProviders(b, shape);
+        AppendCooperatives(b, shape);
+        AppendContracts(b, shape);
+        var escalations = AppendProfiles(b, shape);
+        AppendEscalations(b, escalations);
+        return b.ToString();
+    }
+
+    private void AppendHeader(StringBuilder b)
+    {
         b.Append("design: generated-").Append(Seed).Append('-').Append(Profiles).Append('\n');
         b.Append("region: Generated region\n");
         b.Append("period: { from: 2023-01-01, until: 2026-12-31 }\n");
@@ -81,9 +90,12 @@ internal sealed class DesignGenerator
         {
             b.Append("  - { id: m").Append(m).Append(", name: Gemeente ").Append(m).Append(", accessTeam: toegang-m").Append(m).Append(" }\n");
         }
+    }
 
+    private void AppendLots(StringBuilder b, Shape shape)
+    {
         b.Append("lots:\n");
-        for (var l = 0; l < lots; l++)
+        for (var l = 0; l < shape.Lots; l++)
         {
             b.Append("  - id: lot").Append(l).Append('\n');
             b.Append("    name: ").Append(LotNames[l]).Append('\n');
@@ -100,7 +112,7 @@ internal sealed class DesignGenerator
             }
 
             b.Append(" }\n");
-            b.Append("    heavy: { procurement: selective-tender, maxProviders: ").Append(Math.Max(4, providers / 2))
+            b.Append("    heavy: { procurement: selective-tender, maxProviders: ").Append(Math.Max(4, shape.Providers / 2))
                 .Append(", qualifications: [vog, skj-registered").Append(certified ? ", " + CertifiedInstitution : string.Empty)
                 .Append("], limits: { intensityHoursPerWeek: 20, durationMonths: 24, budget: 60000 }, products: [");
             AppendProduct(b, l, 0, "heavy");
@@ -109,20 +121,21 @@ internal sealed class DesignGenerator
             b.Append("] }\n");
         }
 
-        // The national lump-sum lot comes after the regular ones, so its index is the regular lot count.
-        var lumpSumLot = lots;
-        if (National)
+                if (National)
         {
-            b.Append("  - id: lot").Append(lumpSumLot).Append('\n');
+            b.Append("  - id: lot").Append(shape.LumpSumLot).Append('\n');
             b.Append("    name: Basishulp (lumpsum)\n");
             b.Append("    productCategories: [\"45\"]\n");
             b.Append("    light: { procurement: lump-sum, financing: task-oriented, qualifications: [vog], limits: { intensityHoursPerWeek: 4, durationMonths: 6, budget: 8000 } }\n");
             b.Append("    heavy: { procurement: lump-sum, financing: task-oriented, qualifications: [vog, skj-registered], limits: { intensityHoursPerWeek: 20, durationMonths: 24, budget: 60000 }, ")
                 .Append("publication: { procedure: european, published: 2022-09-01, notice: TED 2022/S 170-480000 } }\n");
         }
+    }
 
+    private void AppendProviders(StringBuilder b, Shape shape)
+    {
         b.Append("providers:\n");
-        for (var p = 0; p < providers; p++)
+        for (var p = 0; p < shape.Providers; p++)
         {
             // National: provider 1 (a member of cooperative 1) lacks the heavy qualification (EL-002); every third
             // provider registers the next one as its subcontractor.
@@ -132,33 +145,39 @@ internal sealed class DesignGenerator
                 .Append("\", name: Aanbieder ").Append(p).Append(", qualifications: ").Append(qualifications);
             if (National && p % 3 == 0)
             {
-                b.Append(", subcontractors: [p").Append((p + 1) % providers).Append(']');
+                b.Append(", subcontractors: [p").Append((p + 1) % shape.Providers).Append(']');
             }
 
             b.Append(" }\n");
         }
+    }
 
+    private void AppendCooperatives(StringBuilder b, Shape shape)
+    {
         if (National)
         {
             b.Append("cooperatives:\n");
-            for (var k = 0; k < cooperatives.Length; k++)
+            for (var k = 0; k < shape.Cooperatives.Length; k++)
             {
                 b.Append("  - { id: coop").Append(k).Append(", name: Cooperatie ").Append(k)
-                    .Append(", members: ").Append(IdList("p", cooperatives[k].Members))
-                    .Append(", region: ").Append(IdList("m", cooperatives[k].Region)).Append(" }\n");
+                    .Append(", members: ").Append(IdList("p", shape.Cooperatives[k].Members))
+                    .Append(", region: ").Append(IdList("m", shape.Cooperatives[k].Region)).Append(" }\n");
             }
         }
         else
         {
             b.Append("cooperatives: []\n");
         }
+    }
 
+    private void AppendContracts(StringBuilder b, Shape shape)
+    {
         // Every provider holds a light contract for every lot; every other provider also a heavy one.
         b.Append("contracts:\n");
         var allMunicipalities = "[" + string.Join(", ", Enumerable.Range(0, Municipalities).Select(m => "m" + m)) + "]";
-        for (var p = 0; p < providers; p++)
+        for (var p = 0; p < shape.Providers; p++)
         {
-            for (var l = 0; l < lots; l++)
+            for (var l = 0; l < shape.Lots; l++)
             {
                 AppendContract(b, RegularContractId(p, l, "light"), "p" + p, l, "light", allMunicipalities, "2023-01-01", "2026-12-31", "output-based", 500000);
                 if (p % 2 == 0)
@@ -170,104 +189,12 @@ internal sealed class DesignGenerator
 
         if (National)
         {
-            AppendLumpSumContracts(b, cooperatives, lumpSumLot);
+            AppendLumpSumContracts(b, shape.Cooperatives, shape.LumpSumLot);
         }
+    }
 
-        b.Append("careProfiles:\n");
-        var escalations = new List<PlannedEscalation>();
-        for (var i = 0; i < Profiles; i++)
-        {
-            var heavy = random.NextDouble() < 0.3;
-            var lot = random.Next(lots);
-            var municipality = random.Next(Municipalities);
-            var main = random.Next(providers);
-            if (heavy)
-            {
-                // Heavy contracts are held by the even providers; a defect picks an odd one.
-                var pairs = providers / 2;
-                main = (2 * random.Next(pairs)) + (random.NextDouble() < DefectRate ? 1 : 0);
-            }
-
-            var intensity = heavy ? 4 + random.Next(16) : 1 + random.Next(4);
-            var duration = heavy ? 6 + random.Next(18) : 1 + random.Next(6);
-            var budget = heavy ? 10000 + random.Next(50000) : 500 + random.Next(7500);
-            var start = new DateOnly(2023, 1, 1).AddDays(random.Next(1400));
-            int? coProvider = random.NextDouble() < 0.2 ? (main + 2) % providers : null;
-            var escalated = heavy && random.NextDouble() < 0.17;
-            var category = heavy ? "heavy" : "light";
-            string? contract = null;
-            if (National)
-            {
-                // ~5% in the lump-sum lot, delivered by a member of the municipality's cooperative under its contract
-                // (2% of those by a provider that is no member: MC-004); a quarter of the others name their own contract
-                // (2% of those the same provider's contract for the next lot: MC-006).
-                if (extra.NextDouble() < 0.05)
-                {
-                    var cooperative = cooperatives[CooperativeOf(municipality)];
-                    var members = cooperative.Members;
-                    var member = extra.Next(members.Length);
-                    var outsider = extra.NextDouble() < 0.02;
-                    lot = lumpSumLot;
-                    main = outsider ? (members[0] + 1) % providers : members[member];
-                    if (coProvider is not null)
-                    {
-                        // The main contractor's registered subcontractor, else a fellow member.
-                        coProvider = main % 3 == 0 ? (main + 1) % providers : members[(member + 1) % members.Length];
-                    }
-
-                    contract = LumpSumContractId(cooperative.Index, lumpSumLot, category, start >= SecondPeriodStart);
-                }
-                else if (extra.NextDouble() < 0.25 && (!heavy || main % 2 == 0))
-                {
-                    var namedLot = extra.NextDouble() < 0.02 ? (lot + 1) % lots : lot;
-                    contract = RegularContractId(main, namedLot, category);
-                }
-
-                // 0.5% of light profiles go over the light intensity limit (ES-001).
-                if (!heavy && extra.NextDouble() < 0.005)
-                {
-                    intensity = 5 + extra.Next(3);
-                }
-            }
-
-            b.Append("  - { id: P-").Append(i.ToString("D6", CultureInfo.InvariantCulture))
-                .Append(", municipality: m").Append(municipality)
-                .Append(", lot: lot").Append(lot)
-                .Append(", category: ").Append(category)
-                .Append(", mainContractor: p").Append(main);
-            if (coProvider is { } co)
-            {
-                b.Append(", coProviders: [p").Append(co).Append(']');
-            }
-
-            if (contract is not null)
-            {
-                b.Append(", contract: ").Append(contract);
-            }
-
-            b.Append(", intensityHoursPerWeek: ").Append(intensity)
-                .Append(", durationMonths: ").Append(duration)
-                .Append(", budget: ").Append(budget)
-                .Append(", start: ").Append(FormatDate(start));
-            if (lot < lots && IsStayCategory(LotCategories[lot]) && residence.NextDouble() < 0.5)
-            {
-                // A stay; the responsible municipality (woonplaatsbeginsel) is the profile's own, or for a fifth the next one.
-                var responsible = residence.NextDouble() < 0.2 ? (municipality + 1) % Municipalities : municipality;
-                b.Append(", stay: true, responsibleMunicipality: m").Append(responsible);
-            }
-
-            b.Append(" }\n");
-            if (escalated)
-            {
-                escalations.Add(PlanUpscaling(extra, i, municipality, lot, lots));
-            }
-            else if (National && !heavy && extra.NextDouble() < 0.01)
-            {
-                // A de-escalation from heavy on the start date (ES-005).
-                escalations.Add(new PlannedEscalation(i, "heavy", "light", FormatDate(start), "toegang-m" + municipality, null));
-            }
-        }
-
+    private static void AppendEscalations(StringBuilder b, List<PlannedEscalation> escalations)
+    {
         b.Append("escalations:\n");
         foreach (var e in escalations)
         {
@@ -291,8 +218,6 @@ internal sealed class DesignGenerator
 
             b.Append(" }\n");
         }
-
-        return b.ToString();
     }
 
     /// <summary>
@@ -419,6 +344,12 @@ internal sealed class DesignGenerator
             .Append(publication is null ? string.Empty : ", publication: " + publication)
             .Append(financing == "task-oriented" ? ", budget: " + value.ToString(CultureInfo.InvariantCulture) : string.Empty)
             .Append(hardshipClause is null ? string.Empty : ", hardshipClause: " + hardshipClause).Append(" }\n");
+
+    /// <summary>The design's size: providers, regular lots (the national lump-sum lot comes after them) and cooperatives.</summary>
+    private sealed record Shape(int Providers, int Lots, GeneratedCooperative[] Cooperatives)
+    {
+        public int LumpSumLot => Lots;
+    }
 
     private sealed record GeneratedCooperative(int Index, int[] Members, int[] Region);
 

@@ -40,9 +40,7 @@ internal sealed partial class DesignYamlReader
     {
         var fields = new YamlFieldReader(file, limits);
         var designReader = new DesignYamlReader(fields, progress, text.Length);
-        var root = IsJson(file)
-            ? JsonTreeReader.Read(text, limits, fields, designReader.AcceptItem)
-            : YamlTreeReader.Read(text, limits, fields, designReader.AcceptItem);
+        var root = JsonTreeReader.IsJsonFile(file) ? JsonTreeReader.Read(text, limits, fields, designReader.AcceptItem) : YamlTreeReader.Read(text, limits, fields, designReader.AcceptItem);
         progress?.Report(new DesignLoadProgress(text.Length, text.Length, designReader._careProfiles.Count));
         if (root is null)
         {
@@ -53,9 +51,6 @@ internal sealed partial class DesignYamlReader
 
         return new(designReader.Read(root), fields.Errors);
     }
-
-    /// <summary>Whether the design file is JSON (by its extension), read by System.Text.Json instead of the YAML parser.</summary>
-    public static bool IsJson(string file) => file.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Reads a design written inline as <paramref name="node"/> in another YAML file, under that file's name.</summary>
     public static Diagnosed<DesignDto> Read(YamlNodeBase node, string file, int maxErrors)

@@ -32,6 +32,9 @@ internal sealed class JsonTreeReader
         _position = new Position(_bytes);
     }
 
+    /// <summary>Whether a design file is JSON (by its name), read by this reader instead of the YAML parser.</summary>
+    public static bool IsJsonFile(string file) => file.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// Parses <paramref name="text"/> as one JSON value; returns null (with errors added) when it cannot. Items of a list
     /// directly under the root object go to <paramref name="itemSink"/> as they are read, as in <see cref="YamlTreeReader"/>.

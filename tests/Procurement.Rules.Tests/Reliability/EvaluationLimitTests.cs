@@ -12,6 +12,7 @@ namespace Procurement.Rules.Tests.Reliability;
 /// Evaluation is bounded by its cancellation token and timeout even inside one subject's expression, and a rule that
 /// throws at run time becomes an evaluation-error finding for that subject while the rest carries on.
 /// </summary>
+[Collection(nameof(TimedBoundsCollection))]
 public sealed class EvaluationLimitTests
 {
     // Two quantifiers over all profiles: the deepest the allow-list lets through, costing profiles^2 per subject.
@@ -231,3 +232,10 @@ public sealed class EvaluationLimitTests
         Assert.All(findings, f => Assert.Equal(("never", "to null, ratio null"), (f.Clause, f.Message)));
     }
 }
+
+/// <summary>
+/// Tests that bound an evaluation's wall-clock time (a 300 ms timeout must stop it within seconds) run alone: on a
+/// 2-core machine shared with every other test class, a starved thread pool made the parallel case overrun its bound.
+/// </summary>
+[CollectionDefinition(nameof(TimedBoundsCollection), DisableParallelization = true)]
+public sealed class TimedBoundsCollection;

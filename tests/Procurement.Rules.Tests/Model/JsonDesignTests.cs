@@ -94,6 +94,8 @@ public sealed class JsonDesignTests
     public void EmptyJson_IsAnEmptyDesign_AndAJsonNameIsWhatMakesItJson()
     {
         Assert.Equal((LoadErrorCodes.MissingField, 1, 1), Single(TenderDesignLoader.LoadString("  \n", "empty.json")));
+        // Comments are allowed, but comments alone are no JSON value: the error is at the end of the text.
+        Assert.Equal((LoadErrorCodes.JsonSyntax, 2, 20), Single(TenderDesignLoader.LoadString("// nothing yet\n/* still nothing */", "comments.json")));
 
         // The same text named .yaml is read by the YAML parser, which takes JSON too (JSON is YAML).
         var json = ToJson(SampleDesigns.Valid);

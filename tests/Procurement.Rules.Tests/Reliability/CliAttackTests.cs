@@ -86,6 +86,37 @@ public sealed class CliAttackTests : IDisposable
         Assert.InRange(error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, 2, 205);
     }
 
+    [Fact]
+    public void JsonDesign_WithMillionsOfInvalidItems_PrintsAtMostTheErrorCap()
+    {
+        var b = new StringBuilder();
+        b.Append("{ \"design\": \"bad\", \"region\": \"Test\", \"period\": { \"from\": \"2024-01-01\" }, \"municipalities\": [");
+        for (var i = 0; i < 2_000_000; i++)
+        {
+            b.Append("1, ");
+        }
+
+        b.Append("1] }");
+
+        var (exit, _, error) = Run(Write("bad.json", b.ToString()), "validate", "{0}");
+
+        Assert.Equal(2, exit);
+        Assert.InRange(error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, 2, 205);
+        Assert.Contains("bad.json:1:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void JsonDesign_NestedAMillionDeep_IsOneLimitError()
+    {
+        var text = "{ \"design\": " + new string('[', 1_000_000) + new string(']', 1_000_000) + " }";
+
+        var (exit, _, error) = Run(Write("deep.json", text), "validate", "{0}");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("deep.json:1:44: error limit-exceeded:", error, StringComparison.Ordinal);
+        Assert.Contains("(limit MaxDepth)", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("profile.DurationMonths.ToString(\"D999999999\").Length > 0")]
     [InlineData("true", "{string.Concat(design.CareProfiles.Select(a => a.Id))}")]

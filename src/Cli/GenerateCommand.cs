@@ -9,8 +9,11 @@ namespace Procurement.Rules.Cli;
 /// </summary>
 internal static class GenerateCommand
 {
-    /// <summary>The most care profiles one design may have: about 210 MB of YAML, well within the loader's 512 MiB limit.</summary>
-    public const int MaxProfiles = 1_000_000;
+    /// <summary>
+    /// The most care profiles one design may have: the national size the loader's default limits are made for
+    /// (<c>YamlLimits.Default</c>; a million profiles is over its 20,000,000 nodes).
+    /// </summary>
+    public const int MaxProfiles = 500_000;
 
     public static Command Create(TextWriter output, TextWriter error)
     {

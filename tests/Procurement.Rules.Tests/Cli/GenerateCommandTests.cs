@@ -45,8 +45,8 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("0", "error: --profiles must be between 1 and 1,000,000; got 0.")]
-    [InlineData("1000001", "error: --profiles must be between 1 and 1,000,000; got 1000001.")]
+    [InlineData("0", "error: --profiles must be between 1 and 500,000; got 0.")]
+    [InlineData("500001", "error: --profiles must be between 1 and 500,000; got 500001.")]
     public void Generate_ProfilesOutOfRange_IsInvalidInput(string profiles, string message)
     {
         var (exit, _, error) = CliRunner.Run("generate", "--profiles", profiles, "-o", _folder);

@@ -20,8 +20,12 @@ internal static class GenerateCommand
         var profiles = new Option<int>("--profiles") { Description = $"Number of care profiles (1 to {MaxProfiles:N0}).", DefaultValueFactory = _ => 1_000 };
         var national = new Option<bool>("--national") { Description = "Add what a national check meets: cooperatives, a lump-sum lot, named contracts, de-escalations and a few planted defects in every rule family." };
         var seed = new Option<int>("--seed") { Description = "Seed of the generator: the same seed and size give the same design.", DefaultValueFactory = _ => 42 };
-        var format = new Option<string>("--format") { Description = "yaml, or json (the same design as a .json file).", DefaultValueFactory = _ => "yaml" };
-        format.AcceptOnlyFromAmong("yaml", "json");
+        var format = new Option<string>("--format")
+        {
+            Description = "yaml; json (the same design as a .json file); or csv (a .yaml design whose care profiles and escalations are in CSV data files next to it).",
+            DefaultValueFactory = _ => "yaml",
+        };
+        format.AcceptOnlyFromAmong("yaml", "json", "csv");
         var directory = new Option<string?>("--output", "-o") { Description = "Write into this folder instead of the current one." };
         var force = new Option<bool>("--force") { Description = "Overwrite the file when it exists." };
         var command = new Command("generate", "Write a generated tender design with realistic proportions and a few deliberate mistakes, to try the tool or reproduce the benchmarks at any size.")
@@ -38,13 +42,15 @@ internal static class GenerateCommand
             }
 
             var generator = new DesignGenerator { Profiles = count, Seed = parse.GetValue(seed), National = parse.GetValue(national) };
-            var extension = parse.GetValue(format) == "json" ? ".json" : ".yaml";
+            var chosen = parse.GetValue(format);
+            var extension = chosen == "json" ? ".json" : ".yaml";
             var folder = parse.GetValue(directory) ?? Environment.CurrentDirectory;
-            var name = string.Create(CultureInfo.InvariantCulture, $"generated-{generator.Seed}-{count}{(generator.National ? "-national" : string.Empty)}{extension}");
-            var path = Path.Combine(folder, name);
-            if (!parse.GetValue(force) && File.Exists(path))
+            var stem = string.Create(CultureInfo.InvariantCulture, $"generated-{generator.Seed}-{count}{(generator.National ? "-national" : string.Empty)}{(chosen == "csv" ? "-csv" : string.Empty)}");
+            var path = Path.Combine(folder, stem + extension);
+            string[] targets = chosen == "csv" ? [path, Path.Combine(folder, stem + "-profiles.csv"), Path.Combine(folder, stem + "-escalations.csv")] : [path];
+            if (!parse.GetValue(force) && targets.FirstOrDefault(File.Exists) is { } existing)
             {
-                error.WriteLine($"error: {SafeText.Terminal(path)} already exists; use --force to overwrite it.");
+                error.WriteLine($"error: {SafeText.Terminal(existing)} already exists; use --force to overwrite it.");
                 return ExitCodes.InvalidInput;
             }
 
@@ -55,13 +61,18 @@ internal static class GenerateCommand
                 using var file = File.Create(path);
                 DesignJson.Write(yaml, file);
             }
+            else if (chosen == "csv")
+            {
+                DesignCsv.Write(yaml, path);
+            }
             else
             {
                 File.WriteAllText(path, yaml);
             }
 
-            var size = new FileInfo(path).Length;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {SafeText.Terminal(path)} ({count:N0} care profiles, {size / (1024.0 * 1024.0):0.0} MB)"));
+            var size = targets.Sum(t => new FileInfo(t).Length);
+            var files = string.Join(", ", targets.Select(SafeText.Terminal));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {files} ({count:N0} care profiles, {size / (1024.0 * 1024.0):0.0} MB)"));
             output.WriteLine($"next: procurement-rules validate {SafeText.Terminal(path)}");
             return ExitCodes.Clean;
         });

@@ -50,4 +50,14 @@ public static class LoadErrorCodes
 
     /// <summary>A file that is not YAML text: binary data, or text that is not valid UTF-8 (an executable or an archive named as a design, say).</summary>
     public const string NotText = "not-text";
+
+    /// <summary>
+    /// A data file (gegevensbestand) a design names for its care profiles or escalations that cannot be used: not a plain
+    /// file name in the design's own folder, of a format the loader does not read, or named in a design that has no
+    /// folder (loaded from text).
+    /// </summary>
+    public const string DataFile = "data-file";
+
+    /// <summary>A CSV data file whose shape is wrong: no header row, an unknown or repeated column, a row with too many or too few values, a broken quote.</summary>
+    public const string CsvSyntax = "csv-syntax";
 }

@@ -42,7 +42,7 @@ public static class TenderDesignLoader
             return Failed(LoadErrorCodes.FileUnreadable, path, $"Cannot read the design file: {ex.Message}");
         }
 
-        return Load(text, path, limits, progress);
+        return Load(text, path, limits, progress, Path.GetDirectoryName(Path.GetFullPath(path)));
     }
 
     /// <summary>Loads a design from <paramref name="stream"/>, read as UTF-8.</summary>
@@ -84,10 +84,10 @@ public static class TenderDesignLoader
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(fileName);
-        return Load(yaml, fileName, limits ?? YamlLimits.Default, null);
+        return Load(yaml, fileName, limits ?? YamlLimits.Default, null, null);
     }
 
-    private static LoadResult<TenderDesign> Load(string yaml, string fileName, YamlLimits limits, IProgress<DesignLoadProgress>? progress)
+    private static LoadResult<TenderDesign> Load(string yaml, string fileName, YamlLimits limits, IProgress<DesignLoadProgress>? progress, string? folder)
     {
         if (yaml.Length > limits.MaxFileBytes)
         {
@@ -95,7 +95,7 @@ public static class TenderDesignLoader
         }
 
         var max = LoadErrorCap.Of(limits);
-        var read = DesignYamlReader.Read(yaml, fileName, limits, progress);
+        var read = DesignYamlReader.Read(yaml, fileName, limits, progress, folder);
 
         // At the error cap the design is not resolved: its errors would not be reported anyway.
         if (read.Value is null || read.Stopped)

@@ -212,7 +212,7 @@ internal sealed partial class DesignResolver
                 p.TransferredTo is { } transferred ? (Provider)_partyById[transferred.Value] : null,
                 p.Stay ?? false,
                 p.ResponsibleMunicipality is { } responsible ? _municipalityById[responsible.Value] : null,
-                At(p.Span))
+                At(p.File, p.Span))
             {
                 Contract = p.Contract is { } stated ? _contractById[stated.Value] : null,
             };
@@ -241,7 +241,7 @@ internal sealed partial class DesignResolver
                 e.Date!.Value,
                 e.ApprovedBy,
                 e.ExpertTeam is null ? null : expertTeam,
-                At(e.Span)));
+                At(e.File, e.Span)));
         }
 
         foreach (var group in escalations.GroupBy(e => e.Profile))

@@ -88,7 +88,11 @@ internal sealed record CareProfileDto(
     Located<string>? Contract,
     bool? Stay,
     Located<string>? ResponsibleMunicipality,
-    SourceSpan Span);
+    SourceSpan Span)
+{
+    /// <summary>The file the profile was read from: the design, or a data file next to it.</summary>
+    public required string File { get; init; }
+}
 
 internal sealed record EscalationDto(
     Located<string>? Id,
@@ -101,7 +105,11 @@ internal sealed record EscalationDto(
     DateOnly? Date,
     string? ApprovedBy,
     Located<string>? ExpertTeam,
-    SourceSpan Span);
+    SourceSpan Span)
+{
+    /// <summary>The file the escalation was read from: the design, or a data file next to it.</summary>
+    public required string File { get; init; }
+}
 
 internal sealed record DesignDto(
     string? Id,

@@ -47,11 +47,11 @@ internal sealed partial class DesignResolver
         AddIds(dto.Providers, p => p.Id, _providers, "provider", parties);
         AddIds(dto.Cooperatives, c => c.Id, _cooperatives, "provider or cooperative", parties);
         AddIds(dto.Contracts, c => c.Id, _contracts, "contract");
-        AddIds(dto.CareProfiles, p => p.Id, _profiles, "care profile");
-        AddIds(dto.Escalations, e => e.Id, new Dictionary<string, EscalationDto>(StringComparer.Ordinal), "escalation");
+        AddIds(dto.CareProfiles, p => p.Id, _profiles, "care profile", fileOf: p => p.File);
+        AddIds(dto.Escalations, e => e.Id, new Dictionary<string, EscalationDto>(StringComparer.Ordinal), "escalation", fileOf: e => e.File);
     }
 
-    private void AddIds<T>(List<T> items, Func<T, Located<string>?> id, Dictionary<string, T> index, string kind, Dictionary<string, int>? shared = null)
+    private void AddIds<T>(List<T> items, Func<T, Located<string>?> id, Dictionary<string, T> index, string kind, Dictionary<string, int>? shared = null, Func<T, string>? fileOf = null)
     {
         foreach (var item in items)
         {
@@ -69,9 +69,12 @@ internal sealed partial class DesignResolver
 
             if (!index.TryAdd(located.Value, item))
             {
-                var first = id(index[located.Value])!.Value;
-                _reader.Error(located.Span, LoadErrorCodes.DuplicateId,
-                    $"Duplicate {kind} id '{located.Value}' (first defined at line {first.Line}).");
+                var firstItem = index[located.Value];
+                var first = id(firstItem)!.Value;
+                var file = fileOf?.Invoke(item) ?? _reader.File;
+                var firstFile = fileOf?.Invoke(firstItem) ?? _reader.File;
+                var where = firstFile == file ? $"line {first.Line}" : $"{firstFile} line {first.Line}";
+                _reader.Error(file, located.Span, LoadErrorCodes.DuplicateId, $"Duplicate {kind} id '{located.Value}' (first defined at {where}).");
             }
         }
     }
@@ -84,11 +87,11 @@ internal sealed partial class DesignResolver
         CheckProfiles(dto.CareProfiles);
         foreach (var escalation in dto.Escalations)
         {
-            Check(escalation.Profile, _profiles, "care profile");
-            Check(escalation.ToLot, _lots, "lot");
+            Check(escalation.Profile, _profiles, "care profile", escalation.File);
+            Check(escalation.ToLot, _lots, "lot", escalation.File);
             if (escalation.ExpertTeam is { } team && !string.Equals(team.Value, dto.ExpertTeam?.Id?.Value, StringComparison.Ordinal))
             {
-                _reader.Error(team.Span, LoadErrorCodes.DanglingReference, dto.ExpertTeam?.Id is { } own
+                _reader.Error(escalation.File, team.Span, LoadErrorCodes.DanglingReference, dto.ExpertTeam?.Id is { } own
                     ? $"No expert team with id '{team.Value}' is defined in this design; its expert team is '{own.Value}'."
                     : $"No expert team with id '{team.Value}' is defined in this design; name it under 'expertTeam' at the top of the design.");
             }
@@ -169,20 +172,22 @@ internal sealed partial class DesignResolver
     {
         foreach (var profile in profiles)
         {
-            Check(profile.Municipality, _municipalities, "municipality");
-            Check(profile.Lot, _lots, "lot");
-            CheckProvider(profile.MainContractor, "main contractor");
-            CheckProvider(profile.TransferredTo, "provider");
-            Check(profile.Contract, _contracts, "contract");
-            Check(profile.ResponsibleMunicipality, _municipalities, "municipality");
+            var file = profile.File;
+            Check(profile.Municipality, _municipalities, "municipality", file);
+            Check(profile.Lot, _lots, "lot", file);
+            CheckProvider(profile.MainContractor, "main contractor", file);
+            CheckProvider(profile.TransferredTo, "provider", file);
+            Check(profile.Contract, _contracts, "contract", file);
+            Check(profile.ResponsibleMunicipality, _municipalities, "municipality", file);
             foreach (var coProvider in profile.CoProviders)
             {
-                CheckProvider(coProvider, "co-provider");
+                CheckProvider(coProvider, "co-provider", file);
             }
         }
     }
 
-    private void CheckProvider(Located<string>? reference, string role)
+    // file: where the reference is written, when not in the design itself (an item of a data file).
+    private void CheckProvider(Located<string>? reference, string role, string? file = null)
     {
         if (reference is not { } id || _providers.ContainsKey(id.Value))
         {
@@ -191,25 +196,27 @@ internal sealed partial class DesignResolver
 
         if (_cooperatives.ContainsKey(id.Value))
         {
-            _reader.Error(id.Span, LoadErrorCodes.DanglingReference,
+            _reader.Error(file ?? _reader.File, id.Span, LoadErrorCodes.DanglingReference,
                 $"'{id.Value}' is a cooperative; a {role} must be a provider (for a cooperative, name one of its members).");
         }
         else
         {
-            Dangling(id, "provider");
+            Dangling(id, "provider", file);
         }
     }
 
-    private void Check<T>(Located<string>? reference, Dictionary<string, T> index, string kind)
+    private void Check<T>(Located<string>? reference, Dictionary<string, T> index, string kind, string? file = null)
     {
         if (reference is { } id && !index.ContainsKey(id.Value))
         {
-            Dangling(id, kind);
+            Dangling(id, kind, file);
         }
     }
 
-    private void Dangling(Located<string> id, string kind) =>
-        _reader.Error(id.Span, LoadErrorCodes.DanglingReference, $"No {kind} with id '{id.Value}' is defined in this design.");
+    private void Dangling(Located<string> id, string kind, string? file = null) =>
+        _reader.Error(file ?? _reader.File, id.Span, LoadErrorCodes.DanglingReference, $"No {kind} with id '{id.Value}' is defined in this design.");
 
     private SourceLocation At(SourceSpan span) => new(_reader.File, span.StartLine, span.StartColumn);
+
+    private static SourceLocation At(string file, SourceSpan span) => new(file, span.StartLine, span.StartColumn);
 }

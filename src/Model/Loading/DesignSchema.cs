@@ -168,6 +168,6 @@ internal static class DesignSchema
         new("providers", FieldKind.ObjectList, false, "Providers (aanbieders).") { Object = Provider },
         new("cooperatives", FieldKind.ObjectList, false, "Cooperatives (coöperaties).") { Object = Cooperative },
         new("contracts", FieldKind.ObjectList, false, "Contracts (overeenkomsten).") { Object = Contract },
-        new("careProfiles", FieldKind.ObjectList, false, "Care profiles (zorgprofielen).") { Object = CareProfile },
-        new("escalations", FieldKind.ObjectList, false, "Escalations (op- en afschalingen).") { Object = Escalation });
+        new("careProfiles", FieldKind.ObjectList, false, "Care profiles (zorgprofielen), or { file: NAME } for a CSV, JSON-lines or JSON data file next to the design.") { Object = CareProfile, FromDataFile = true },
+        new("escalations", FieldKind.ObjectList, false, "Escalations (op- en afschalingen), or { file: NAME } for a data file next to the design.") { Object = Escalation, FromDataFile = true });
 }

@@ -21,25 +21,32 @@ internal sealed partial class DesignYamlReader
     // Progress is reported at most once per this many characters read, and once at the end.
     private const int ProgressInterval = 256 * 1024;
 
+    private readonly YamlLimits _limits;
+
+    // The folder data files are read from; null for a design loaded from text, which cannot name data files.
+    private readonly string? _folder;
     private readonly IProgress<DesignLoadProgress>? _progress;
     private readonly int _characters;
     private int _reported;
 
-    private DesignYamlReader(YamlFieldReader reader, IProgress<DesignLoadProgress>? progress = null, int characters = 0)
+    private DesignYamlReader(YamlFieldReader reader, YamlLimits limits, string? folder = null, IProgress<DesignLoadProgress>? progress = null, int characters = 0)
     {
         _reader = reader;
+        _limits = limits;
+        _folder = folder;
         _progress = progress;
         _characters = characters;
     }
 
     /// <summary>
     /// Reads the design text: the records and the errors of reading it, in the order found. Items of the top-level lists
-    /// are read as the tree reader streams them. An empty text is a <c>missing-field</c> error.
+    /// are read as the tree reader streams them. An empty text is a <c>missing-field</c> error. Data files the design
+    /// names are read from <paramref name="folder"/>; with none, naming one is an error.
     /// </summary>
-    public static Diagnosed<DesignDto> Read(string text, string file, YamlLimits limits, IProgress<DesignLoadProgress>? progress = null)
+    public static Diagnosed<DesignDto> Read(string text, string file, YamlLimits limits, IProgress<DesignLoadProgress>? progress = null, string? folder = null)
     {
         var fields = new YamlFieldReader(file, limits);
-        var designReader = new DesignYamlReader(fields, progress, text.Length);
+        var designReader = new DesignYamlReader(fields, limits, folder, progress, text.Length);
         var root = JsonTreeReader.IsJsonFile(file) ? JsonTreeReader.Read(text, limits, fields, designReader.AcceptItem) : YamlTreeReader.Read(text, limits, fields, designReader.AcceptItem);
         progress?.Report(new DesignLoadProgress(text.Length, text.Length, designReader._careProfiles.Count));
         if (root is null)
@@ -56,7 +63,7 @@ internal sealed partial class DesignYamlReader
     public static Diagnosed<DesignDto> Read(YamlNodeBase node, string file, int maxErrors)
     {
         var fields = new YamlFieldReader(file, [], maxErrors);
-        return new(new DesignYamlReader(fields).Read(node), fields.Errors);
+        return new(new DesignYamlReader(fields, YamlLimits.Default).Read(node), fields.Errors);
     }
 
     /// <summary>Reads one item of a top-level list as the tree reader streams it; items of unknown lists are skipped (the key is reported).</summary>
@@ -130,8 +137,8 @@ internal sealed partial class DesignYamlReader
             ReadList(fields["providers"], "providers", ReadProvider, _providers),
             ReadList(fields["cooperatives"], "cooperatives", ReadCooperative, _cooperatives),
             ReadList(fields["contracts"], "contracts", ReadContract, _contracts),
-            ReadList(fields["careProfiles"], "care profiles", ReadCareProfile, _careProfiles),
-            ReadList(fields["escalations"], "escalations", ReadEscalation, _escalations));
+            ReadItems(fields["careProfiles"], DesignSchema.CareProfile, "care profiles", "care profile", static (r, n) => r.ReadCareProfile(n), _careProfiles),
+            ReadItems(fields["escalations"], DesignSchema.Escalation, "escalations", "escalation", static (r, n) => r.ReadEscalation(n), _escalations));
     }
 
     private List<T> ReadList<T>(YamlNodeBase? node, string what, Func<YamlNodeBase, T?> read, List<T> streamed)
@@ -369,7 +376,7 @@ internal sealed partial class DesignYamlReader
             _reader.Text(fields["contract"], "contract"),
             _reader.Bool(fields["stay"], "stay"),
             _reader.Text(fields["responsibleMunicipality"], "responsible municipality"),
-            fields.Span);
+            fields.Span) { File = _reader.File };
     }
 
     private EscalationDto? ReadEscalation(YamlNodeBase node)
@@ -391,6 +398,6 @@ internal sealed partial class DesignYamlReader
             _reader.Date(_reader.Required(fields, "date"), "the escalation date"),
             _reader.Text(fields["approvedBy"], "approving access team")?.Value,
             _reader.Text(fields["expertTeam"], "expert team"),
-            fields.Span);
+            fields.Span) { File = _reader.File };
     }
 }

@@ -59,6 +59,72 @@ internal sealed class JsonTreeReader
         }
     }
 
+    /// <summary>
+    /// Parses a data file of items: one JSON array, or JSON lines (one value per line; any white space between values).
+    /// Each item goes to <paramref name="item"/> as it is read, so the file is never held as one tree. Errors as in
+    /// <see cref="Read"/>; reading stops at the first syntax error, a limit or the error cap.
+    /// </summary>
+    public static void ReadItems(string text, YamlLimits limits, YamlFieldReader errors, Action<YamlNodeBase> item)
+    {
+        if (YamlText.FirstNonText(text) is { } bad)
+        {
+            var (line, column) = YamlText.Position(text, bad);
+            errors.Error(new SourceSpan(line, column, bad, line, column + 1, bad + 1), LoadErrorCodes.NotText, YamlText.Describe(text[bad], "JSON"));
+            return;
+        }
+
+        var reader = new JsonTreeReader(text, limits, errors, (_, node) => item(node));
+        try
+        {
+            reader.ReadItems();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(reader._bytes);
+        }
+    }
+
+    private void ReadItems()
+    {
+        var json = new Utf8JsonReader(
+            _bytes.AsSpan(0, _length),
+            new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = Math.Max(_limits.MaxDepth + 2, 64), AllowMultipleValues = true });
+        try
+        {
+            var first = true;
+            while (json.Read())
+            {
+                // One array: its items, streamed (the array itself stays empty). Otherwise every value is an item. Items
+                // are read at depth 2, as items of a list are: only lists of the root stream.
+                var array = first && json.TokenType == JsonTokenType.StartArray;
+                var node = array ? ReadNode(ref json, 1, string.Empty) : ReadNode(ref json, 2, null);
+                if (node is null || _errors.Stopped)
+                {
+                    return;
+                }
+
+                if (array)
+                {
+                    if (json.Read())
+                    {
+                        var at = _position.Span(_position.At(json.TokenStartIndex), json.TokenStartIndex + 1);
+                        _errors.Error(at, LoadErrorCodes.JsonSyntax, "A data file holds one JSON array or one JSON value per line; found a value after the array.");
+                    }
+
+                    return;
+                }
+
+                _itemSink!(string.Empty, node);
+                first = false;
+            }
+        }
+        catch (JsonException ex)
+        {
+            var at = _position.AtLine(ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0, _length);
+            _errors.Error(at, LoadErrorCodes.JsonSyntax, TrimPosition(ex.Message));
+        }
+    }
+
     private YamlNodeBase? ReadDocument()
     {
         var json = new Utf8JsonReader(

@@ -59,7 +59,13 @@ public sealed class YamlFieldReader
     /// <param name="span">Where the error is.</param>
     /// <param name="code">Stable error code.</param>
     /// <param name="message">What is wrong.</param>
-    public void Error(SourceSpan span, string code, string message)
+    public void Error(SourceSpan span, string code, string message) => Error(File, span, code, message);
+
+    /// <summary>
+    /// Records an error at <paramref name="span"/> in another file than this reader's, under this reader's cap: the
+    /// resolver's errors about items read from a data file next to the design.
+    /// </summary>
+    internal void Error(string file, SourceSpan span, string code, string message)
     {
         if (Stopped)
         {
@@ -69,12 +75,15 @@ public sealed class YamlFieldReader
         if (_errors.Count - _first >= _maxErrors)
         {
             Stopped = true;
-            _errors.Add(LoadErrorCap.Stopped(File, _maxErrors, span));
+            _errors.Add(LoadErrorCap.Stopped(file, _maxErrors, span));
             return;
         }
 
-        _errors.Add(new LoadError(code, message, File, span));
+        _errors.Add(new LoadError(code, message, file, span));
     }
+
+    /// <summary>The list this reader records into, for a reader of another file that shares it (a data file of the design).</summary>
+    internal List<LoadError> ErrorList => _errors;
 
     /// <summary>
     /// The node as a mapping of <paramref name="what"/>, each key checked against <paramref name="knownKeys"/>; null when

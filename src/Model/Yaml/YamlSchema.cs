@@ -59,6 +59,12 @@ public sealed record FieldSpec(string Name, FieldKind Kind, bool Required, strin
     /// <summary>A regular expression the text (or each text of a list) must match, for the JSON Schema.</summary>
     public string? Pattern { get; init; }
 
+    /// <summary>
+    /// For <see cref="FieldKind.ObjectList"/>: whether the list may instead be a mapping that names a data file
+    /// (gegevensbestand) next to the file, <c>{ file: profiles-2024.csv }</c>, whose rows or objects are the items.
+    /// </summary>
+    public bool FromDataFile { get; init; }
+
     /// <summary>A field that holds one value of <typeparamref name="T"/>, written in kebab case.</summary>
     /// <typeparam name="T">The enum.</typeparam>
     /// <param name="name">The key.</param>
@@ -177,6 +183,14 @@ internal static class JsonSchemaWriter
         json.WriteEndObject();
     }
 
+    private static void WriteList(Utf8JsonWriter json, FieldSpec field)
+    {
+        json.WriteString("type", "array");
+        json.WriteStartObject("items");
+        json.WriteString("$ref", $"#/definitions/{field.Object!.Name}");
+        json.WriteEndObject();
+    }
+
     private static void WriteType(Utf8JsonWriter json, FieldSpec field)
     {
         switch (field.Kind)
@@ -228,11 +242,29 @@ internal static class JsonSchemaWriter
             case FieldKind.Object:
                 json.WriteString("$ref", $"#/definitions/{field.Object!.Name}");
                 break;
-            case FieldKind.ObjectList:
-                json.WriteString("type", "array");
-                json.WriteStartObject("items");
-                json.WriteString("$ref", $"#/definitions/{field.Object!.Name}");
+            case FieldKind.ObjectList when field.FromDataFile:
+                json.WriteStartArray("anyOf");
+                json.WriteStartObject();
+                WriteList(json, field);
                 json.WriteEndObject();
+                json.WriteStartObject();
+                json.WriteString("type", "object");
+                json.WriteString("description", "A data file next to this file whose rows (CSV, the columns named as the fields) or objects (JSON lines, a JSON array) are the items.");
+                json.WriteStartObject("properties");
+                json.WriteStartObject("file");
+                json.WriteString("type", "string");
+                json.WriteString("pattern", @"^[^/\\:]+\.(csv|jsonl|ndjson|json)$");
+                json.WriteEndObject();
+                json.WriteEndObject();
+                json.WriteStartArray("required");
+                json.WriteStringValue("file");
+                json.WriteEndArray();
+                json.WriteBoolean("additionalProperties", false);
+                json.WriteEndObject();
+                json.WriteEndArray();
+                break;
+            case FieldKind.ObjectList:
+                WriteList(json, field);
                 break;
             case FieldKind.ExpressionMap:
                 json.WriteString("type", "object");

@@ -49,8 +49,10 @@ internal static class YamlText
     }
 
     /// <summary>The one-line message for a file whose first non-text character is <paramref name="c"/>.</summary>
-    public static string Describe(char c) =>
+    /// <param name="c">The character.</param>
+    /// <param name="kind">What text the file should hold: YAML, JSON or CSV.</param>
+    public static string Describe(char c, string kind = "YAML") =>
         c == '\uFFFD'
-            ? "Not a YAML text file: it holds bytes that are not UTF-8 text (a binary file?)."
-            : string.Create(CultureInfo.InvariantCulture, $"Not a YAML text file: it holds the control character U+{(int)c:X4} (a binary file?).");
+            ? $"Not a {kind} text file: it holds bytes that are not UTF-8 text (a binary file?)."
+            : string.Create(CultureInfo.InvariantCulture, $"Not a {kind} text file: it holds the control character U+{(int)c:X4} (a binary file?).");
 }

@@ -1,0 +1,236 @@
+using nietras.SeparatedValues;
+using YamlDotNet.Core;
+
+namespace Procurement.Rules.Model.Yaml;
+
+/// <summary>
+/// Reads a CSV data file into one positioned mapping per row, as if each row were a YAML mapping whose keys are the
+/// column names, so a row is read by the same readers, with the same messages, as a list item of the design.
+/// The separator (semicolon or comma) is taken from the header row, whose names are the YAML field names. An empty cell
+/// is a field left out; a list column holds its items separated by <c>;</c> (quote the cell when <c>;</c> is also the
+/// separator). Every error is positioned at the row's line and the cell's column, and a cell's error names its column.
+/// A large file is read on all cores: rows are read in parallel and taken in file order, so the result is the same.
+/// </summary>
+internal static class CsvTreeReader
+{
+    /// <summary>Files of at least this many characters are read on all cores.</summary>
+    public const int ParallelFrom = 1 << 20;
+
+    /// <summary>
+    /// Reads the rows of <paramref name="text"/> (items of <paramref name="spec"/>, each called <paramref name="what"/> in
+    /// messages, e.g. "care profile"): <paramref name="read"/> turns a row into an item with a reader of its own (it may run on another
+    /// thread), and <paramref name="accept"/> takes the items in file order. Errors go to <paramref name="errors"/> in
+    /// file order; reading stops at its cap, and does not start when the header is wrong.
+    /// </summary>
+    public static void Read<T>(
+        string text,
+        ObjectSpec spec,
+        string what,
+        YamlLimits limits,
+        YamlFieldReader errors,
+        Func<YamlNodeBase, YamlFieldReader, T?> read,
+        Action<T> accept,
+        bool? parallel = null)
+        where T : class
+    {
+        if (YamlText.FirstNonText(text) is { } bad)
+        {
+            var (line, column) = YamlText.Position(text, bad);
+            errors.Error(new SourceSpan(line, column, bad, line, column + 1, bad + 1), LoadErrorCodes.NotText, YamlText.Describe(text[bad], "CSV"));
+            return;
+        }
+
+        // The header is checked before the rows are parsed: its separator, semicolon or comma, is the one of the file.
+        var headerLine = text.AsSpan(0, text.IndexOfAny('\r', '\n') is var end and >= 0 ? end : text.Length);
+        var separator = headerLine.Contains(';') ? ';' : ',';
+        if (Header(headerLine, separator, spec, what, errors) is not { } columns)
+        {
+            return;
+        }
+
+        var lastLine = 1;
+        try
+        {
+            using var reader = Sep.Reader(o => o with { Sep = new Sep(separator), HasHeader = true, DisableColCountCheck = true }).FromText(text);
+
+            var context = new RowContext(columns, limits, errors.File);
+            var rows = parallel ?? (text.Length >= ParallelFrom && Environment.ProcessorCount > 1)
+                ? reader.ParallelEnumerate(row => ReadRow(row, context, read))
+                : reader.Enumerate(row => ReadRow(row, context, read));
+            foreach (var row in rows)
+            {
+                lastLine = row.Line;
+                foreach (var error in row.Errors)
+                {
+                    errors.Error(error.Span, error.Code, error.Message);
+                }
+
+                if (errors.Stopped)
+                {
+                    return;
+                }
+
+                if (row.Item is { } item)
+                {
+                    accept(item);
+                }
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            errors.Error(SourceSpan.At(lastLine, 1), LoadErrorCodes.CsvSyntax, $"The CSV text cannot be read after this line: {ex.Message}");
+        }
+    }
+
+    // The columns of the header, or null when it is wrong (reported): no header, an unknown or repeated name, a required one missing.
+    private static Column[]? Header(ReadOnlySpan<char> header, char separator, ObjectSpec spec, string what, YamlFieldReader errors)
+    {
+        if (header.IsWhiteSpace())
+        {
+            errors.Error(SourceSpan.At(1, 1), LoadErrorCodes.CsvSyntax,
+                $"The data file has no header row; its first line must name the columns, e.g. {string.Join(',', spec.Fields.Where(f => f.Required).Select(f => f.Name))}.");
+            return null;
+        }
+
+        var count = errors.Errors.Count;
+        var columns = new List<Column>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var at = 0;
+        foreach (var range in header.Split(separator))
+        {
+            var raw = header[range];
+            var name = Unquote(raw.Trim());
+            var span = new SourceSpan(1, at + 1, at, 1, at + 1 + raw.Length, at + raw.Length);
+            at += raw.Length + 1;
+            var field = spec.Fields.FirstOrDefault(f => f.Name == name);
+            if (field is null || field.Kind is not (FieldKind.Text or FieldKind.Number or FieldKind.Integer or FieldKind.Date or FieldKind.Boolean or FieldKind.Enum or FieldKind.TextList))
+            {
+                var suggestion = NearestNames.Find(name, spec.Keys, max: 1);
+                errors.Error(span, LoadErrorCodes.UnknownField, $"Unknown column '{name}' for a {what}"
+                    + (suggestion.Count == 0 ? $"; the columns are the fields of a {what}: {string.Join(", ", spec.Keys)}." : NearestNames.DidYouMean(suggestion)));
+            }
+            else if (!seen.Add(name))
+            {
+                errors.Error(span, LoadErrorCodes.DuplicateKey, $"Column '{name}' appears twice in the header.");
+            }
+
+            columns.Add(new Column(name, field?.Kind == FieldKind.TextList, new YamlScalar(name, ScalarStyle.Plain, span)));
+        }
+
+        // A missing column is reported once, at the header, instead of once per row.
+        foreach (var required in spec.Fields.Where(f => f.Required && !seen.Contains(f.Name)))
+        {
+            errors.Error(new SourceSpan(1, 1, 0, 1, header.Length + 1, header.Length), LoadErrorCodes.MissingField,
+                $"The header has no column '{required.Name}', which every {what} needs.");
+        }
+
+        return errors.Errors.Count == count ? [.. columns] : null;
+    }
+
+    private static RowResult<T> ReadRow<T>(SepReader.Row row, RowContext context, Func<YamlNodeBase, YamlFieldReader, T?> read)
+        where T : class
+    {
+        var line = row.LineNumberFrom;
+        var errors = new List<LoadError>();
+        var columns = context.Columns;
+        if (row.ColCount == 1 && row.Span.IsWhiteSpace())
+        {
+            // A blank line: nothing to read.
+            return new(null, errors, line);
+        }
+
+        var rowSpan = new SourceSpan(line, 1, -1, line, row.Span.Length + 1, -1);
+        if (row.ColCount != columns.Length)
+        {
+            errors.Add(new LoadError(LoadErrorCodes.CsvSyntax, $"This row has {row.ColCount} values; the header names {columns.Length} columns.", context.File, rowSpan));
+            return new(null, errors, line);
+        }
+
+        var entries = new List<KeyValuePair<YamlScalar, YamlNodeBase>>(columns.Length);
+        var cells = new (SourceSpan Span, string Column)[columns.Length];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var raw = row[i].Span;
+            row.Span.Overlaps(raw, out var offset);
+            var (cellLine, cellColumn) = Position(row.Span, offset, line);
+            var cell = new SourceSpan(cellLine, cellColumn, -1, cellLine, cellColumn + raw.Length, -1);
+            cells[i] = (cell, columns[i].Name);
+            var trimmed = raw.Trim();
+            var quoted = trimmed.Length >= 2 && trimmed[0] == '"' && trimmed[^1] == '"';
+            var value = quoted ? Unquote(trimmed) : trimmed.ToString();
+            if (value.Length == 0)
+            {
+                continue;
+            }
+
+            if (value.Length > context.Limits.MaxScalarLength)
+            {
+                errors.Add(new LoadError(LoadErrorCodes.LimitExceeded,
+                    $"The file is too large to load safely: a value of over {context.Limits.MaxScalarLength:N0} characters (limit MaxScalarLength).", context.File, cell));
+                return new(null, errors, line);
+            }
+
+            var start = cellColumn + (raw.Length - raw.TrimStart().Length) + (quoted ? 1 : 0);
+            entries.Add(new(columns[i].Key, columns[i].IsList ? List(value, cellLine, start) : new YamlScalar(value, ScalarStyle.DoubleQuoted, cell)));
+        }
+
+        var item = read(new YamlMapping(entries, rowSpan), new YamlFieldReader(context.File, errors, int.MaxValue));
+        for (var i = 0; i < errors.Count; i++)
+        {
+            // A cell's error names its column: the message is about a field, the reader of a CSV file thinks in columns.
+            var span = errors[i].Span;
+            if (Array.FindIndex(cells, c => c.Span == span) is var at and >= 0)
+            {
+                var message = errors[i].Message;
+                errors[i] = errors[i] with { Message = (message.EndsWith('.') ? message[..^1] : message) + $" (column '{cells[at].Column}')." };
+            }
+        }
+
+        return new(item, errors, line);
+    }
+
+    // The items of a list cell, each a value positioned where it starts.
+    private static YamlSequence List(string value, int line, int column)
+    {
+        var items = new List<YamlNodeBase>();
+        var from = 0;
+        while (from <= value.Length)
+        {
+            var end = value.IndexOf(';', from);
+            if (end < 0)
+            {
+                end = value.Length;
+            }
+
+            var part = value.AsSpan(from, end - from);
+            var lead = part.Length - part.TrimStart().Length;
+            var item = part.Trim().ToString();
+            if (item.Length > 0)
+            {
+                var at = column + from + lead;
+                items.Add(new YamlScalar(item, ScalarStyle.DoubleQuoted, new SourceSpan(line, at, -1, line, at + item.Length, -1)));
+            }
+
+            from = end + 1;
+        }
+
+        return new YamlSequence(items, new SourceSpan(line, column, -1, line, column + value.Length, -1));
+    }
+
+    // The line and column of the character at offset in a row that starts at line; a quoted cell may hold line breaks.
+    private static (int Line, int Column) Position(ReadOnlySpan<char> row, int offset, int line)
+    {
+        var before = row[..offset];
+        var breaks = before.Count('\n');
+        return breaks == 0 ? (line, offset + 1) : (line + breaks, offset - before.LastIndexOf('\n'));
+    }
+
+    private static string Unquote(ReadOnlySpan<char> cell) =>
+        cell.Length >= 2 && cell[0] == '"' && cell[^1] == '"' ? cell[1..^1].ToString().Replace("\"\"", "\"", StringComparison.Ordinal) : cell.ToString();
+
+    private sealed record Column(string Name, bool IsList, YamlScalar Key);
+
+    private sealed record RowContext(Column[] Columns, YamlLimits Limits, string File);
+
+    private readonly record struct RowResult<T>(T? Item, List<LoadError> Errors, int Line);
+}

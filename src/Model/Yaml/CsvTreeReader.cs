@@ -16,11 +16,17 @@ internal static class CsvTreeReader
     /// <summary>Files of at least this many characters are read on all cores.</summary>
     public const int ParallelFrom = 1 << 20;
 
+    // Rows are parsed in chunks of whole lines of about this many characters (a quoted line break never splits one), one
+    // chunk per core at a time, so that memory stays bounded however large the file and however many of its rows are wrong.
+    private const int MaxChunk = 1 << 20;
+
     /// <summary>
     /// Reads the rows of <paramref name="text"/> (items of <paramref name="spec"/>, each called <paramref name="what"/> in
-    /// messages, e.g. "care profile"): <paramref name="read"/> turns a row into an item with a reader of its own (it may run on another
-    /// thread), and <paramref name="accept"/> takes the items in file order. Errors go to <paramref name="errors"/> in
-    /// file order; reading stops at its cap, and does not start when the header is wrong.
+    /// messages, e.g. "care profile"): <paramref name="read"/> turns a row into an item with a reader of its own (it may
+    /// run on another thread), and <paramref name="accept"/> takes the items in file order. Errors go to
+    /// <paramref name="errors"/> in file order; reading stops at its cap, and does not start when the header is wrong.
+    /// <paramref name="parallel"/> and <paramref name="chunk"/> are for tests: by default a file of
+    /// <see cref="ParallelFrom"/> characters or more is read on all cores.
     /// </summary>
     public static void Read<T>(
         string text,
@@ -30,7 +36,8 @@ internal static class CsvTreeReader
         YamlFieldReader errors,
         Func<YamlNodeBase, YamlFieldReader, T?> read,
         Action<T> accept,
-        bool? parallel = null)
+        bool? parallel = null,
+        int? chunk = null)
         where T : class
     {
         if (YamlText.FirstNonText(text) is { } bad)
@@ -41,25 +48,24 @@ internal static class CsvTreeReader
         }
 
         // The header is checked before the rows are parsed: its separator, semicolon or comma, is the one of the file.
-        var headerLine = text.AsSpan(0, text.IndexOfAny('\r', '\n') is var end and >= 0 ? end : text.Length);
+        var headerEnd = text.IndexOfAny(['\r', '\n']);
+        var headerLine = text.AsSpan(0, headerEnd >= 0 ? headerEnd : text.Length);
         var separator = headerLine.Contains(';') ? ';' : ',';
         if (Header(headerLine, separator, spec, what, errors) is not { } columns)
         {
             return;
         }
 
-        var lastLine = 1;
-        try
+        var body = headerEnd < 0 ? text.Length : text.IndexOf('\n', headerEnd) is var newline and >= 0 ? newline + 1 : text.Length;
+        var degree = parallel ?? (text.Length >= ParallelFrom) ? Math.Max(2, Environment.ProcessorCount) : 1;
+        var chunks = Chunks(text, body, chunk ?? Math.Clamp(text.Length / (degree * 4), 1 << 16, MaxChunk));
+        var context = new RowContext(columns, limits, errors.File, separator);
+        for (var wave = 0; wave < chunks.Count; wave += degree)
         {
-            using var reader = Sep.Reader(o => o with { Sep = new Sep(separator), HasHeader = true, DisableColCountCheck = true }).FromText(text);
-
-            var context = new RowContext(columns, limits, errors.File);
-            var rows = parallel ?? (text.Length >= ParallelFrom && Environment.ProcessorCount > 1)
-                ? reader.ParallelEnumerate(row => ReadRow(row, context, read))
-                : reader.Enumerate(row => ReadRow(row, context, read));
-            foreach (var row in rows)
+            var results = new List<RowResult<T>>[Math.Min(degree, chunks.Count - wave)];
+            Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = degree }, i => results[i] = ReadChunk(text, chunks[wave + i], context, read));
+            foreach (var row in results.SelectMany(r => r))
             {
-                lastLine = row.Line;
                 foreach (var error in row.Errors)
                 {
                     errors.Error(error.Span, error.Code, error.Message);
@@ -76,10 +82,77 @@ internal static class CsvTreeReader
                 }
             }
         }
+    }
+
+    // Splits the rows from start into chunks of whole lines of at least size characters, each ending at a line break
+    // outside quotes (an even number of quotes before it), with the line each starts on.
+    private static List<Chunk> Chunks(string text, int start, int size)
+    {
+        var chunks = new List<Chunk>();
+        var line = 1 + text.AsSpan(0, start).Count('\n');
+        while (start < text.Length)
+        {
+            var end = (int)Math.Min(text.Length, (long)start + size);
+            if (end < text.Length)
+            {
+                var quotes = text.AsSpan(start, end - start).Count('"');
+                var from = end - 1;
+                while (true)
+                {
+                    var newline = text.IndexOf('\n', from);
+                    if (newline < 0)
+                    {
+                        end = text.Length;
+                        break;
+                    }
+
+                    if (newline + 1 > end)
+                    {
+                        quotes += text.AsSpan(end, newline + 1 - end).Count('"');
+                        end = newline + 1;
+                    }
+
+                    if (quotes % 2 == 0)
+                    {
+                        break;
+                    }
+
+                    from = end;
+                }
+            }
+
+            chunks.Add(new Chunk(start, end - start, line));
+            line += text.AsSpan(start, end - start).Count('\n');
+            start = end;
+        }
+
+        return chunks;
+    }
+
+    private static List<RowResult<T>> ReadChunk<T>(string text, Chunk chunk, RowContext context, Func<YamlNodeBase, YamlFieldReader, T?> read)
+        where T : class
+    {
+        var results = new List<RowResult<T>>();
+        var line = chunk.FirstLine;
+        try
+        {
+            using var reader = Sep.Reader(o => o with { Sep = new Sep(context.Separator), HasHeader = false, DisableColCountCheck = true })
+                .FromText(text.Substring(chunk.Start, chunk.Length));
+            foreach (var row in reader)
+            {
+                // Sep's LineNumberFrom is off without a header row; the line after the row is right, and a row spans
+                // one line more than the line breaks in it (quoted ones).
+                line = chunk.FirstLine + row.LineNumberToExcl - 2 - row.Span.Count('\n');
+                results.Add(ReadRow(row, line, context, read));
+            }
+        }
         catch (InvalidDataException ex)
         {
-            errors.Error(SourceSpan.At(lastLine, 1), LoadErrorCodes.CsvSyntax, $"The CSV text cannot be read after this line: {ex.Message}");
+            var error = new LoadError(LoadErrorCodes.CsvSyntax, $"The CSV text cannot be read after this line: {ex.Message}", context.File, SourceSpan.At(line, 1));
+            results.Add(new(null, [error], line));
         }
+
+        return results;
     }
 
     // The columns of the header, or null when it is wrong (reported): no header, an unknown or repeated name, a required one missing.
@@ -127,10 +200,9 @@ internal static class CsvTreeReader
         return errors.Errors.Count == count ? [.. columns] : null;
     }
 
-    private static RowResult<T> ReadRow<T>(SepReader.Row row, RowContext context, Func<YamlNodeBase, YamlFieldReader, T?> read)
+    private static RowResult<T> ReadRow<T>(SepReader.Row row, int line, RowContext context, Func<YamlNodeBase, YamlFieldReader, T?> read)
         where T : class
     {
-        var line = row.LineNumberFrom;
         var errors = new List<LoadError>();
         var columns = context.Columns;
         if (row.ColCount == 1 && row.Span.IsWhiteSpace())
@@ -230,7 +302,9 @@ internal static class CsvTreeReader
 
     private sealed record Column(string Name, bool IsList, YamlScalar Key);
 
-    private sealed record RowContext(Column[] Columns, YamlLimits Limits, string File);
+    private sealed record RowContext(Column[] Columns, YamlLimits Limits, string File, char Separator);
+
+    private readonly record struct Chunk(int Start, int Length, int FirstLine);
 
     private readonly record struct RowResult<T>(T? Item, List<LoadError> Errors, int Line);
 }

@@ -143,15 +143,17 @@ public sealed class DataFileTests : IDisposable
     public void Csv_TakesSemicolonsQuotesAndBlankLines()
     {
         var csv = "id;municipality;lot;category;mainContractor;coProviders;intensityHoursPerWeek;durationMonths;budget;start;client\r\n"
-            + "P-0002;voorschoten;ambulant;light;radar;\"radar; xonar\";2;3;2500;2023-05-01;\"Gezin \"\"De Vries\"\", Leiden\"\r\n"
+            + "P-0002;voorschoten;ambulant;light;radar;\"radar; xonar\";2;3;2500;2023-05-01;\"Gezin \"\"De Vries\"\";\r\nLeiden\"\r\n"
             + "\r\n"
             + " P-0003 ;voorschoten;ambulant;light;radar;;2;3;2500;2023-05-01;\r\n";
         var design = LoadWithProfiles("profiles.csv", csv).GetValueOrThrow();
 
         var profile = design.FindCareProfile("P-0002")!;
         Assert.Equal(["radar", "xonar"], profile.CoProviders.Select(p => p.Id));
-        Assert.Equal("Gezin \"De Vries\", Leiden", profile.Client);
-        Assert.Equal(4, design.FindCareProfile("P-0003")!.Location.Line);
+        Assert.Equal("Gezin \"De Vries\";\r\nLeiden", profile.Client);
+
+        // The quoted line break and the blank line count: P-0003 is on line 5.
+        Assert.Equal((5, 1), (design.FindCareProfile("P-0003")!.Location.Line, design.FindCareProfile("P-0003")!.Location.Column));
     }
 
     [Theory]

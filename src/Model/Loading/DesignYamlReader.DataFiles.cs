@@ -68,7 +68,7 @@ internal sealed partial class DesignYamlReader
 
         if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            CsvTreeReader.Read(text, spec, each, _limits, errors, (row, rowErrors) => read(new DesignYamlReader(rowErrors, _limits), row), Accept);
+            CsvTreeReader.Read(text, spec, each, _limits, errors, chunkErrors => new DesignYamlReader(chunkErrors, _limits).ReadWith(read), Accept);
         }
         else
         {
@@ -136,6 +136,8 @@ internal sealed partial class DesignYamlReader
 
         return path;
     }
+
+    private Func<YamlNodeBase, T?> ReadWith<T>(Func<DesignYamlReader, YamlNodeBase, T?> read) => node => read(this, node);
 
     private static bool IsDataFile(string name) =>
         name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)

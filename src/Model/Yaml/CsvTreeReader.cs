@@ -22,8 +22,9 @@ internal static class CsvTreeReader
 
     /// <summary>
     /// Reads the rows of <paramref name="text"/> (items of <paramref name="spec"/>, each called <paramref name="what"/> in
-    /// messages, e.g. "care profile"): <paramref name="read"/> turns a row into an item with a reader of its own (it may
-    /// run on another thread), and <paramref name="accept"/> takes the items in file order. Errors go to
+    /// messages, e.g. "care profile"): <paramref name="read"/> makes, for a reader of errors, what turns a row into an
+    /// item (one per chunk of rows, which may run on another thread), and <paramref name="accept"/> takes the items in
+    /// file order. Errors go to
     /// <paramref name="errors"/> in file order; reading stops at its cap, and does not start when the header is wrong.
     /// <paramref name="parallel"/> and <paramref name="chunk"/> are for tests: by default a file of
     /// <see cref="ParallelFrom"/> characters or more is read on all cores.
@@ -34,7 +35,7 @@ internal static class CsvTreeReader
         string what,
         YamlLimits limits,
         YamlFieldReader errors,
-        Func<YamlNodeBase, YamlFieldReader, T?> read,
+        Func<YamlFieldReader, Func<YamlNodeBase, T?>> read,
         Action<T> accept,
         bool? parallel = null,
         int? chunk = null)
@@ -62,23 +63,27 @@ internal static class CsvTreeReader
         var context = new RowContext(columns, limits, errors.File, separator);
         for (var wave = 0; wave < chunks.Count; wave += degree)
         {
-            var results = new List<RowResult<T>>[Math.Min(degree, chunks.Count - wave)];
+            var results = new ChunkResult<T>[Math.Min(degree, chunks.Count - wave)];
             Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = degree }, i => results[i] = ReadChunk(text, chunks[wave + i], context, read));
-            foreach (var row in results.SelectMany(r => r))
+            foreach (var result in results)
             {
-                foreach (var error in row.Errors)
+                foreach (var row in result.Rows)
                 {
-                    errors.Error(error.Span, error.Code, error.Message);
-                }
+                    for (var e = row.FirstError; e < row.FirstError + row.Errors; e++)
+                    {
+                        var error = result.Errors[e];
+                        errors.Error(error.Span, error.Code, error.Message);
+                    }
 
-                if (errors.Stopped)
-                {
-                    return;
-                }
+                    if (errors.Stopped)
+                    {
+                        return;
+                    }
 
-                if (row.Item is { } item)
-                {
-                    accept(item);
+                    if (row.Item is { } item)
+                    {
+                        accept(item);
+                    }
                 }
             }
         }
@@ -129,10 +134,13 @@ internal static class CsvTreeReader
         return chunks;
     }
 
-    private static List<RowResult<T>> ReadChunk<T>(string text, Chunk chunk, RowContext context, Func<YamlNodeBase, YamlFieldReader, T?> read)
+    // Reads the rows of one chunk with one reader, whose errors each row result points into.
+    private static ChunkResult<T> ReadChunk<T>(string text, Chunk chunk, RowContext context, Func<YamlFieldReader, Func<YamlNodeBase, T?>> read)
         where T : class
     {
-        var results = new List<RowResult<T>>();
+        var result = new ChunkResult<T>([], []);
+        var readRow = read(new YamlFieldReader(context.File, result.Errors, int.MaxValue));
+        var cells = new SourceSpan[context.Columns.Length];
         var line = chunk.FirstLine;
         try
         {
@@ -143,16 +151,18 @@ internal static class CsvTreeReader
                 // Sep's LineNumberFrom is off without a header row; the line after the row is right, and a row spans
                 // one line more than the line breaks in it (quoted ones).
                 line = chunk.FirstLine + row.LineNumberToExcl - 2 - row.Span.Count('\n');
-                results.Add(ReadRow(row, line, context, read));
+                var first = result.Errors.Count;
+                var item = ReadRow(row, line, context, readRow, result.Errors, cells);
+                result.Rows.Add(new(item, first, result.Errors.Count - first));
             }
         }
         catch (InvalidDataException ex)
         {
-            var error = new LoadError(LoadErrorCodes.CsvSyntax, $"The CSV text cannot be read after this line: {ex.Message}", context.File, SourceSpan.At(line, 1));
-            results.Add(new(null, [error], line));
+            result.Errors.Add(new LoadError(LoadErrorCodes.CsvSyntax, $"The CSV text cannot be read after this line: {ex.Message}", context.File, SourceSpan.At(line, 1)));
+            result.Rows.Add(new(null, result.Errors.Count - 1, 1));
         }
 
-        return results;
+        return result;
     }
 
     // The columns of the header, or null when it is wrong (reported): no header, an unknown or repeated name, a required one missing.
@@ -200,33 +210,33 @@ internal static class CsvTreeReader
         return errors.Errors.Count == count ? [.. columns] : null;
     }
 
-    private static RowResult<T> ReadRow<T>(SepReader.Row row, int line, RowContext context, Func<YamlNodeBase, YamlFieldReader, T?> read)
+    // Reads one row into an item, its errors added to errors; cells is room for the cells' spans.
+    private static T? ReadRow<T>(SepReader.Row row, int line, RowContext context, Func<YamlNodeBase, T?> read, List<LoadError> errors, SourceSpan[] cells)
         where T : class
     {
-        var errors = new List<LoadError>();
         var columns = context.Columns;
         if (row.ColCount == 1 && row.Span.IsWhiteSpace())
         {
             // A blank line: nothing to read.
-            return new(null, errors, line);
+            return null;
         }
 
         var rowSpan = new SourceSpan(line, 1, -1, line, row.Span.Length + 1, -1);
         if (row.ColCount != columns.Length)
         {
             errors.Add(new LoadError(LoadErrorCodes.CsvSyntax, $"This row has {row.ColCount} values; the header names {columns.Length} columns.", context.File, rowSpan));
-            return new(null, errors, line);
+            return null;
         }
 
+        var first = errors.Count;
         var entries = new List<KeyValuePair<YamlScalar, YamlNodeBase>>(columns.Length);
-        var cells = new (SourceSpan Span, string Column)[columns.Length];
         for (var i = 0; i < columns.Length; i++)
         {
             var raw = row[i].Span;
             row.Span.Overlaps(raw, out var offset);
             var (cellLine, cellColumn) = Position(row.Span, offset, line);
             var cell = new SourceSpan(cellLine, cellColumn, -1, cellLine, cellColumn + raw.Length, -1);
-            cells[i] = (cell, columns[i].Name);
+            cells[i] = cell;
             var trimmed = raw.Trim();
             var quoted = trimmed.Length >= 2 && trimmed[0] == '"' && trimmed[^1] == '"';
             var value = quoted ? Unquote(trimmed) : trimmed.ToString();
@@ -239,26 +249,25 @@ internal static class CsvTreeReader
             {
                 errors.Add(new LoadError(LoadErrorCodes.LimitExceeded,
                     $"The file is too large to load safely: a value of over {context.Limits.MaxScalarLength:N0} characters (limit MaxScalarLength).", context.File, cell));
-                return new(null, errors, line);
+                return null;
             }
 
             var start = cellColumn + (raw.Length - raw.TrimStart().Length) + (quoted ? 1 : 0);
             entries.Add(new(columns[i].Key, columns[i].IsList ? List(value, cellLine, start) : new YamlScalar(value, ScalarStyle.DoubleQuoted, cell)));
         }
 
-        var item = read(new YamlMapping(entries, rowSpan), new YamlFieldReader(context.File, errors, int.MaxValue));
-        for (var i = 0; i < errors.Count; i++)
+        var item = read(new YamlMapping(entries, rowSpan));
+        for (var i = first; i < errors.Count; i++)
         {
             // A cell's error names its column: the message is about a field, the reader of a CSV file thinks in columns.
-            var span = errors[i].Span;
-            if (Array.FindIndex(cells, c => c.Span == span) is var at and >= 0)
+            if (Array.IndexOf(cells, errors[i].Span) is var at and >= 0)
             {
                 var message = errors[i].Message;
-                errors[i] = errors[i] with { Message = (message.EndsWith('.') ? message[..^1] : message) + $" (column '{cells[at].Column}')." };
+                errors[i] = errors[i] with { Message = (message.EndsWith('.') ? message[..^1] : message) + $" (column '{columns[at].Name}')." };
             }
         }
 
-        return new(item, errors, line);
+        return item;
     }
 
     // The items of a list cell, each a value positioned where it starts.
@@ -306,5 +315,8 @@ internal static class CsvTreeReader
 
     private readonly record struct Chunk(int Start, int Length, int FirstLine);
 
-    private readonly record struct RowResult<T>(T? Item, List<LoadError> Errors, int Line);
+    // A row's item and its errors: Errors of the chunk's errors from FirstError.
+    private readonly record struct RowResult<T>(T? Item, int FirstError, int Errors);
+
+    private sealed record ChunkResult<T>(List<RowResult<T>> Rows, List<LoadError> Errors);
 }

@@ -50,7 +50,7 @@ public sealed class CsvParallelProperties
     {
         var errors = new YamlFieldReader("rows.csv", [], int.MaxValue);
         var items = new List<string>();
-        CsvTreeReader.Read(text, Row, "row", YamlLimits.Default, errors, ReadRow, items.Add, parallel, chunk);
+        CsvTreeReader.Read<string>(text, Row, "row", YamlLimits.Default, errors, reader => node => ReadRow(node, reader), items.Add, parallel, chunk);
         return (items, errors.Errors.Select(e => e.ToString()).ToList());
     }
 

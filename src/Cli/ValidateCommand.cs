@@ -85,14 +85,14 @@ internal static class ValidateCommand
         return command;
     }
 
-    private const long LargeFileBytes = 8L * 1024 * 1024;
-
-    /// <summary>Loads a design; a file of 8 MB or more shows how much of it is read (on an interactive console).</summary>
+    /// <summary>
+    /// Loads a design, showing how much of it and of its data files is read (on an interactive console, when loading takes
+    /// long enough to show anything: see <see cref="Progress"/>).
+    /// </summary>
     private static LoadResult<TenderDesign> Load(string path, TextWriter error)
     {
-        var size = File.Exists(path) ? new FileInfo(path).Length : 0;
         var latest = new LatestLoadProgress();
-        using (Progress.Start(size >= LargeFileBytes, () => latest.Describe(path), error))
+        using (Progress.Start(large: true, () => latest.Describe(path), error))
         {
             return TenderDesignLoader.LoadFile(path, progress: latest);
         }
@@ -105,9 +105,12 @@ internal static class ValidateCommand
 
         public void Report(DesignLoadProgress value) => _latest = value;
 
-        public string Describe(string path) => _latest is { } p
-            ? string.Create(CultureInfo.InvariantCulture, $"loading {path}: {p.CharactersRead / 1_048_576.0:0.0} of {p.Characters / 1_048_576.0:0.0} M characters, {p.CareProfilesRead:N0} care profiles read")
-            : $"loading {path}";
+        public string Describe(string path) => _latest switch
+        {
+            { DataFile: { } data } p => string.Create(CultureInfo.InvariantCulture, $"loading {path}: reading data file {data}, {p.CareProfilesRead:N0} care profiles read"),
+            { } p => string.Create(CultureInfo.InvariantCulture, $"loading {path}: {p.CharactersRead / 1_048_576.0:0.0} of {p.Characters / 1_048_576.0:0.0} M characters, {p.CareProfilesRead:N0} care profiles read"),
+            _ => $"loading {path}",
+        };
     }
 
     /// <summary>

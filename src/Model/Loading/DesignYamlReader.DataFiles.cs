@@ -15,7 +15,7 @@ internal sealed partial class DesignYamlReader
     internal static readonly IReadOnlyCollection<string> DataFileKeys = ["file"];
 
     // Progress is reported at most once per this many items read from a data file.
-    private const int ProgressItems = 1 << 16;
+    private const int ProgressItems = 1 << 14;
 
     /// <summary>
     /// The items of a top-level list that may come from a data file: <paramref name="node"/> is the list itself, or a
@@ -62,9 +62,11 @@ internal sealed partial class DesignYamlReader
             into.Add(item);
             if (_progress is not null && into.Count % ProgressItems == 0)
             {
-                _progress.Report(new DesignLoadProgress(_characters, _characters, _careProfiles.Count));
+                _progress.Report(new DesignLoadProgress(_characters, _characters, _careProfiles.Count) { DataFile = name.Value });
             }
         }
+
+        _progress?.Report(new DesignLoadProgress(_characters, _characters, _careProfiles.Count) { DataFile = name.Value });
 
         if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {

@@ -48,15 +48,18 @@ internal sealed partial class DesignYamlReader
         var fields = new YamlFieldReader(file, limits);
         var designReader = new DesignYamlReader(fields, limits, folder, progress, text.Length);
         var root = JsonTreeReader.IsJsonFile(file) ? JsonTreeReader.Read(text, limits, fields, designReader.AcceptItem) : YamlTreeReader.Read(text, limits, fields, designReader.AcceptItem);
-        progress?.Report(new DesignLoadProgress(text.Length, text.Length, designReader._careProfiles.Count));
         if (root is null)
         {
+            progress?.Report(new DesignLoadProgress(text.Length, text.Length, 0));
             return fields.Errors.Count == 0
                 ? new(null, [new LoadError(LoadErrorCodes.MissingField, "The design file is empty.", file, 1, 1)])
                 : new(null, fields.Errors);
         }
 
-        return new(designReader.Read(root), fields.Errors);
+        // Data files are read here, after the design's own text.
+        var design = designReader.Read(root);
+        progress?.Report(new DesignLoadProgress(text.Length, text.Length, designReader._careProfiles.Count));
+        return new(design, fields.Errors);
     }
 
     /// <summary>Reads a design written inline as <paramref name="node"/> in another YAML file, under that file's name.</summary>

@@ -27,6 +27,30 @@ public sealed class LoadProgressTests : IDisposable
     }
 
     [Fact]
+    public void LoadFile_OfADesignWithDataFiles_ReportsTheDataFileItReads_EndingWithEveryProfile()
+    {
+        var folder = Directory.CreateTempSubdirectory("pr-progress-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "design.yaml");
+            Procurement.Rules.Cli.DesignCsv.Write(new Procurement.Rules.Cli.DesignGenerator { Profiles = 40_000, Seed = 3 }.Generate(), path);
+            var reports = new Recorder();
+
+            var design = TenderDesignLoader.LoadFile(path, progress: reports).GetValueOrThrow();
+
+            var reading = reports.Seen.Where(r => r.DataFile == "design-profiles.csv").ToList();
+            Assert.True(reading.Count >= 3, $"{reading.Count} report(s) while reading the data file");
+            Assert.Equal(reading.OrderBy(r => r.CareProfilesRead), reading);
+            Assert.Contains(reading, r => r.CareProfilesRead > 0 && r.CareProfilesRead < design.CareProfiles.Count);
+            Assert.Equal((null, design.CareProfiles.Count), (reports.Seen[^1].DataFile, reports.Seen[^1].CareProfilesRead));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void LoadFile_WithoutProgress_LoadsTheSameDesign()
     {
         File.WriteAllText(_file, new Procurement.Rules.Cli.DesignGenerator { Profiles = 200, Seed = 3 }.Generate());

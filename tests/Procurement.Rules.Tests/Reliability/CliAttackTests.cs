@@ -89,6 +89,26 @@ public sealed class CliAttackTests : IDisposable
     }
 
     [Fact]
+    public void CsvDataFile_WithMillionsOfInvalidRows_PrintsAtMostTheErrorCap()
+    {
+        var rows = new StringBuilder("id,municipality,lot,category,intensityHoursPerWeek,durationMonths,budget,start\n");
+        for (var i = 0; i < 2_000_000; i++)
+        {
+            rows.Append("P,m,l,nope,x,-1,x,2023-13-01\n");
+        }
+
+        Write("profiles.csv", rows.ToString());
+        var design = Write("design.yaml", "design: bad\nregion: Test\nperiod: { from: 2024-01-01 }\ncareProfiles: { file: profiles.csv }\n");
+
+        var (exit, _, error) = Run(design, "validate", "{0}");
+
+        Assert.Equal(2, exit);
+        Assert.InRange(error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, 2, 205);
+        Assert.Contains("profiles.csv:2:7: error bad-value:", error, StringComparison.Ordinal);
+        Assert.Contains("(column 'category')", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void JsonDesign_NestedAMillionDeep_IsOneLimitError()
     {
         var text = "{ \"design\": " + new string('[', 1_000_000) + new string(']', 1_000_000) + " }";

@@ -99,7 +99,7 @@ internal static class EvaluationEndpoints
             return Problems.RulesDoNotLoad(rules.Errors, workspace);
         }
 
-        var loaded = Model.TenderDesignLoader.LoadString(text, file, workspace.DesignLimits);
+        var loaded = workspace.LoadDesign(text, file);
         if (loaded.Value is not { } design)
         {
             return Problems.LoadErrors("Het ontwerp laadt niet; los eerst de fouten op.", loaded.Errors, workspace);

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Routing;
 using Procurement.Rules.AspNetCore.Json;
 using Procurement.Rules.Comparing;
 using Procurement.Rules.Linting;
-using Procurement.Rules.Model;
 using Procurement.Rules.Reporting;
 using Procurement.Rules.RuleTests;
 
@@ -109,7 +108,7 @@ internal static class RuleEditEndpoints
         foreach (var path in workspace.Designs.Paths())
         {
             var read = workspace.Files.Read(Path.Combine(workspace.Files.Root, path));
-            if (read.Text is null || TenderDesignLoader.LoadString(read.Text, path, workspace.DesignLimits).Value is not { } design)
+            if (read.Text is null || workspace.LoadDesign(read.Text, path).Value is not { } design)
             {
                 continue;
             }

@@ -124,11 +124,21 @@ internal sealed class Workspace
         Waivers = WorkspaceWaivers.Load(this, Rules().RuleSet),
     };
 
+    /// <summary>
+    /// Loads <paramref name="text"/> as the design at <paramref name="file"/> (relative to the folder): the data files it
+    /// names are read next to that file, under the same limits. Unsaved text (named <c>ontwerp.yaml</c>) is read as if it
+    /// were in the folder's root.
+    /// </summary>
+    public LoadResult<TenderDesign> LoadDesign(string text, string file) =>
+        Files.Resolve(file).FullPath is { } full
+            ? TenderDesignLoader.LoadStringInFolder(text, file, Path.GetDirectoryName(full)!, DesignLimits)
+            : TenderDesignLoader.LoadString(text, file, DesignLimits);
+
     /// <summary>Loads <paramref name="text"/> as a design named <paramref name="file"/>; evaluates it when it loads.</summary>
     /// <exception cref="EvaluationBudgetExceededException">The evaluation spent its work budget.</exception>
     public DesignEvaluation Evaluate(RuleSet ruleSet, string text, string file, CancellationToken cancellationToken)
     {
-        var loaded = TenderDesignLoader.LoadString(text, file, DesignLimits);
+        var loaded = LoadDesign(text, file);
         if (loaded.Value is not { } design)
         {
             return new DesignEvaluation(loaded.Errors, null);

@@ -76,7 +76,10 @@ public static class TenderDesignLoader
         }
     }
 
-    /// <summary>Loads a design from YAML text, or from JSON text when <paramref name="fileName"/> ends in <c>.json</c>.</summary>
+    /// <summary>
+    /// Loads a design from YAML text, or from JSON text when <paramref name="fileName"/> ends in <c>.json</c>. The text has
+    /// no folder, so a data file it names is an error (<see cref="LoadErrorCodes.DataFile"/>); see <see cref="LoadStringInFolder"/>.
+    /// </summary>
     /// <param name="yaml">The YAML (or JSON) text.</param>
     /// <param name="fileName">Name used in error positions; one ending in <c>.json</c> reads the text as JSON.</param>
     /// <param name="limits">Limits on the text's size and shape; <see cref="YamlLimits.Default"/> when null.</param>
@@ -105,6 +108,23 @@ public static class TenderDesignLoader
 
         var resolved = DesignResolver.Resolve(read, fileName, max);
         return new LoadResult<TenderDesign>(resolved.Value, LoadErrorCap.SortedAndCapped([.. read.Errors, .. resolved.Errors], max));
+    }
+
+    /// <summary>
+    /// Loads a design from text that belongs in <paramref name="dataFolder"/>, such as an editor's unsaved text of a design
+    /// file: the data files it names (<c>careProfiles: { file: NAME }</c>) are read from that folder, as
+    /// <see cref="LoadFile"/> reads them from the design file's folder.
+    /// </summary>
+    /// <param name="yaml">The YAML (or JSON) text.</param>
+    /// <param name="fileName">Name used in error positions; one ending in <c>.json</c> reads the text as JSON.</param>
+    /// <param name="dataFolder">The folder of the design file, where its data files are.</param>
+    /// <param name="limits">Limits on the text's and each data file's size and shape; <see cref="YamlLimits.Default"/> when null.</param>
+    public static LoadResult<TenderDesign> LoadStringInFolder(string yaml, string fileName, string dataFolder, YamlLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(dataFolder);
+        return Load(yaml, fileName, limits ?? YamlLimits.Default, null, Path.GetFullPath(dataFolder));
     }
 
     /// <summary>

@@ -54,6 +54,9 @@ internal sealed record FindingDto
 
     public required string Municipality { get; init; }
 
+    /// <summary>The file the subject is in: the design, or a data file next to it (with '/' between folders).</summary>
+    public string? File { get; init; }
+
     public int? Line { get; init; }
 
     public int? Column { get; init; }

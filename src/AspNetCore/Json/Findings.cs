@@ -21,6 +21,7 @@ internal static class Findings
             SubjectId = reference?.Id,
             Lot = lot,
             Municipality = municipality,
+            File = finding.SubjectLocation?.File.Replace('\\', '/'),
             Line = finding.SubjectLocation?.Line,
             Column = finding.SubjectLocation?.Column,
             Message = finding.Message,

@@ -170,6 +170,31 @@ public sealed class DesignApiTests
     }
 
     [Fact]
+    public async Task Validate_ADesignWithDataFiles_ReadsThemNextToItsPath_AndUnsavedTextLooksInTheFoldersRoot()
+    {
+        const string Zl = "zuid-limburg.yaml";
+        await using var host = await WorkbenchHost.StartAsync(prepare: folder =>
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "data"));
+            Procurement.Rules.Cli.DesignCsv.Write(WorkbenchHost.ReadExample(Zl), Path.Combine(folder, "data", "zl.yaml"));
+        });
+        var text = File.ReadAllText(Path.Combine(host.Folder, "data", "zl.yaml"));
+
+        var (status, body, _) = await host.PostAsync("api/validate", new { text, path = "data/zl.yaml" });
+        var (_, inline, _) = await host.PostAsync("api/validate", new { text = WorkbenchHost.ReadExample(Zl), path = Zl });
+        var (_, unsaved, _) = await host.PostAsync("api/validate", new { text });
+
+        Assert.Equal(200, status);
+        Assert.Empty(body!["loadErrors"]!.AsArray());
+        Assert.Equal(Counts(inline!["counts"]!), Counts(body["counts"]!));
+        Assert.Contains(body["findings"]!.AsArray(), f => f!["file"]!.GetValue<string>() == "data/zl-profiles.csv" && f["line"]!.GetValue<int>() > 1);
+        Assert.Contains(body["findings"]!.AsArray(), f => f!["file"]!.GetValue<string>() == "data/zl.yaml");
+        var error = unsaved!["loadErrors"]!.AsArray().First()!;
+        Assert.Equal(("file-unreadable", "ontwerp.yaml"), (error["code"]!.GetValue<string>(), error["file"]!.GetValue<string>()));
+        Assert.Contains("does not exist next to the design", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Validate_ByPath_EvaluatesTheSavedFile()
     {
         await using var host = await WorkbenchHost.StartAsync();

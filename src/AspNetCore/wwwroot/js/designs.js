@@ -120,17 +120,24 @@ async function validate() {
   }
 }
 
+/** Whether a finding or load error is in the edited file rather than in a data file next to it. */
+function inThisFile(item) {
+  return !item.file || item.file === (state.path ?? 'ontwerp.yaml');
+}
+
 function showResult(result) {
   const loadErrors = result.loadErrors ?? [];
   state.findings = result.findings ?? [];
-  setMarkers(monaco, editor.getModel(), { findings: state.findings, diagnostics: loadErrors });
+  // Only what is in this file gets a marker: findings and errors in its data files are listed, not marked.
+  setMarkers(monaco, editor.getModel(), { findings: state.findings.filter(inThisFile), diagnostics: loadErrors.filter(inThisFile) });
   fill($('counts'), countBadges(result.counts));
   const section = $('load-errors');
   if (loadErrors.length > 0) {
     fill(section, el('h3', {}, `${loadErrors.length} laadfout${loadErrors.length === 1 ? '' : 'en'}: het inkoopkader kan zo niet worden gecontroleerd`),
       el('ul', {}, loadErrors.map(e => el('li', {},
-        el('button', { type: 'button', className: 'link', onclick: () => revealLine(editor, e.line || 1, e.column || 1) },
-          describeDiagnostic(e))))));
+        inThisFile(e)
+          ? el('button', { type: 'button', className: 'link', onclick: () => revealLine(editor, e.line || 1, e.column || 1) }, describeDiagnostic(e))
+          : describeDiagnostic(e)))));
     section.hidden = false;
   } else {
     section.hidden = true;
@@ -171,7 +178,7 @@ async function selectFinding(finding, card) {
   card.classList.add('selected');
   state.selected = { ruleId: finding.ruleId, subject: finding.subject };
   card.after(explanation);
-  if (finding.line) {
+  if (finding.line && inThisFile(finding)) {
     revealLine(editor, finding.line, finding.column || 1);
   }
   const panel = explanation;
@@ -179,7 +186,7 @@ async function selectFinding(finding, card) {
   panel.hidden = false;
   try {
     const result = await api('api/explain', {
-      method: 'POST', body: { text: editor.getValue(), ruleId: finding.ruleId, subject: finding.subject },
+      method: 'POST', body: { text: editor.getValue(), path: state.path, ruleId: finding.ruleId, subject: finding.subject },
     });
     renderExplanation(panel, result);
     panel.scrollIntoView({ block: 'nearest' });

@@ -101,7 +101,7 @@ export function findingCard(finding, handlers = {}) {
     : heading;
   append(card, [select,
     el('p', { className: 'finding-message' }, finding.message),
-    el('p', { className: 'finding-subject' }, `Onderwerp: ${finding.subject}`, finding.line ? ` (regel ${finding.line})` : ''),
+    el('p', { className: 'finding-subject' }, `Onderwerp: ${finding.subject}`, finding.line ? ` (${finding.file && !/\.ya?ml$/i.test(finding.file) ? `${finding.file}, ` : ''}regel ${finding.line})` : ''),
     finding.clauseText
       ? el('p', { className: 'finding-clause' }, finding.clauseText)
       : finding.clause ? el('p', { className: 'finding-clause' }, el('strong', {}, 'Niet voldaan: '), finding.clause) : null,

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using NJsonSchema;
+using Procurement.Rules.Model;
 using Xunit;
 using YamlDotNet.RepresentationModel;
 
@@ -81,6 +82,23 @@ public sealed class JsonSchemaTests
 
         Assert.Contains(errors, e => e.Kind == NJsonSchema.Validation.ValidationErrorKind.NoAdditionalPropertiesAllowed);
         Assert.Contains(errors, e => e.Kind == NJsonSchema.Validation.ValidationErrorKind.PropertyRequired);
+    }
+
+    [Theory]
+    [InlineData("{ file: profiles-2024.csv }", true)]
+    [InlineData("{ file: profiles.jsonl }", true)]
+    [InlineData("[]", true)]
+    [InlineData("{ file: ../profiles.csv }", false)]
+    [InlineData("{ file: profiles.txt }", false)]
+    [InlineData("{ file: profiles.csv, sheet: 1 }", false)]
+    [InlineData("{ name: profiles.csv }", false)]
+    public async Task DesignSchema_TakesTheListOrADataFileNextToTheDesign(string careProfiles, bool valid)
+    {
+        var schema = await JsonSchema.FromJsonAsync(TenderDesignLoader.JsonSchema(), TestContext.Current.CancellationToken);
+
+        var errors = schema.Validate(YamlToJson($"design: d\nregion: r\nperiod: {{ from: 2024-01-01 }}\ncareProfiles: {careProfiles}\nescalations: {{ file: escalations.csv }}\n"));
+
+        Assert.Equal(valid, errors.Count == 0);
     }
 
     private static IEnumerable<NJsonSchema.Validation.ValidationError> Flatten(IEnumerable<NJsonSchema.Validation.ValidationError> errors) =>

@@ -228,6 +228,26 @@ public sealed class DesignsPageTests(BrowserFixture browser)
     }
 
     /// <summary>Opens the example from the list and waits for its first validation.</summary>
+    [Fact]
+    public async Task A_design_with_data_files_lists_findings_in_them_by_file_and_row_without_marking_the_editor()
+    {
+        await using var server = await WorkbenchServer.StartAsync();
+        Procurement.Rules.Cli.DesignCsv.Write(await File.ReadAllTextAsync(server.FilePath("zuid-limburg.yaml")), server.FilePath("zl-data.yaml"));
+        await using var session = await PageSession.OpenAsync(browser, server);
+        var page = session.Page;
+
+        await OpenExampleAsync(page, "zl-data.yaml");
+
+        var inDataFile = page.Locator("article.finding[data-subject^='careProfiles[']").First;
+        await Expect(inDataFile).ToContainTextAsync(new Regex(@"\(zl-data-profiles\.csv, regel [0-9]+\)"));
+        var line = int.Parse((await inDataFile.GetAttributeAsync("data-line"))!, CultureInfo.InvariantCulture);
+        var code = await inDataFile.GetAttributeAsync("data-rule-id");
+        await Expect(page.Locator("#load-errors")).ToBeHiddenAsync();
+        Assert.DoesNotContain(await session.MarkersAsync(), m => m.Code == code && m.Line == line);
+        await session.ScreenshotAsync("designs-data-files");
+        session.AssertNoErrors();
+    }
+
     internal static async Task OpenExampleAsync(IPage page, string path = Example)
     {
         await page.Locator($"#design-list button.file[data-path='{path}']").ClickAsync();

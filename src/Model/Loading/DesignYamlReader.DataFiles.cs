@@ -11,8 +11,8 @@ namespace Procurement.Rules.Model.Loading;
 /// </summary>
 internal sealed partial class DesignYamlReader
 {
-    /// <summary>The keys of the mapping that names a data file.</summary>
-    internal static readonly IReadOnlyCollection<string> DataFileKeys = ["file"];
+    // The keys of the mapping that names a data file.
+    private static readonly IReadOnlyCollection<string> DataFileKeys = ["file"];
 
     // Progress is reported at most once per this many items read from a data file.
     private const int ProgressItems = 1 << 14;
@@ -30,60 +30,73 @@ internal sealed partial class DesignYamlReader
         }
 
         var fields = _reader.Mapping(mapping, $"the data file of {what} (write the items as a list, or name a file with 'file')", DataFileKeys);
-        if (fields is null || _reader.Text(_reader.Required(fields, "file"), "data file name") is not { } name || DataFilePath(name) is not { } path)
+        if (fields is not null && _reader.Text(_reader.Required(fields, "file"), "data file name") is { } name && DataFilePath(name) is { } path && ReadText(name, path) is { } text)
         {
-            return into;
+            ReadDataFile(name.Value, path, text, spec, what, each, read, into);
         }
 
-        string text;
+        return into;
+    }
+
+    // The text of a data file, or null (reported at its name) when it is over the size limit or cannot be read.
+    private string? ReadText(Located<string> name, string path)
+    {
         try
         {
             var info = new FileInfo(path);
             if (info.Length > _limits.MaxFileBytes)
             {
                 _reader.Error(name.Span, LoadErrorCodes.LimitExceeded, $"The data file '{name.Value}' is {info.Length:N0} bytes, over the limit of {_limits.MaxFileBytes:N0} (limit MaxFileBytes).");
-                return into;
+                return null;
             }
 
-            text = File.ReadAllText(path, Encoding.UTF8);
+            return File.ReadAllText(path, Encoding.UTF8);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
         {
             _reader.Error(name.Span, LoadErrorCodes.FileUnreadable, $"Cannot read the data file '{name.Value}': {ex.Message}");
-            return into;
+            return null;
         }
+    }
 
-        // The data file's errors go into the design's list under the data file's name, with a cap of their own.
-        var shown = Path.Combine(Path.GetDirectoryName(_reader.File) ?? string.Empty, name.Value);
+    // Reads the rows (CSV) or objects (JSON) of a data file into records, its errors under its own name and cap.
+    private void ReadDataFile<T>(string name, string path, string text, ObjectSpec spec, string what, string each, Func<DesignYamlReader, YamlNodeBase, T?> read, List<T> into)
+        where T : class
+    {
+        var shown = Path.Combine(Path.GetDirectoryName(_reader.File) ?? string.Empty, name);
         var errors = new YamlFieldReader(shown, _reader.ErrorList, LoadErrorCap.Of(_limits));
-        var itemReader = new DesignYamlReader(errors, _limits);
         void Accept(T item)
         {
             into.Add(item);
             if (_progress is not null && into.Count % ProgressItems == 0)
             {
-                _progress.Report(new DesignLoadProgress(_characters, _characters, _careProfiles.Count) { DataFile = name.Value });
+                _progress.Report(new DesignLoadProgress(_characters, _characters, _careProfiles.Count) { DataFile = name });
             }
         }
 
-        _progress?.Report(new DesignLoadProgress(_characters, _characters, _careProfiles.Count) { DataFile = name.Value });
-
+        _progress?.Report(new DesignLoadProgress(_characters, _characters, _careProfiles.Count) { DataFile = name });
         if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            CsvTreeReader.Read(text, spec, each, _limits, errors, chunkErrors => new DesignYamlReader(chunkErrors, _limits).ReadWith(read), Accept);
-        }
-        else
-        {
-            JsonTreeReader.ReadItems(text, _limits, errors, item =>
+            CsvTreeReader.Read<T>(text, spec, each, _limits, errors, chunkErrors =>
             {
-                if (read(itemReader, item) is { } dto)
-                {
-                    Accept(dto);
-                }
-            });
+                var chunkReader = new DesignYamlReader(chunkErrors, _limits);
+                return row => read(chunkReader, row);
+            }, Accept);
+            return;
         }
 
-        return into;
+        var itemReader = new DesignYamlReader(errors, _limits);
+        JsonTreeReader.ReadItems(text, _limits, errors, item =>
+        {
+            if (YamlFieldReader.IsAbsent(item))
+            {
+                errors.EmptyItem(item, what);
+            }
+            else if (read(itemReader, item) is { } record)
+            {
+                Accept(record);
+            }
+        });
     }
 
     /// <summary>
@@ -138,8 +151,6 @@ internal sealed partial class DesignYamlReader
 
         return path;
     }
-
-    private Func<YamlNodeBase, T?> ReadWith<T>(Func<DesignYamlReader, YamlNodeBase, T?> read) => node => read(this, node);
 
     private static bool IsDataFile(string name) =>
         name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)

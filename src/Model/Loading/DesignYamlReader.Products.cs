@@ -2,7 +2,7 @@ using Procurement.Rules.Model.Yaml;
 
 namespace Procurement.Rules.Model.Loading;
 
-/// <summary>Reads the products of a category with their tariffs, and the region's expert team.</summary>
+/// <summary>Reads the products of a category with their tariffs, publications, and the region's expert team.</summary>
 internal sealed partial class DesignYamlReader
 {
     private List<ProductDto> ReadProducts(YamlNodeBase? node)
@@ -73,5 +73,21 @@ internal sealed partial class DesignYamlReader
                 _reader.Text(_reader.Required(fields, "id"), "expert team id"),
                 _reader.Text(_reader.Required(fields, "name"), "expert team name")?.Value,
                 fields.Span);
+    }
+
+    private PublicationDto? ReadPublication(YamlNodeBase? node)
+    {
+        if (YamlFieldReader.IsAbsent(node))
+        {
+            return null;
+        }
+
+        var fields = _reader.Mapping(node, "a publication", DesignSchema.Publication.Keys);
+        return fields is null
+            ? null
+            : new PublicationDto(
+                _reader.Enum<PublicationProcedure>(_reader.Required(fields, "procedure"), "publication procedure"),
+                _reader.Date(fields["published"], "the publication date"),
+                _reader.Text(fields["notice"], "notice reference")?.Value);
     }
 }

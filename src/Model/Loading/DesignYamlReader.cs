@@ -4,7 +4,8 @@ namespace Procurement.Rules.Model.Loading;
 
 /// <summary>
 /// Reads the YAML tree of a design file into <see cref="DesignDto"/> records, reporting every field error. The
-/// products, tariffs and the expert team are read in DesignYamlReader.Products.cs.
+/// products, tariffs, publications and the expert team are read in DesignYamlReader.Products.cs, data files in
+/// DesignYamlReader.DataFiles.cs.
 /// </summary>
 internal sealed partial class DesignYamlReader
 {
@@ -274,22 +275,6 @@ internal sealed partial class DesignYamlReader
         {
             _reader.Error(code.Span, LoadErrorCodes.BadValue, $"'{code.Value}' is not an iJw product category; use two digits, e.g. 45.");
         }
-    }
-
-    private PublicationDto? ReadPublication(YamlNodeBase? node)
-    {
-        if (YamlFieldReader.IsAbsent(node))
-        {
-            return null;
-        }
-
-        var fields = _reader.Mapping(node, "a publication", DesignSchema.Publication.Keys);
-        return fields is null
-            ? null
-            : new PublicationDto(
-                _reader.Enum<PublicationProcedure>(_reader.Required(fields, "procedure"), "publication procedure"),
-                _reader.Date(fields["published"], "the publication date"),
-                _reader.Text(fields["notice"], "notice reference")?.Value);
     }
 
     private ProviderDto? ReadProvider(YamlNodeBase node)

@@ -9,7 +9,8 @@ namespace Procurement.Rules.Model.Yaml;
 /// The separator (semicolon or comma) is taken from the header row, whose names are the YAML field names. An empty cell
 /// is a field left out; a list column holds its items separated by <c>;</c> (quote the cell when <c>;</c> is also the
 /// separator). Every error is positioned at the row's line and the cell's column, and a cell's error names its column.
-/// A large file is read on all cores: rows are read in parallel and taken in file order, so the result is the same.
+/// A large file is read on all cores: chunks of whole lines are read in parallel and taken in file order, so the result
+/// is the same.
 /// </summary>
 internal static class CsvTreeReader
 {
@@ -24,8 +25,8 @@ internal static class CsvTreeReader
     /// Reads the rows of <paramref name="text"/> (items of <paramref name="spec"/>, each called <paramref name="what"/> in
     /// messages, e.g. "care profile"): <paramref name="read"/> makes, for a reader of errors, what turns a row into an
     /// item (one per chunk of rows, which may run on another thread), and <paramref name="accept"/> takes the items in
-    /// file order. Errors go to
-    /// <paramref name="errors"/> in file order; reading stops at its cap, and does not start when the header is wrong.
+    /// file order. Errors go to <paramref name="errors"/> in file order; reading stops at its cap, and does not start
+    /// when the header is wrong.
     /// <paramref name="parallel"/> and <paramref name="chunk"/> are for tests: by default a file of
     /// <see cref="ParallelFrom"/> characters or more is read on all cores.
     /// </summary>

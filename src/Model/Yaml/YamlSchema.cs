@@ -191,6 +191,30 @@ internal static class JsonSchemaWriter
         json.WriteEndObject();
     }
 
+    // The list, or a mapping that names a data file next to the file: { file: NAME.csv }.
+    private static void WriteListOrDataFile(Utf8JsonWriter json, FieldSpec field)
+    {
+        json.WriteStartArray("anyOf");
+        json.WriteStartObject();
+        WriteList(json, field);
+        json.WriteEndObject();
+        json.WriteStartObject();
+        json.WriteString("type", "object");
+        json.WriteString("description", "A data file next to this file whose rows (CSV, the columns named as the fields) or objects (JSON lines, a JSON array) are the items.");
+        json.WriteStartObject("properties");
+        json.WriteStartObject("file");
+        json.WriteString("type", "string");
+        json.WriteString("pattern", @"^[^/\\:]+\.(csv|jsonl|ndjson|json)$");
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteStartArray("required");
+        json.WriteStringValue("file");
+        json.WriteEndArray();
+        json.WriteBoolean("additionalProperties", false);
+        json.WriteEndObject();
+        json.WriteEndArray();
+    }
+
     private static void WriteType(Utf8JsonWriter json, FieldSpec field)
     {
         switch (field.Kind)
@@ -243,25 +267,7 @@ internal static class JsonSchemaWriter
                 json.WriteString("$ref", $"#/definitions/{field.Object!.Name}");
                 break;
             case FieldKind.ObjectList when field.FromDataFile:
-                json.WriteStartArray("anyOf");
-                json.WriteStartObject();
-                WriteList(json, field);
-                json.WriteEndObject();
-                json.WriteStartObject();
-                json.WriteString("type", "object");
-                json.WriteString("description", "A data file next to this file whose rows (CSV, the columns named as the fields) or objects (JSON lines, a JSON array) are the items.");
-                json.WriteStartObject("properties");
-                json.WriteStartObject("file");
-                json.WriteString("type", "string");
-                json.WriteString("pattern", @"^[^/\\:]+\.(csv|jsonl|ndjson|json)$");
-                json.WriteEndObject();
-                json.WriteEndObject();
-                json.WriteStartArray("required");
-                json.WriteStringValue("file");
-                json.WriteEndArray();
-                json.WriteBoolean("additionalProperties", false);
-                json.WriteEndObject();
-                json.WriteEndArray();
+                WriteListOrDataFile(json, field);
                 break;
             case FieldKind.ObjectList:
                 WriteList(json, field);

@@ -162,6 +162,7 @@ public sealed class DataFileTests : IDisposable
     [InlineData("{ \"id\": \"P-0002\" \n", "profiles.jsonl", LoadErrorCodes.JsonSyntax, 2, 1)]
     [InlineData("[ ] [ ]", "profiles.json", LoadErrorCodes.JsonSyntax, 1, 5)]
     [InlineData("[ 5 ]", "profiles.json", LoadErrorCodes.WrongType, 1, 3)]
+    [InlineData("{ \"id\": \"P-0002\", \"municipality\": \"voorschoten\", \"lot\": \"ambulant\", \"category\": \"light\", \"intensityHoursPerWeek\": 2, \"durationMonths\": 3, \"budget\": 2500, \"start\": \"2023-05-01\" }\nnull\n", "profiles.jsonl", LoadErrorCodes.MissingField, 2, 1)]
     public void JsonDataFileError_IsPositionedInTheDataFile(string text, string file, string code, int line, int column)
     {
         var error = LoadWithProfiles(file, text).Errors.First();

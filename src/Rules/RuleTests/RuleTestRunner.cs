@@ -123,7 +123,8 @@ public static class RuleTestRunner
             text = string.Concat(text.AsSpan(0, first), with, text.AsSpan(first + find.Length));
         }
 
-        var result = TenderDesignLoader.LoadString(text, path, Limits);
+        // Data files the design names are read next to it, as when it is loaded from its file.
+        var result = TenderDesignLoader.LoadStringInFolder(text, path, Path.GetDirectoryName(Path.GetFullPath(path))!, Limits);
         return result.Value is null ? (null, "the design does not load: " + string.Join("; ", result.Errors)) : (result.Value, null);
     }
 

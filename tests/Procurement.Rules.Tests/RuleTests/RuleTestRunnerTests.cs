@@ -85,6 +85,24 @@ public sealed class RuleTestRunnerTests : IDisposable
     }
 
     [Fact]
+    public void BaseDesign_WithDataFiles_IsLoadedWithThem()
+    {
+        Procurement.Rules.Cli.DesignCsv.Write(SampleDesigns.Valid, Path.Combine(_directory, "sample-csv.yaml"));
+
+        var report = Run("""
+            base: sample-csv.yaml
+            tests:
+              - name: the sample's profiles from a CSV data file
+                expect:
+                  - { rule: O-3, subject: "careProfiles[P-0001]", clause: coProviders }
+            """);
+
+        Assert.Empty(report.Errors);
+        var result = Assert.Single(report.Tests);
+        Assert.True(result.Passed, result.Describe());
+    }
+
+    [Fact]
     public void InlineDesign_IsLoadedFromTheTestFile()
     {
         var inline = string.Join("\n", SampleDesigns.Valid.Split('\n').Select(l => "      " + l));

@@ -8,7 +8,7 @@ namespace Procurement.Rules.Model.Yaml;
 /// column names, so a row is read by the same readers, with the same messages, as a list item of the design.
 /// The separator (semicolon or comma) is taken from the header row, whose names are the YAML field names. An empty cell
 /// is a field left out; a list column holds its items separated by <c>;</c> (quote the cell when <c>;</c> is also the
-/// separator). Every error is positioned at the row's line and the cell's column, and a cell's error names its column.
+/// separator); in a file separated by <c>;</c> a number may have a decimal comma (<c>2,5</c>), as Dutch spreadsheets write it. Every error is positioned at the row's line and the cell's column, and a cell's error names its column.
 /// A large file is read on all cores: chunks of whole lines are read in parallel and taken in file order, so the result
 /// is the same.
 /// </summary>
@@ -198,7 +198,7 @@ internal static class CsvTreeReader
                 errors.Error(span, LoadErrorCodes.DuplicateKey, $"Column '{name}' appears twice in the header.");
             }
 
-            columns.Add(new Column(name, field?.Kind == FieldKind.TextList, new YamlScalar(name, ScalarStyle.Plain, span)));
+            columns.Add(new Column(name, field?.Kind == FieldKind.TextList, field?.Kind == FieldKind.Number, new YamlScalar(name, ScalarStyle.Plain, span)));
         }
 
         // A missing column is reported once, at the header, instead of once per row.
@@ -254,6 +254,12 @@ internal static class CsvTreeReader
             }
 
             var start = cellColumn + (raw.Length - raw.TrimStart().Length) + (quoted ? 1 : 0);
+            // A spreadsheet that separates with ';' writes decimals with a comma (Dutch: 2,5); one comma between digits is the decimal point.
+            if (columns[i].IsNumber && context.Separator == ';' && DecimalComma(value) is { } point)
+            {
+                value = point;
+            }
+
             entries.Add(new(columns[i].Key, columns[i].IsList ? List(value, cellLine, start) : new YamlScalar(value, ScalarStyle.DoubleQuoted, cell)));
         }
 
@@ -269,6 +275,16 @@ internal static class CsvTreeReader
         }
 
         return item;
+    }
+
+    // "2,5" as "2.5": digits, one comma, digits (a leading minus allowed); null for anything else.
+    private static string? DecimalComma(string value)
+    {
+        var comma = value.IndexOf(',');
+        var digits = value.AsSpan(value.StartsWith('-') ? 1 : 0);
+        return comma > 0 && comma < value.Length - 1 && value.IndexOf(',', comma + 1) < 0 && !digits.ContainsAnyExcept("0123456789,") && value[comma - 1] != '-'
+            ? value.Replace(',', '.')
+            : null;
     }
 
     // The items of a list cell, each a value positioned where it starts.
@@ -310,7 +326,7 @@ internal static class CsvTreeReader
     private static string Unquote(ReadOnlySpan<char> cell) =>
         cell.Length >= 2 && cell[0] == '"' && cell[^1] == '"' ? cell[1..^1].ToString().Replace("\"\"", "\"", StringComparison.Ordinal) : cell.ToString();
 
-    private sealed record Column(string Name, bool IsList, YamlScalar Key);
+    private sealed record Column(string Name, bool IsList, bool IsNumber, YamlScalar Key);
 
     private sealed record RowContext(Column[] Columns, YamlLimits Limits, string File, char Separator);
 

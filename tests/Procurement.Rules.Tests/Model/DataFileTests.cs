@@ -105,6 +105,7 @@ public sealed class DataFileTests : IDisposable
     [Theory]
     // A cell's error is at its line and column and names the column.
     [InlineData("P-0002,voorschoten,ambulant,light,radar,,2,3,veel,2023-05-01,,", LoadErrorCodes.WrongType, 3, 46, "(column 'budget')")]
+    [InlineData("P-0002,voorschoten,ambulant,light,radar,,2,3,\"2500,5\",2023-05-01,,", LoadErrorCodes.WrongType, 3, 46, "found '2500,5' (column 'budget')")]
     [InlineData("P-0002,voorschoten,ambulant,lightish,radar,,2,3,2500,2023-05-01,,", LoadErrorCodes.BadValue, 3, 29, "(column 'category')")]
     [InlineData("P-0002,voorschoten,ambulant,light,radar,,2,3,2500,2023-05-32,,", LoadErrorCodes.BadDate, 3, 51, "(column 'start')")]
     [InlineData("P-0002,voorschoten,ambulant,light,radar,,2,3,2500,2023-05-01,perhaps,", LoadErrorCodes.WrongType, 3, 62, "(column 'stay')")]
@@ -140,16 +141,17 @@ public sealed class DataFileTests : IDisposable
     }
 
     [Fact]
-    public void Csv_TakesSemicolonsQuotesAndBlankLines()
+    public void Csv_TakesSemicolonsDecimalCommasQuotesAndBlankLines()
     {
         var csv = "id;municipality;lot;category;mainContractor;coProviders;intensityHoursPerWeek;durationMonths;budget;start;client\r\n"
-            + "P-0002;voorschoten;ambulant;light;radar;\"radar; xonar\";2;3;2500;2023-05-01;\"Gezin \"\"De Vries\"\";\r\nLeiden\"\r\n"
+            + "P-0002;voorschoten;ambulant;light;radar;\"radar; xonar\";2,5;3;2500,75;2023-05-01;\"Gezin \"\"De Vries\"\";\r\nLeiden\"\r\n"
             + "\r\n"
             + " P-0003 ;voorschoten;ambulant;light;radar;;2;3;2500;2023-05-01;\r\n";
         var design = LoadWithProfiles("profiles.csv", csv).GetValueOrThrow();
 
         var profile = design.FindCareProfile("P-0002")!;
         Assert.Equal(["radar", "xonar"], profile.CoProviders.Select(p => p.Id));
+        Assert.Equal((2.5m, 2500.75m), (profile.IntensityHoursPerWeek, profile.Budget));
         Assert.Equal("Gezin \"De Vries\";\r\nLeiden", profile.Client);
 
         // The quoted line break and the blank line count: P-0003 is on line 5.

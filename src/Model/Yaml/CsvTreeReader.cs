@@ -253,13 +253,13 @@ internal static class CsvTreeReader
                 return null;
             }
 
-            var start = cellColumn + (raw.Length - raw.TrimStart().Length) + (quoted ? 1 : 0);
             // A spreadsheet that separates with ';' writes decimals with a comma (Dutch: 2,5); one comma between digits is the decimal point.
             if (columns[i].IsNumber && context.Separator == ';' && DecimalComma(value) is { } point)
             {
                 value = point;
             }
 
+            var start = cellColumn + (raw.Length - raw.TrimStart().Length) + (quoted ? 1 : 0);
             entries.Add(new(columns[i].Key, columns[i].IsList ? List(value, cellLine, start) : new YamlScalar(value, ScalarStyle.DoubleQuoted, cell)));
         }
 

@@ -216,7 +216,7 @@ internal sealed partial class DesignResolver
     private void Dangling(Located<string> id, string kind, string? file = null) =>
         _reader.Error(file ?? _reader.File, id.Span, LoadErrorCodes.DanglingReference, $"No {kind} with id '{id.Value}' is defined in this design.");
 
-    private SourceLocation At(SourceSpan span) => new(_reader.File, span.StartLine, span.StartColumn);
+    private SourceLocation At(SourceSpan span) => At(_reader.File, span);
 
     private static SourceLocation At(string file, SourceSpan span) => new(file, span.StartLine, span.StartColumn);
 }

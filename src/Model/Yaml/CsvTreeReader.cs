@@ -42,10 +42,8 @@ internal static class CsvTreeReader
         int? chunk = null)
         where T : class
     {
-        if (YamlText.FirstNonText(text) is { } bad)
+        if (YamlText.IsNotText(text, errors, "CSV"))
         {
-            var (line, column) = YamlText.Position(text, bad);
-            errors.Error(new SourceSpan(line, column, bad, line, column + 1, bad + 1), LoadErrorCodes.NotText, YamlText.Describe(text[bad], "CSV"));
             return;
         }
 

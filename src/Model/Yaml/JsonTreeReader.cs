@@ -39,25 +39,8 @@ internal sealed class JsonTreeReader
     /// Parses <paramref name="text"/> as one JSON value; returns null (with errors added) when it cannot. Items of a list
     /// directly under the root object go to <paramref name="itemSink"/> as they are read, as in <see cref="YamlTreeReader"/>.
     /// </summary>
-    public static YamlNodeBase? Read(string text, YamlLimits limits, YamlFieldReader errors, Action<string, YamlNodeBase>? itemSink = null)
-    {
-        if (YamlText.FirstNonText(text) is { } bad)
-        {
-            var (line, column) = YamlText.Position(text, bad);
-            errors.Error(new SourceSpan(line, column, bad, line, column + 1, bad + 1), LoadErrorCodes.NotText, YamlText.Describe(text[bad]));
-            return null;
-        }
-
-        var reader = new JsonTreeReader(text, limits, errors, itemSink);
-        try
-        {
-            return reader.ReadDocument();
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(reader._bytes);
-        }
-    }
+    public static YamlNodeBase? Read(string text, YamlLimits limits, YamlFieldReader errors, Action<string, YamlNodeBase>? itemSink = null) =>
+        YamlText.IsNotText(text, errors) ? null : Run(new JsonTreeReader(text, limits, errors, itemSink), r => r.ReadDocument());
 
     /// <summary>
     /// Parses a data file of items: one JSON array, or JSON lines (one value per line; any white space between values).
@@ -66,17 +49,22 @@ internal sealed class JsonTreeReader
     /// </summary>
     public static void ReadItems(string text, YamlLimits limits, YamlFieldReader errors, Action<YamlNodeBase> item)
     {
-        if (YamlText.FirstNonText(text) is { } bad)
+        if (!YamlText.IsNotText(text, errors, "JSON"))
         {
-            var (line, column) = YamlText.Position(text, bad);
-            errors.Error(new SourceSpan(line, column, bad, line, column + 1, bad + 1), LoadErrorCodes.NotText, YamlText.Describe(text[bad], "JSON"));
-            return;
+            Run(new JsonTreeReader(text, limits, errors, (_, node) => item(node)), r =>
+            {
+                r.ReadItems();
+                return true;
+            });
         }
+    }
 
-        var reader = new JsonTreeReader(text, limits, errors, (_, node) => item(node));
+    // Runs a read and gives the rented buffer of the text's bytes back, however the read ends.
+    private static T Run<T>(JsonTreeReader reader, Func<JsonTreeReader, T> read)
+    {
         try
         {
-            reader.ReadItems();
+            return read(reader);
         }
         finally
         {

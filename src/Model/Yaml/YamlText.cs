@@ -31,6 +31,22 @@ internal static class YamlText
         return null;
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> holds a character no text file of <paramref name="kind"/> can hold; if so, records
+    /// one <c>not-text</c> error at it, and the text should not be parsed.
+    /// </summary>
+    public static bool IsNotText(string text, YamlFieldReader errors, string kind = "YAML")
+    {
+        if (FirstNonText(text) is not { } bad)
+        {
+            return false;
+        }
+
+        var (line, column) = Position(text, bad);
+        errors.Error(new SourceSpan(line, column, bad, line, column + 1, bad + 1), LoadErrorCodes.NotText, Describe(text[bad], kind));
+        return true;
+    }
+
     /// <summary>The line and column (1-based) of character <paramref name="index"/>.</summary>
     public static (int Line, int Column) Position(string text, int index)
     {

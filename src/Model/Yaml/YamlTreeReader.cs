@@ -54,10 +54,8 @@ public sealed class YamlTreeReader
     private YamlNodeBase? ReadDocument(string text)
     {
         _text = text;
-        if (YamlText.FirstNonText(text) is { } bad)
+        if (YamlText.IsNotText(text, _errors))
         {
-            var (line, column) = YamlText.Position(text, bad);
-            _errors.Error(new SourceSpan(line, column, bad, line, column + 1, bad + 1), LoadErrorCodes.NotText, YamlText.Describe(text[bad]));
             return null;
         }
 

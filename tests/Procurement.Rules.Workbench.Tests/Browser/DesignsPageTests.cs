@@ -117,7 +117,11 @@ public sealed class DesignsPageTests(BrowserFixture browser)
         await OpenExampleAsync(page);
 
         await session.SetCursorAsync(await session.LineOfAsync("purchasingOrganisation:"), 1);
+        var validated = await page.Locator("body").GetAttributeAsync("data-validated");
         await page.Keyboard.TypeAsync("# bewerkt in de werkbank\n");
+
+        // The edit is checked again shortly after typing stops; that check's status line would replace the save's.
+        await Expect(page.Locator("body")).Not.ToHaveAttributeAsync("data-validated", validated!);
         await page.Locator("#save").ClickAsync();
 
         await Expect(page.Locator("#status")).ToContainTextAsync("Opgeslagen");

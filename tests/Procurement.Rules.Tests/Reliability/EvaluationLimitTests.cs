@@ -25,6 +25,15 @@ public sealed class EvaluationLimitTests
     private static RuleSet Pack(string subject, string clause) => RuleFiles.LoadOrThrow(RuleFiles.WithClause(clause, subject));
 
     [Fact]
+    public void Evaluate_OverTimeout_ThrowsBudgetExceeded()
+    {
+        // The time budget is a timer: with other tests running beside it, it may fire only after a short evaluation ended.
+        var design = EvaluationTests.Generated(1, 50_000, 0);
+
+        Assert.Throws<EvaluationBudgetExceededException>(() => RuleFiles.LoadOrThrow(EvaluationTests.OraclePack).Evaluate(design, new EvaluationOptions { Timeout = TimeSpan.FromTicks(1) }));
+    }
+
+    [Fact]
     public void Evaluate_DesignRuleWithTwoNestedQuantifiers_StopsAtTheTimeoutInsideTheSubject()
     {
         // One subject (the design) whose clause alone takes seconds: only the checks inside the quantifiers can stop it.

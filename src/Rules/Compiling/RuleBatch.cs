@@ -30,7 +30,7 @@ internal static class RuleBatches
 {
     // A scan method grows with every rule inlined into it, and the JIT optimises very large methods less (it falls back
     // to minimal optimisation for tens of thousands of bytes of IL), so larger groups are split well before that. The
-    // shipped packs have at most 7 rules per collection.
+    // shipped packs have at most 7 rules per collection. At most 31 fit the scan's active mask (one bit per rule).
     private const int MaxRules = 16;
     private const long MaxNodes = 4_000;
 

@@ -4,9 +4,10 @@ namespace Procurement.Rules.Compiling;
 
 /// <summary>
 /// Counts the memory one evaluation allocates against its budget, at the points where compiled rules already check
-/// for cancellation: before every subject, at the start of every quantifier body, and for every finding rendered. The
-/// time budget is the evaluation's cancellation token (a timer cancels it); this meter adds the memory budget and
-/// remembers where the evaluation was when either ran out.
+/// for cancellation: before every 64th subject of a scan (<see cref="SubjectScan.CheckEvery"/>; every subject when a
+/// rule is walked part by part), at the start of every quantifier body, and for every finding rendered. The time
+/// budget is the evaluation's cancellation token (a timer cancels it); this meter adds the memory budget and remembers
+/// where the evaluation was when either ran out.
 /// </summary>
 /// <remarks>
 /// Allocation is read per thread (<see cref="GC.GetAllocatedBytesForCurrentThread"/>, a cheap read of the thread's own
@@ -18,6 +19,9 @@ internal sealed class WorkMeter(long maxAllocatedBytes)
 {
     /// <summary><see cref="Check"/>, for compiled code.</summary>
     internal static readonly MethodInfo CheckMethod = typeof(WorkMeter).GetMethod(nameof(Check), BindingFlags.Public | BindingFlags.Static)!;
+
+    /// <summary><see cref="CheckNow"/>, for compiled code.</summary>
+    internal static readonly MethodInfo CheckNowMethod = typeof(WorkMeter).GetMethod(nameof(CheckNow), BindingFlags.Public | BindingFlags.Static)!;
 
     // Reading the allocation counter costs more than the rest of a check: it is read at every 64th check of a thread.
     private const int CheckEvery = 64;

@@ -25,6 +25,12 @@ internal sealed class FusedEvaluation(TenderDesign design, DateOnly asOf, int fr
         var hits = ArrayPool<int>.Shared.Rent(3 * Math.Max(1024, 2 * rules.Length));
         var state = new int[2];
         var rendering = -1;
+        var mask = 0;
+        for (var rule = 0; rule < active.Length; rule++)
+        {
+            mask |= active[rule] ? 1 << rule : 0;
+        }
+
         try
         {
             var index = from;
@@ -36,7 +42,8 @@ internal sealed class FusedEvaluation(TenderDesign design, DateOnly asOf, int fr
                 Exception? error = null;
                 try
                 {
-                    count = batch.Scan(subjects, design, asOf, index, to, first, active, result.Applied, hits, state, cancellationToken);
+                    // The first subject runs the rules from `first` on (after one that threw), the others all active ones.
+                    count = batch.Scan(subjects, design, asOf, index, to, mask & (-1 << first), mask, result.Applied, hits, state, cancellationToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

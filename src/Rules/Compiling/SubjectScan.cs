@@ -75,10 +75,16 @@ internal static class SubjectScan
                 Expression.Call(WorkMeter.CheckNowMethod, cancellation, Expression.Constant(null, typeof(string)))),
             Expression.Assign(subject, Expression.ArrayIndex(subjects, index)),
         };
-        var locals = new Locals(subject, design, asOf, cancellation, running, appliedCounts, hits, index, count, mask);
+        // Each rule's parts over the scan's own subject, design, date and token; then what they read twice, read once:
+        // per subject what hangs off the subject, once per scan what hangs off the design.
+        var parts = rules.Select(rule => Over(rule, subject, design, asOf, cancellation)).ToArray();
+        var perScan = SharedReads.Find(design, parts.SelectMany(p => p.All));
+        var perItem = SharedReads.Find(subject, parts.SelectMany(p => p.All));
+        perSubject.Add(perItem.Load());
+        var locals = new Locals(running, appliedCounts, hits, index, count, mask);
         for (var rule = 0; rule < rules.Count; rule++)
         {
-            perSubject.Add(Rule(rules[rule], rule, locals));
+            perSubject.Add(Rule(parts[rule].Rewrite(e => perItem.Rewrite(perScan.Rewrite(e))), rule, locals));
         }
 
         perSubject.Add(Expression.Assign(running, active));
@@ -95,7 +101,8 @@ internal static class SubjectScan
         var exception = Expression.Variable(typeof(Exception), "exception");
         var body = Expression.Block(
             typeof(int),
-            [subject, index, running, count, room, mask, .. appliedCounts],
+            [subject, index, running, count, room, mask, .. appliedCounts, .. perScan.Variables, .. perItem.Variables],
+            perScan.Load(),
             Expression.Assign(index, from),
             Expression.Assign(running, firstActive),
             Expression.Assign(count, Expression.Constant(0)),
@@ -115,19 +122,27 @@ internal static class SubjectScan
             Expression.Assign(Expression.ArrayAccess(state, Expression.Constant(0)), index),
             Expression.Assign(Expression.ArrayAccess(state, Expression.Constant(1)), count));
 
+    // A rule's `when` and clauses over the scan's parameters instead of its own.
+    private static RuleParts Over(Source source, ParameterExpression subject, ParameterExpression design, ParameterExpression asOf, ParameterExpression cancellation)
+    {
+        var shared = new Dictionary<ParameterExpression, Expression>
+        {
+            [source.Parameters[0]] = subject,
+            [source.Parameters[1]] = design,
+            [source.Parameters[2]] = asOf,
+            [source.Parameters[3]] = cancellation,
+        };
+        return new RuleParts(
+            source.When is { } when ? ParameterReplacer.Replace(when, shared) : null,
+            [.. source.Clauses.Select(clause => ParameterReplacer.Replace(clause, shared))]);
+    }
+
     /// <summary>
     /// One rule for the current subject: when its bit is set in <c>running</c>, count it as applied
     /// if its <c>when</c> holds, test every clause into <c>mask</c>, and record a hit when any failed.
     /// </summary>
-    private static Expression Rule(Source source, int rule, Locals scan)
+    private static Expression Rule(RuleParts parts, int rule, Locals scan)
     {
-        var shared = new Dictionary<ParameterExpression, Expression>
-        {
-            [source.Parameters[0]] = scan.Subject,
-            [source.Parameters[1]] = scan.Design,
-            [source.Parameters[2]] = scan.AsOf,
-            [source.Parameters[3]] = scan.Cancellation,
-        };
         var (mask, count, hits) = (scan.Mask, scan.Count, scan.Hits);
         var ruleNumber = Expression.Constant(rule);
         var checks = new List<Expression>
@@ -135,10 +150,9 @@ internal static class SubjectScan
             Expression.PreIncrementAssign(scan.Applied[rule]),
             Expression.Assign(mask, Expression.Constant(0)),
         };
-        for (var c = 0; c < source.Clauses.Count; c++)
+        for (var c = 0; c < parts.Clauses.Count; c++)
         {
-            var clause = ParameterReplacer.Replace(source.Clauses[c], shared);
-            checks.Add(Expression.IfThen(Expression.Not(clause), Expression.OrAssign(mask, Expression.Constant(1 << c))));
+            checks.Add(Expression.IfThen(Expression.Not(parts.Clauses[c]), Expression.OrAssign(mask, Expression.Constant(1 << c))));
         }
 
         checks.Add(Expression.IfThen(
@@ -149,9 +163,9 @@ internal static class SubjectScan
                 Expression.Assign(Expression.ArrayAccess(hits, Expression.Add(Expression.Multiply(count, Expression.Constant(3)), Expression.Constant(2))), mask),
                 Expression.PreIncrementAssign(count))));
         Expression evaluate = Expression.Block(checks);
-        if (source.When is { } when)
+        if (parts.When is { } when)
         {
-            evaluate = Expression.IfThen(ParameterReplacer.Replace(when, shared), evaluate);
+            evaluate = Expression.IfThen(when, evaluate);
         }
 
         return Expression.IfThen(
@@ -159,12 +173,16 @@ internal static class SubjectScan
             evaluate);
     }
 
+    /// <summary>A rule's <c>when</c> (or null) and clauses, as the scan inlines them.</summary>
+    private sealed record RuleParts(Expression? When, IReadOnlyList<Expression> Clauses)
+    {
+        public IEnumerable<Expression> All => When is null ? Clauses : [When, .. Clauses];
+
+        public RuleParts Rewrite(Func<Expression, Expression> rewrite) => new(When is null ? null : rewrite(When), [.. Clauses.Select(rewrite)]);
+    }
+
     /// <summary>The parameters and variables of a scan that every rule's part reads or writes.</summary>
     private sealed record Locals(
-        ParameterExpression Subject,
-        ParameterExpression Design,
-        ParameterExpression AsOf,
-        ParameterExpression Cancellation,
         ParameterExpression Running,
         ParameterExpression[] Applied,
         ParameterExpression Hits,

@@ -19,8 +19,8 @@ internal delegate int SubjectScan<T>(
 /// Compiles the rules of one subject collection into a single loop: for each subject, every active rule's <c>when</c>
 /// and clauses are inlined one after the other, as a hand-written check would test them, so the subject is loaded once
 /// for all rules, and a passing subject costs no delegate call and no allocation. Which rules run is a bitmask in a
-/// register, not an array read per rule; the work budget is checked before every <see cref="CheckEvery"/>th subject
-/// (and, through the guards, in every quantifier body). A failure is recorded as its subject index, rule and a bitmask
+/// register, not an array read per rule; the work budget is checked at every <see cref="CheckEvery"/>th step (a subject,
+/// or an item of a quantifier's loop), counted in a local. A failure is recorded as its subject index, rule and a bitmask
 /// of the failing clauses; findings are built afterwards, for the failures only.
 /// </summary>
 /// <remarks>
@@ -33,9 +33,9 @@ internal static class SubjectScan
     public const int MaxClauses = 31;
 
     /// <summary>
-    /// Subjects between two checks of the work budget (<see cref="WorkMeter.CheckNow"/>: the token and the memory
-    /// meter). Without a quantifier a subject's work is bounded by the size of its expressions, so a stop comes within
-    /// this many subjects; a quantifier body checks on every item.
+    /// Steps of work (subjects, and items of the quantifiers in their rules) between two checks of the work budget
+    /// (<see cref="WorkMeter.CheckNow"/>: the token and the memory meter). Each step's own work is bounded by the size of
+    /// its expressions, so a stop comes within this many steps.
     /// </summary>
     public const int CheckEvery = 64;
 
@@ -68,23 +68,16 @@ internal static class SubjectScan
 
         // How often each rule's `when` held, counted in locals and added to `applied` when the scan returns or throws.
         var appliedCounts = rules.Select((_, rule) => Expression.Variable(typeof(int), $"applied{rule}")).ToArray();
+        var ticks = Expression.Variable(typeof(int), "ticks");
         var perSubject = new List<Expression>
         {
-            Expression.IfThen(
-                Expression.Equal(Expression.And(index, Expression.Constant(CheckEvery - 1)), Expression.Constant(0)),
-                Expression.Call(WorkMeter.CheckNowMethod, cancellation, Expression.Constant(null, typeof(string)))),
+            CountedCheck.Tick(ticks, cancellation, Expression.Constant(null, typeof(string))),
             Expression.Assign(subject, Expression.ArrayIndex(subjects, index)),
         };
-        // Each rule's parts over the scan's own subject, design, date and token; then what they read twice, read once:
-        // per subject what hangs off the subject, once per scan what hangs off the design.
-        var parts = rules.Select(rule => Over(rule, subject, design, asOf, cancellation)).ToArray();
-        var perScan = SharedReads.Find(design, parts.SelectMany(p => p.All));
-        var perItem = SharedReads.Find(subject, parts.SelectMany(p => p.All));
-        perSubject.Add(perItem.Load());
-        var locals = new Locals(running, appliedCounts, hits, index, count, mask);
+        var locals = new Locals(subject, design, asOf, cancellation, running, appliedCounts, hits, index, count, mask, ticks);
         for (var rule = 0; rule < rules.Count; rule++)
         {
-            perSubject.Add(Rule(parts[rule].Rewrite(e => perItem.Rewrite(perScan.Rewrite(e))), rule, locals));
+            perSubject.Add(Rule(rules[rule], rule, locals));
         }
 
         perSubject.Add(Expression.Assign(running, active));
@@ -101,8 +94,7 @@ internal static class SubjectScan
         var exception = Expression.Variable(typeof(Exception), "exception");
         var body = Expression.Block(
             typeof(int),
-            [subject, index, running, count, room, mask, .. appliedCounts, .. perScan.Variables, .. perItem.Variables],
-            perScan.Load(),
+            [subject, index, running, count, room, mask, ticks, .. appliedCounts],
             Expression.Assign(index, from),
             Expression.Assign(running, firstActive),
             Expression.Assign(count, Expression.Constant(0)),
@@ -117,32 +109,48 @@ internal static class SubjectScan
         return Expression.Lambda<SubjectScan<T>>(body, subjects, design, asOf, from, to, firstActive, active, applied, hits, state, cancellation).Compile();
     }
 
+    /// <summary>
+    /// The guards' budget checks (<see cref="EvaluationGuards"/>, one per quantifier item) made counted: a step adds one
+    /// to <c>ticks</c> and only every <see cref="CheckEvery"/>th calls <see cref="WorkMeter.CheckNow"/>, naming its rule.
+    /// </summary>
+    private sealed class CountedCheck(ParameterExpression ticks) : ExpressionVisitor
+    {
+        public static Expression Apply(Expression part, ParameterExpression ticks) => new CountedCheck(ticks).Visit(part)!;
+
+        public static Expression Tick(ParameterExpression ticks, Expression cancellation, Expression rule) =>
+            Expression.IfThen(
+                Expression.Equal(Expression.And(Expression.PreIncrementAssign(ticks), Expression.Constant(CheckEvery - 1)), Expression.Constant(0)),
+                Expression.Call(WorkMeter.CheckNowMethod, cancellation, rule));
+
+        protected override Expression VisitMethodCall(MethodCallExpression node) =>
+            node.Method == WorkMeter.CheckMethod ? Tick(ticks, node.Arguments[0], node.Arguments[1]) : base.VisitMethodCall(node);
+
+        // A lambda the scan still calls as a delegate keeps its own check: the counter is not captured in a closure.
+        protected override Expression VisitLambda<T>(Expression<T> node) => node;
+    }
+
     private static Expression Scanned(ParameterExpression state, ParameterExpression index, ParameterExpression count) =>
         Expression.Block(
             Expression.Assign(Expression.ArrayAccess(state, Expression.Constant(0)), index),
             Expression.Assign(Expression.ArrayAccess(state, Expression.Constant(1)), count));
 
-    // A rule's `when` and clauses over the scan's parameters instead of its own.
-    private static RuleParts Over(Source source, ParameterExpression subject, ParameterExpression design, ParameterExpression asOf, ParameterExpression cancellation)
-    {
-        var shared = new Dictionary<ParameterExpression, Expression>
-        {
-            [source.Parameters[0]] = subject,
-            [source.Parameters[1]] = design,
-            [source.Parameters[2]] = asOf,
-            [source.Parameters[3]] = cancellation,
-        };
-        return new RuleParts(
-            source.When is { } when ? ParameterReplacer.Replace(when, shared) : null,
-            [.. source.Clauses.Select(clause => ParameterReplacer.Replace(clause, shared))]);
-    }
-
     /// <summary>
     /// One rule for the current subject: when its bit is set in <c>running</c>, count it as applied
     /// if its <c>when</c> holds, test every clause into <c>mask</c>, and record a hit when any failed.
     /// </summary>
-    private static Expression Rule(RuleParts parts, int rule, Locals scan)
+    private static Expression Rule(Source source, int rule, Locals scan)
     {
+        var shared = new Dictionary<ParameterExpression, Expression>
+        {
+            [source.Parameters[0]] = scan.Subject,
+            [source.Parameters[1]] = scan.Design,
+            [source.Parameters[2]] = scan.AsOf,
+            [source.Parameters[3]] = scan.Cancellation,
+        };
+
+        // A part of the rule over the scan's parameters instead of its own, with its budget checks counted.
+        Expression Inline(Expression part) => CountedCheck.Apply(ParameterReplacer.Replace(part, shared), scan.Ticks);
+
         var (mask, count, hits) = (scan.Mask, scan.Count, scan.Hits);
         var ruleNumber = Expression.Constant(rule);
         var checks = new List<Expression>
@@ -150,9 +158,9 @@ internal static class SubjectScan
             Expression.PreIncrementAssign(scan.Applied[rule]),
             Expression.Assign(mask, Expression.Constant(0)),
         };
-        for (var c = 0; c < parts.Clauses.Count; c++)
+        for (var c = 0; c < source.Clauses.Count; c++)
         {
-            checks.Add(Expression.IfThen(Expression.Not(parts.Clauses[c]), Expression.OrAssign(mask, Expression.Constant(1 << c))));
+            checks.Add(Expression.IfThen(Expression.Not(Inline(source.Clauses[c])), Expression.OrAssign(mask, Expression.Constant(1 << c))));
         }
 
         checks.Add(Expression.IfThen(
@@ -163,9 +171,9 @@ internal static class SubjectScan
                 Expression.Assign(Expression.ArrayAccess(hits, Expression.Add(Expression.Multiply(count, Expression.Constant(3)), Expression.Constant(2))), mask),
                 Expression.PreIncrementAssign(count))));
         Expression evaluate = Expression.Block(checks);
-        if (parts.When is { } when)
+        if (source.When is { } when)
         {
-            evaluate = Expression.IfThen(when, evaluate);
+            evaluate = Expression.IfThen(Inline(when), evaluate);
         }
 
         return Expression.IfThen(
@@ -173,20 +181,17 @@ internal static class SubjectScan
             evaluate);
     }
 
-    /// <summary>A rule's <c>when</c> (or null) and clauses, as the scan inlines them.</summary>
-    private sealed record RuleParts(Expression? When, IReadOnlyList<Expression> Clauses)
-    {
-        public IEnumerable<Expression> All => When is null ? Clauses : [When, .. Clauses];
-
-        public RuleParts Rewrite(Func<Expression, Expression> rewrite) => new(When is null ? null : rewrite(When), [.. Clauses.Select(rewrite)]);
-    }
-
     /// <summary>The parameters and variables of a scan that every rule's part reads or writes.</summary>
     private sealed record Locals(
+        ParameterExpression Subject,
+        ParameterExpression Design,
+        ParameterExpression AsOf,
+        ParameterExpression Cancellation,
         ParameterExpression Running,
         ParameterExpression[] Applied,
         ParameterExpression Hits,
         ParameterExpression Index,
         ParameterExpression Count,
-        ParameterExpression Mask);
+        ParameterExpression Mask,
+        ParameterExpression Ticks);
 }

@@ -4,10 +4,10 @@ namespace Procurement.Rules.Compiling;
 
 /// <summary>
 /// Counts the memory one evaluation allocates against its budget, at the points where compiled rules already check
-/// for cancellation: before every 64th subject of a scan (<see cref="SubjectScan.CheckEvery"/>; every subject when a
-/// rule is walked part by part), at the start of every quantifier body, and for every finding rendered. The time
-/// budget is the evaluation's cancellation token (a timer cancels it); this meter adds the memory budget and remembers
-/// where the evaluation was when either ran out.
+/// for cancellation: at every 64th step of a subject scan (a subject or a quantifier's item, see
+/// <see cref="SubjectScan.CheckEvery"/>), at every subject and quantifier item when a rule is walked part by part, and
+/// for every finding rendered. The time budget is the evaluation's cancellation token (a timer cancels it); this meter
+/// adds the memory budget and remembers where the evaluation was when either ran out.
 /// </summary>
 /// <remarks>
 /// Allocation is read per thread (<see cref="GC.GetAllocatedBytesForCurrentThread"/>, a cheap read of the thread's own

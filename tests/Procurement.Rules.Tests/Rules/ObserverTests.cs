@@ -160,7 +160,7 @@ public sealed class ObserverTests
     }
 
     /// <summary>Writes down every outcome it is told, in the shape of <see cref="Lines"/>.</summary>
-    internal sealed class Recorder(Func<RuleInfo, bool> watches) : IEvaluationObserver
+    private sealed class Recorder(Func<RuleInfo, bool> watches) : IEvaluationObserver
     {
         private string _subject = string.Empty;
 

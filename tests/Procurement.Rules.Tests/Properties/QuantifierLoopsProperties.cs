@@ -28,6 +28,16 @@ public sealed class QuantifierLoopsProperties
         "profile.Contract.Municipalities.Any(m => m == profile.Municipality)",
         "profile.CoProviders.Contains(profile.MainContractor)",
         "profile.Lot.Contracts.Where(c => c.Provider != null).Any(c => profile.CoProviders.Contains(c.Provider))",
+        "profile.CoProviders.Select(c => c.Cooperatives.Count).Any(n => n > 0)",
+        "profile.Lot.Contracts.Select(c => c.Party).All(p => p != profile.MainContractor)",
+        "profile.Lot.Contracts.Where(c => c.Covers(profile.Municipality)).Select(c => c.Id).Count(id => id.Length > 4)",
+        "profile.Lot.Contracts.Select(c => c.Value).Sum()",
+        "profile.Lot.Contracts.Where(c => c.Period.Contains(profile.Start)).Select(c => c.Municipalities.Count).Sum()",
+        "profile.Lot.Contracts.Select(c => c.Municipalities).Sum(m => m.Count(x => x == profile.Municipality))",
+        "profile.Lot.Contracts.Select(c => c.Provider).Contains(profile.MainContractor)",
+        "profile.CoProviders.Select(c => c.Name).Contains(profile.MainContractor.Name)",
+        "profile.Lot.Contracts.Where(c => c.Provider != null).Select(c => c.Provider.Name).Contains(profile.Municipality.Name)",
+        "profile.Contract.Municipalities.Select(m => m.Name.Length).Contains(profile.Id.Length)",
     ];
 
     // Lists a message shows: built by a loop that stops after the items shown.
@@ -90,7 +100,7 @@ public sealed class QuantifierLoopsProperties
     }
 
     [Fact]
-    public void A_missing_list_and_an_overflowing_sum_throw_as_Enumerable_does()
+    public void A_missing_list_and_an_overflowing_sum_throw_as_Enumerable_does_and_when_it_does()
     {
         var item = Expression.Parameter(typeof(int), "x");
         var identity = Expression.Lambda<Func<int, int>>(item, item);
@@ -101,13 +111,20 @@ public sealed class QuantifierLoopsProperties
         Assert.Equal(Outcome(Compile<int>(missing, item), 0), Outcome(Compile<int>(QuantifierLoops.Apply(missing), item), 0));
         Assert.StartsWith("OverflowException", Outcome(Compile<int>(QuantifierLoops.Apply(overflowing), item), 0), StringComparison.Ordinal);
         Assert.Equal(Outcome(Compile<int>(overflowing, item), 0), Outcome(Compile<int>(QuantifierLoops.Apply(overflowing), item), 0));
+
+        // Select checks its list when it is called, before Contains reads the item sought (here 1 / x with x = 0).
+        var selected = Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [typeof(int), typeof(int)], Expression.Constant(null, typeof(IReadOnlyList<int>)), identity);
+        var containsThrowing = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)], selected, Expression.Divide(Expression.Constant(1), item));
+        Assert.NotEqual(containsThrowing.ToString(), QuantifierLoops.Apply(containsThrowing).ToString());
+        Assert.Equal("ArgumentNullException: Value cannot be null. (Parameter 'source')", Outcome(Compile<int>(QuantifierLoops.Apply(containsThrowing), item), 0));
+        Assert.Equal(Outcome(Compile<int>(containsThrowing, item), 0), Outcome(Compile<int>(QuantifierLoops.Apply(containsThrowing), item), 0));
     }
 
     [Fact]
     public void What_is_not_a_quantifier_over_an_indexed_list_is_left_alone()
     {
         var parameter = Expression.Parameter(typeof(CareProfile), "profile");
-        foreach (var text in new[] { "profile.CoProviders.Select(c => c.Name).Any()", "profile.CoProviders.Count()", "profile.MainContractor.Qualifications.Contains(\"vog\")", "profile.Lot.Contracts.Max(c => c.Value)" })
+        foreach (var text in new[] { "profile.CoProviders.Select(c => c.Name).Any()", "profile.CoProviders.Select(c => c.Name.Length).Count()", "profile.CoProviders.Count()", "profile.MainContractor.Qualifications.Contains(\"vog\")", "profile.Lot.Contracts.Max(c => c.Value)" })
         {
             var body = Parse(text, parameter);
             Assert.Equal(body.ToString(), QuantifierLoops.Apply(body).ToString());

@@ -33,6 +33,31 @@ public sealed class AllocationTests
         Assert.True(perSubject < 0.01, $"{largeBytes - smallBytes:N0} more bytes for {extraSubjects:N0} more passing subjects ({perSubject:F3} B each; {smallBytes:N0} B at 1k, {largeBytes:N0} B at 10k)");
     }
 
+    [Fact]
+    public void Passing_subjects_allocate_nothing_with_a_Select_inside_a_quantifier()
+    {
+        // Each clause maps a list before it quantifies; made loops, they allocate no iterator or delegate per subject.
+        var rules = RuleFiles.LoadOrThrow("""
+            pack: mapped
+            version: 1.0.0
+            rules:
+              - id: M-1
+                title: Mapped lists
+                for: profile in CareProfiles
+                require:
+                  named: profile.CoProviders.Select(c => c.Name).All(n => n != "")
+                  valued: profile.Lot.Contracts.Select(c => c.Value).Sum() >= 0
+                  not-none: "!profile.CoProviders.Select(c => c.Id).Contains(\"none\")"
+                  counted: profile.Lot.Contracts.Where(c => c.Value >= 0).Select(c => c.Municipalities.Count).Count(n => n < 0) == 0
+            """);
+        var (smallBytes, smallReport) = Measure(rules, EvaluationTests.Generated(11, 1_000, 0));
+        var (largeBytes, largeReport) = Measure(rules, EvaluationTests.Generated(11, 10_000, 0));
+
+        Assert.Empty(smallReport.Findings);
+        Assert.Empty(largeReport.Findings);
+        Assert.True(largeBytes - smallBytes < 1_000, $"{largeBytes - smallBytes:N0} more bytes for 9,000 more passing profiles ({smallBytes:N0} B at 1k, {largeBytes:N0} B at 10k)");
+    }
+
     private static (long Bytes, EvaluationReport Report) Measure(RuleSet rules, TenderDesign design)
     {
         // Warm: compile-on-first-failure readers, tiering, pooled buffers.

@@ -117,16 +117,33 @@ public sealed class DesignsPageTests(BrowserFixture browser)
         await OpenExampleAsync(page);
 
         await session.SetCursorAsync(await session.LineOfAsync("purchasingOrganisation:"), 1);
-        var validated = await page.Locator("body").GetAttributeAsync("data-validated");
         await page.Keyboard.TypeAsync("# bewerkt in de werkbank\n");
-
-        // The edit is checked again shortly after typing stops; that check's status line would replace the save's.
-        await Expect(page.Locator("body")).Not.ToHaveAttributeAsync("data-validated", validated!);
         await page.Locator("#save").ClickAsync();
 
         await Expect(page.Locator("#status")).ToContainTextAsync("Opgeslagen");
         await Expect(page.Locator("#dirty")).ToBeHiddenAsync();
         Assert.Equal(await session.EditorTextAsync(), await File.ReadAllTextAsync(server.FilePath(Example)));
+        session.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task A_check_that_ends_after_a_save_keeps_the_save_in_the_status_line()
+    {
+        await using var server = await WorkbenchServer.StartAsync();
+        await using var session = await PageSession.OpenAsync(browser, server);
+        var page = session.Page;
+        await OpenExampleAsync(page);
+
+        // Saved at once: the edit's own check starts only after typing has stopped for a moment, so it ends after the save.
+        await session.SetCursorAsync(await session.LineOfAsync("purchasingOrganisation:"), 1);
+        var validated = await page.Locator("body").GetAttributeAsync("data-validated");
+        await page.Keyboard.TypeAsync("# bewerkt in de werkbank\n");
+        await page.Locator("#save").ClickAsync();
+        await Expect(page.Locator("#dirty")).ToBeHiddenAsync();
+        await Expect(page.Locator("body")).Not.ToHaveAttributeAsync("data-validated", validated!);
+
+        await Expect(page.Locator("#status")).ToContainTextAsync("Gecontroleerd");
+        await Expect(page.Locator("#status")).ToContainTextAsync($"Opgeslagen: {Example}.");
         session.AssertNoErrors();
     }
 

@@ -10,7 +10,7 @@ import { applyFilters, renderExplanation, renderFindings, updateFilters } from '
 import { openWaiverDialog } from './waiver.js';
 
 const $ = id => document.getElementById(id);
-const state = { ignoreChange: false, path: null, version: null, savedText: '', findings: [], sequence: 0, controller: null };
+const state = { ignoreChange: false, path: null, version: null, savedText: '', saved: null, findings: [], sequence: 0, controller: null };
 let monaco;
 let editor;
 let designSchema;
@@ -68,6 +68,7 @@ async function openDesign(path) {
     state.path = file.path ?? path;
     state.version = file.version;
     state.savedText = file.text;
+    state.saved = null;
     $('editor-heading').textContent = state.path;
     setText(file.text);
     editor.setScrollTop(0);
@@ -146,10 +147,13 @@ function showResult(result) {
   updateFilters($('filters'), state.findings);
   renderPanel();
   const c = result.counts ?? {};
-  status($('status'), loadErrors.length > 0
+  const checked = loadErrors.length > 0
     ? `${loadErrors.length} laadfout(en).`
     : `Gecontroleerd: ${c.error ?? 0} fout(en), ${c.warning ?? 0} waarschuwing(en), ${c.info ?? 0} info`
-      + `${c.waived ? `, ${c.waived} afwijking(en)` : ''} (${Math.round(result.elapsedMs ?? 0)} ms).`);
+      + `${c.waived ? `, ${c.waived} afwijking(en)` : ''} (${Math.round(result.elapsedMs ?? 0)} ms).`;
+  // A check that ends after a save keeps the save in the status line, as long as the text is still what was saved.
+  const saved = state.saved && editor.getValue() === state.savedText ? ` ${state.saved}` : '';
+  status($('status'), checked + saved);
 }
 
 function renderPanel() {
@@ -203,8 +207,9 @@ async function save(overwriteVersion) {
     });
     state.version = result.version;
     state.savedText = text;
+    state.saved = `Opgeslagen: ${state.path}.`;
     setDirty(editor.getValue() !== state.savedText);
-    status($('status'), `Opgeslagen: ${state.path}.`);
+    status($('status'), state.saved);
     clearProblem($('problem'));
     await loadList();
   } catch (error) {
@@ -229,6 +234,7 @@ function bindConflictDialog() {
   $('conflict-reload').addEventListener('click', () => {
     state.version = dialog.dataset.currentVersion;
     state.savedText = $('conflict-text').textContent;
+    state.saved = null;
     setText(state.savedText);
     setDirty(false);
     dialog.close();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 
 namespace Procurement.Rules.Compiling;
@@ -6,16 +7,17 @@ namespace Procurement.Rules.Compiling;
 /// Counts the memory one evaluation allocates against its budget, at the points where compiled rules already check
 /// for cancellation: at every 64th step of a subject scan (a subject or a quantifier's item, see
 /// <see cref="SubjectScan.CheckEvery"/>), at every subject and quantifier item when a rule is walked part by part, and
-/// for every finding rendered. The time budget is the evaluation's cancellation token (a timer cancels it); this meter
-/// adds the memory budget and remembers where the evaluation was when either ran out.
+/// for every finding rendered. The time budget is the evaluation's cancellation token, which a timer cancels, and a
+/// deadline this meter checks at the same points as the memory, so a stop does not depend on the timer's thread
+/// alone; the meter also remembers where the evaluation was when a budget ran out.
 /// </summary>
 /// <remarks>
 /// Allocation is read per thread (<see cref="GC.GetAllocatedBytesForCurrentThread"/>, a cheap read of the thread's own
 /// counter), so evaluations on other threads of a host never count against this one. A thread enters the meter with
 /// <see cref="Enter"/>; what it allocated is added to the shared total when it leaves. A thread that has not entered a
-/// meter (an evaluation without a memory budget) only checks its token.
+/// meter (an evaluation without a budget) only checks its token.
 /// </remarks>
-internal sealed class WorkMeter(long maxAllocatedBytes)
+internal sealed class WorkMeter(long maxAllocatedBytes, TimeSpan? timeLimit = null)
 {
     /// <summary><see cref="Check"/>, for compiled code.</summary>
     internal static readonly MethodInfo CheckMethod = typeof(WorkMeter).GetMethod(nameof(Check), BindingFlags.Public | BindingFlags.Static)!;
@@ -34,6 +36,12 @@ internal sealed class WorkMeter(long maxAllocatedBytes)
 
     [ThreadStatic]
     private static int ThreadTicks;
+
+    // The time budget as a deadline on the monotonic clock, checked with the memory: a stop that does not wait for the
+    // timer that cancels the token, which a loaded machine may run late.
+    private readonly long _deadline = timeLimit is { } limit
+        ? Stopwatch.GetTimestamp() + (long)Math.Min(limit.TotalSeconds * Stopwatch.Frequency, long.MaxValue / 2)
+        : long.MaxValue;
 
     private long _committed;
     private string? _rule;
@@ -58,10 +66,11 @@ internal sealed class WorkMeter(long maxAllocatedBytes)
     public long Allocated => Interlocked.Read(ref _committed) + (ThreadMeter == this ? GC.GetAllocatedBytesForCurrentThread() - ThreadBaseline : 0);
 
     /// <summary>
-    /// Checks the token, and every so often the memory budget of the meter this thread is in. Throws
+    /// Checks the token, and every so often the deadline and memory budget of the meter this thread is in. Throws
     /// <see cref="OperationCanceledException"/> when the token is cancelled (a timeout, or the caller), and
     /// <see cref="WorkBudgetExhausted"/> (also an <see cref="OperationCanceledException"/>, so that no rule's error
-    /// handling swallows it) when the memory budget is spent. <paramref name="rule"/> names the rule whose code checks.
+    /// handling swallows it) when the meter's deadline has passed or its memory budget is spent. <paramref name="rule"/>
+    /// names the rule whose code checks.
     /// </summary>
     public static void Check(CancellationToken cancellation, string? rule)
     {
@@ -73,15 +82,15 @@ internal sealed class WorkMeter(long maxAllocatedBytes)
 
         if (ThreadMeter is { } meter && ++ThreadTicks % CheckEvery == 0)
         {
-            meter.CheckMemory(rule);
+            meter.CheckBudgets(rule);
         }
     }
 
-    /// <summary>Checks the memory budget now (not only at every 64th check), e.g. after rendering a finding.</summary>
+    /// <summary>Checks the deadline and the memory budget now (not only at every 64th check), e.g. after rendering a finding.</summary>
     public static void CheckNow(CancellationToken cancellation, string? rule)
     {
         Check(cancellation, rule);
-        ThreadMeter?.CheckMemory(rule);
+        ThreadMeter?.CheckBudgets(rule);
     }
 
     /// <summary>Counts this thread's allocations against the meter until the returned scope is disposed.</summary>
@@ -116,12 +125,18 @@ internal sealed class WorkMeter(long maxAllocatedBytes)
     /// <summary>Records the subject of the thread's meter, if it has one (see <see cref="Blame"/>).</summary>
     public static void BlameSubject(string subject) => ThreadMeter?.Blame(null, subject);
 
-    private void CheckMemory(string? rule)
+    private void CheckBudgets(string? rule)
     {
+        if (Stopwatch.GetTimestamp() > _deadline)
+        {
+            Blame(rule, null);
+            throw new WorkBudgetExhausted(EvaluationBudget.Time);
+        }
+
         if (Allocated > MaxAllocatedBytes)
         {
             Blame(rule, null);
-            throw new WorkBudgetExhausted();
+            throw new WorkBudgetExhausted(EvaluationBudget.Memory);
         }
     }
 
@@ -147,5 +162,8 @@ internal sealed class WorkMeter(long maxAllocatedBytes)
     }
 }
 
-/// <summary>The memory budget of an evaluation is spent (see <see cref="WorkMeter"/>); turned into <see cref="EvaluationBudgetExceededException"/> by the evaluator.</summary>
-internal sealed class WorkBudgetExhausted() : OperationCanceledException("The evaluation's memory budget is spent.");
+/// <summary>A budget of an evaluation is spent (see <see cref="WorkMeter"/>); turned into <see cref="EvaluationBudgetExceededException"/> by the evaluator.</summary>
+internal sealed class WorkBudgetExhausted(EvaluationBudget budget) : OperationCanceledException($"The evaluation's {(budget == EvaluationBudget.Time ? "time" : "memory")} budget is spent.")
+{
+    public EvaluationBudget Budget { get; } = budget;
+}

@@ -169,9 +169,9 @@ internal static class Evaluator
         using var timeout = options.Timeout is { } limit ? new CancellationTokenSource(limit) : null;
         using var linked = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var token = linked?.Token ?? cancellationToken;
-        var meter = options.MaxAllocatedBytes is { } bytes ? new WorkMeter(bytes) : null;
-        // Without a memory budget the thread still enters a meter when there is a time budget, to learn where it stopped.
-        meter ??= timeout is null ? null : new WorkMeter(long.MaxValue);
+        // Without a memory budget the thread still enters a meter when there is a time budget: to learn where it stopped,
+        // and to check the deadline itself rather than only wait for the timer to cancel the token.
+        var meter = options.MaxAllocatedBytes is not null || timeout is not null ? new WorkMeter(options.MaxAllocatedBytes ?? long.MaxValue, options.Timeout) : null;
         var scope = meter?.Enter();
         try
         {
@@ -197,7 +197,7 @@ internal static class Evaluator
 
     // Which budget stopped the work, or null when the caller cancelled it.
     private static EvaluationBudget? Exhausted(OperationCanceledException ex, CancellationTokenSource? timeout, CancellationToken caller) =>
-        ex is WorkBudgetExhausted ? EvaluationBudget.Memory
+        ex is WorkBudgetExhausted spent ? spent.Budget
         : timeout is { IsCancellationRequested: true } && !caller.IsCancellationRequested ? EvaluationBudget.Time
         : null;
 

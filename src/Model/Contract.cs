@@ -132,6 +132,9 @@ public sealed class Contract
     /// </summary>
     public IEnumerable<Contract> RivalContracts => Terms.PeriodIndex.Overlapping(this, otherPartiesOnly: true);
 
+    /// <summary>What was spent under the contract per month (bestedingen), in month order; empty without period data.</summary>
+    public IReadOnlyList<ContractSpending> Spending { get; internal set; } = [];
+
     /// <summary>
     /// Indexes the contract's municipalities among the design's <paramref name="municipalityCount"/>: a flag per
     /// municipality of the design, or, for a contract naming few of many, their sorted indexes (so that many contracts

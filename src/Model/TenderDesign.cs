@@ -84,6 +84,15 @@ public sealed class TenderDesign
     /// <summary>Escalations (op- en afschalingen), in file order.</summary>
     public IReadOnlyList<Escalation> Escalations => EscalationArray;
 
+    /// <summary>What was realised per care profile per month (realisatie per maand), in file order; empty without period data.</summary>
+    public IReadOnlyList<ProfileMonth> ProfileMonths { get; internal set; } = [];
+
+    /// <summary>Outcomes of ended care profiles (uitkomsten), in file order; empty without period data.</summary>
+    public IReadOnlyList<ProfileOutcome> Outcomes { get; internal set; } = [];
+
+    /// <summary>What was spent per contract per month (bestedingen), in file order; empty without period data.</summary>
+    public IReadOnlyList<ContractSpending> Spending { get; internal set; } = [];
+
     // Arrays behind the lists: the evaluator iterates them without interface calls.
     internal Municipality[] MunicipalityArray { get; }
 

@@ -74,6 +74,40 @@ public static partial class TenderDesignWriter
             var defaultId = $"{e.Profile.Id}/{e.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
             writer.WriteLine($"  - {Flow(("id", e.Id == defaultId ? null : Text(e.Id)), ("profile", Text(e.Profile.Id)), ("from", Kebab(e.From)), ("to", Kebab(e.To)), ("fromScope", e.FromScope is { } fs ? Kebab(fs) : null), ("toScope", e.ToScope is { } ts ? Kebab(ts) : null), ("toLot", ReferenceEquals(e.TargetLot, e.Profile.Lot) ? null : Text(e.TargetLot.Id)), ("date", DateText(e.Date)), ("approvedBy", TextOrNull(e.ApprovedBy)), ("expertTeam", TextOrNull(e.ExpertTeam?.Id)))}");
         }
+
+        WritePeriodData(design, writer);
+    }
+
+    // The period data, each list only when the design has some: a design without it is written as before.
+    private static void WritePeriodData(TenderDesign design, TextWriter writer)
+    {
+        static string Month(DateOnly month) => Text(month.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+        if (design.ProfileMonths.Count > 0)
+        {
+            writer.WriteLine("profileMonths:");
+            foreach (var m in design.ProfileMonths)
+            {
+                writer.WriteLine($"  - {Flow(("profile", Text(m.Profile.Id)), ("month", Month(m.Month)), ("status", Kebab(m.Status)), ("hours", m.Hours is { } hours ? Number(hours) : null), ("units", m.Units is { } units ? Number(units) : null), ("spend", m.Spend is { } spend ? Number(spend) : null))}");
+            }
+        }
+
+        if (design.Outcomes.Count > 0)
+        {
+            writer.WriteLine("outcomes:");
+            foreach (var o in design.Outcomes)
+            {
+                writer.WriteLine($"  - {Flow(("profile", Text(o.Profile.Id)), ("ended", DateText(o.Ended)), ("goal", Kebab(o.Goal)), ("endedEarly", o.EndedEarly ? "true" : null), ("satisfaction", o.Satisfaction is { } mark ? Number(mark) : null))}");
+            }
+        }
+
+        if (design.Spending.Count > 0)
+        {
+            writer.WriteLine("spending:");
+            foreach (var s in design.Spending)
+            {
+                writer.WriteLine($"  - {Flow(("contract", Text(s.Contract.Id)), ("month", Month(s.Month)), ("amount", Number(s.Amount)))}");
+            }
+        }
     }
 
     private static void WriteLots(TenderDesign design, TextWriter writer)

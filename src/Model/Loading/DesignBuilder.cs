@@ -45,6 +45,8 @@ internal sealed partial class DesignResolver
             lot.Design = design;
         }
 
+        BuildPeriodData(dto, profileById, design);
+
         return design;
     }
 

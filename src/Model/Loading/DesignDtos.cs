@@ -111,6 +111,24 @@ internal sealed record EscalationDto(
     public required string File { get; init; }
 }
 
+internal sealed record ProfileMonthDto(Located<string>? Profile, Located<DateOnly>? Month, ProfileStatus? Status, decimal? Hours, decimal? Units, decimal? Spend, SourceSpan Span)
+{
+    /// <summary>The file the month was read from: the design, or a data file next to it.</summary>
+    public required string File { get; init; }
+}
+
+internal sealed record OutcomeDto(Located<string>? Profile, DateOnly? Ended, GoalAchievement? Goal, bool? EndedEarly, decimal? Satisfaction, SourceSpan Span)
+{
+    /// <summary>The file the outcome was read from: the design, or a data file next to it.</summary>
+    public required string File { get; init; }
+}
+
+internal sealed record SpendingDto(Located<string>? Contract, Located<DateOnly>? Month, decimal? Amount, SourceSpan Span)
+{
+    /// <summary>The file the spending was read from: the design, or a data file next to it.</summary>
+    public required string File { get; init; }
+}
+
 internal sealed record DesignDto(
     string? Id,
     string? Region,
@@ -123,4 +141,7 @@ internal sealed record DesignDto(
     List<CooperativeDto> Cooperatives,
     List<ContractDto> Contracts,
     List<CareProfileDto> CareProfiles,
-    List<EscalationDto> Escalations);
+    List<EscalationDto> Escalations,
+    List<ProfileMonthDto> ProfileMonths,
+    List<OutcomeDto> Outcomes,
+    List<SpendingDto> Spending);

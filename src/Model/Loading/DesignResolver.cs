@@ -85,6 +85,7 @@ internal sealed partial class DesignResolver
         CheckParties(dto);
         CheckContracts(dto.Contracts);
         CheckProfiles(dto.CareProfiles);
+        CheckPeriodData(dto);
         foreach (var escalation in dto.Escalations)
         {
             Check(escalation.Profile, _profiles, "care profile", escalation.File);

@@ -155,6 +155,35 @@ internal static class DesignSchema
         new("approvedBy", FieldKind.Text, false, "Id of the access team that approved it, or of the expert team it was referred to."),
         new("expertTeam", FieldKind.Text, false, "Id of the regional expert team the case was referred to."));
 
+    // A month of period data: yyyy-MM.
+    private const string MonthPattern = "^[0-9]{4}-(0[1-9]|1[0-2])$";
+
+    public static readonly ObjectSpec ProfileMonth = new(
+        "profileMonth",
+        "What was realised under a care profile in one month (realisatie per maand).",
+        new("profile", FieldKind.Text, true, "Id of the care profile."),
+        new("month", FieldKind.Text, true, "The month, written yyyy-MM, e.g. 2023-01.") { Pattern = MonthPattern },
+        FieldSpec.Enum<ProfileStatus>("status", true, "Active, or ended in the month."),
+        new("hours", FieldKind.Number, false, "Hours of care delivered in the month."),
+        new("units", FieldKind.Number, false, "Units of care delivered in the month."),
+        new("spend", FieldKind.Number, false, "What was spent in the month in euros."));
+
+    public static readonly ObjectSpec Outcome = new(
+        "outcome",
+        "The outcome of an ended care profile (uitkomst): goal achievement, ending early and the client's satisfaction.",
+        new("profile", FieldKind.Text, true, "Id of the care profile."),
+        new("ended", FieldKind.Date, true, "The day the profile ended (einddatum)."),
+        FieldSpec.Enum<GoalAchievement>("goal", true, "How far the goals were reached (doelrealisatie)."),
+        new("endedEarly", FieldKind.Boolean, false, "true when the care ended early without agreement (uitval)."),
+        new("satisfaction", FieldKind.Number, false, "The client's mark for the care, 1 to 10 (cliënttevredenheid)."));
+
+    public static readonly ObjectSpec Spending = new(
+        "spending",
+        "What was spent under a contract in one month (besteding), e.g. against a lump sum's budget.",
+        new("contract", FieldKind.Text, true, "Id of the contract."),
+        new("month", FieldKind.Text, true, "The month, written yyyy-MM, e.g. 2023-01.") { Pattern = MonthPattern },
+        new("amount", FieldKind.Number, true, "What was spent in the month in euros."));
+
     public static readonly ObjectSpec Design = new(
         "tenderDesign",
         "A youth-care tender design (inkoopkader jeugdhulp) for Procurement.Rules.",
@@ -169,5 +198,8 @@ internal static class DesignSchema
         new("cooperatives", FieldKind.ObjectList, false, "Cooperatives (coöperaties).") { Object = Cooperative },
         new("contracts", FieldKind.ObjectList, false, "Contracts (overeenkomsten).") { Object = Contract },
         new("careProfiles", FieldKind.ObjectList, false, "Care profiles (zorgprofielen), or { file: NAME } for a CSV, JSON-lines or JSON data file next to the design.") { Object = CareProfile, FromDataFile = true },
-        new("escalations", FieldKind.ObjectList, false, "Escalations (op- en afschalingen), or { file: NAME } for a data file next to the design.") { Object = Escalation, FromDataFile = true });
+        new("escalations", FieldKind.ObjectList, false, "Escalations (op- en afschalingen), or { file: NAME } for a data file next to the design.") { Object = Escalation, FromDataFile = true },
+        new("profileMonths", FieldKind.ObjectList, false, "Period data: what was realised per care profile per month, or { file: NAME } for a data file next to the design.") { Object = ProfileMonth, FromDataFile = true },
+        new("outcomes", FieldKind.ObjectList, false, "Period data: outcomes of ended care profiles (uitkomsten), or { file: NAME } for a data file next to the design.") { Object = Outcome, FromDataFile = true },
+        new("spending", FieldKind.ObjectList, false, "Period data: what was spent per contract per month (bestedingen), or { file: NAME } for a data file next to the design.") { Object = Spending, FromDataFile = true });
 }

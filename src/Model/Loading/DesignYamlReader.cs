@@ -92,6 +92,9 @@ internal sealed partial class DesignYamlReader
             case "contracts": Add(_contracts, ReadContract(item)); break;
             case "careProfiles": Add(_careProfiles, ReadCareProfile(item)); break;
             case "escalations": Add(_escalations, ReadEscalation(item)); break;
+            case "profileMonths": Add(_profileMonths, ReadProfileMonth(item)); break;
+            case "outcomes": Add(_outcomes, ReadOutcome(item)); break;
+            case "spending": Add(_spending, ReadSpending(item)); break;
         }
 
         if (_progress is not null && item.Span.EndOffset - _reported >= ProgressInterval)
@@ -142,7 +145,10 @@ internal sealed partial class DesignYamlReader
             ReadList(fields["cooperatives"], "cooperatives", ReadCooperative, _cooperatives),
             ReadList(fields["contracts"], "contracts", ReadContract, _contracts),
             ReadItems(fields["careProfiles"], DesignSchema.CareProfile, "care profiles", "care profile", static (r, n) => r.ReadCareProfile(n), _careProfiles),
-            ReadItems(fields["escalations"], DesignSchema.Escalation, "escalations", "escalation", static (r, n) => r.ReadEscalation(n), _escalations));
+            ReadItems(fields["escalations"], DesignSchema.Escalation, "escalations", "escalation", static (r, n) => r.ReadEscalation(n), _escalations),
+            ReadItems(fields["profileMonths"], DesignSchema.ProfileMonth, "profile months", "profile month", static (r, n) => r.ReadProfileMonth(n), _profileMonths),
+            ReadItems(fields["outcomes"], DesignSchema.Outcome, "outcomes", "outcome", static (r, n) => r.ReadOutcome(n), _outcomes),
+            ReadItems(fields["spending"], DesignSchema.Spending, "spending", "spending", static (r, n) => r.ReadSpending(n), _spending));
     }
 
     private List<T> ReadList<T>(YamlNodeBase? node, string what, Func<YamlNodeBase, T?> read, List<T> streamed)

@@ -214,6 +214,23 @@ public sealed class YamlFieldReader
         return null;
     }
 
+    /// <summary>The node as a month written <c>yyyy-MM</c>, as its first day; null when it is absent or (reported) not such a month.</summary>
+    internal Located<DateOnly>? Month(YamlNodeBase? node, string what)
+    {
+        if (Text(node, what) is not { } text)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Value, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        {
+            return new(month, text.Span);
+        }
+
+        Error(text.Span, LoadErrorCodes.BadDate, $"'{text.Value}' is not a valid month for {what}; write it as yyyy-MM, e.g. 2023-01.");
+        return null;
+    }
+
     internal decimal? Decimal(YamlNodeBase? node, string what)
     {
         if (Text(node, what) is not { } text)

@@ -33,6 +33,23 @@ internal static class SampleDesigns
         expertTeam: { id: ret, name: Regionaal Expertteam }
         """;
 
+    /// <summary>
+    /// Period data for <see cref="Valid"/>, to append to it after a line break: two months of P-0001 out of month order,
+    /// the month P-0002 ended and its outcome, and two months of spending under C-001 out of month order.
+    /// </summary>
+    public const string PeriodData = """
+        profileMonths:
+          - { profile: P-0001, month: 2023-04, status: active, hours: 26, spend: 2100 }
+          - { profile: P-0001, month: 2023-03, status: active, hours: 24.5, units: 3, spend: 1980.50 }
+          - { profile: P-0002, month: 2023-07, status: ended }
+        outcomes:
+          - { profile: P-0002, ended: 2023-07-31, goal: partly, endedEarly: true, satisfaction: 7.5 }
+        spending:
+          - { contract: C-001, month: 2023-02, amount: 37500 }
+          - { contract: C-001, month: 2023-01, amount: 36000 }
+
+        """;
+
     /// <summary>Replaces the first occurrence of <paramref name="find"/>, failing loudly when the sample changed under the test.</summary>
     public static string With(string find, string replace)
     {

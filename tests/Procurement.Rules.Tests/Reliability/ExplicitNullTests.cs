@@ -104,7 +104,7 @@ public sealed class ExplicitNullTests
 
     private static readonly Document[] Documents =
     [
-        new("design", DesignSchema.Design, SampleDesigns.Valid),
+        new("design", DesignSchema.Design, SampleDesigns.Valid + "\n" + SampleDesigns.PeriodData),
         new("rule pack", RuleFileSchema.Pack, Pack),
         new("override file", RuleFileSchema.Pack, OverrideFile),
         new("rule tests", RuleTestSchema.File, RuleTests),

@@ -5,8 +5,8 @@ using YamlDotNet.Core.Events;
 namespace Procurement.Rules.Cli;
 
 /// <summary>
-/// Writes a YAML design as a design with its care profiles and escalations in CSV data files next to it (the way a
-/// municipality's system exports allocations): the design keeps every other field and names the files
+/// Writes a YAML design as a design with its care profiles and escalations, and its period data if any, in CSV data
+/// files next to it (the way a municipality's system exports allocations): the design keeps every other field and names the files
 /// (<c>careProfiles: { file: NAME-profiles.csv }</c>). Streams from the YAML parser's events, so a national design is
 /// converted without holding it as a tree.
 /// </summary>
@@ -21,8 +21,28 @@ internal static class DesignCsv
 
     internal static readonly string[] EscalationColumns = ["id", "profile", "from", "to", "fromScope", "toScope", "toLot", "date", "approvedBy", "expertTeam"];
 
+    internal static readonly string[] ProfileMonthColumns = ["profile", "month", "status", "hours", "units", "spend"];
+
+    internal static readonly string[] OutcomeColumns = ["profile", "ended", "goal", "endedEarly", "satisfaction"];
+
+    internal static readonly string[] SpendingColumns = ["contract", "month", "amount"];
+
+    // The lists written as data files, with the suffix of each file's name.
+    private static readonly (string List, string Suffix, string[] Columns)[] Lists =
+    [
+        ("careProfiles", "profiles", ProfileColumns),
+        ("escalations", "escalations", EscalationColumns),
+        ("profileMonths", "profile-months", ProfileMonthColumns),
+        ("outcomes", "outcomes", OutcomeColumns),
+        ("spending", "spending", SpendingColumns),
+    ];
+
+    /// <summary>The names of the data files written beside a design named <paramref name="stem"/> that has <paramref name="lists"/>.</summary>
+    public static IEnumerable<string> FileNames(string stem, IEnumerable<string> lists) =>
+        Lists.Where(l => lists.Contains(l.List)).Select(l => $"{stem}-{l.Suffix}.csv");
+
     /// <summary>
-    /// Writes <paramref name="yaml"/> (block lists of flat mappings under <c>careProfiles</c> and <c>escalations</c>, no
+    /// Writes <paramref name="yaml"/> (block lists of flat mappings under <c>careProfiles</c>, <c>escalations</c> and the period data's lists, no
     /// anchors) to <paramref name="designPath"/> and its lists to CSV files beside it; returns the paths written.
     /// </summary>
     public static IReadOnlyList<string> Write(string yaml, string designPath)
@@ -39,19 +59,15 @@ internal static class DesignCsv
         while (!parser.TryConsume<MappingEnd>(out _))
         {
             var key = parser.Consume<Scalar>();
-            var columns = key.Value switch
-            {
-                "careProfiles" => ProfileColumns,
-                "escalations" => EscalationColumns,
-                _ => null,
-            };
-            if (columns is null || parser.Current is not SequenceStart)
+            var list = Array.FindIndex(Lists, l => l.List == key.Value);
+            if (list < 0 || parser.Current is not SequenceStart)
             {
                 parser.SkipThisAndNestedEvents();
                 continue;
             }
 
-            var name = $"{stem}-{(columns == ProfileColumns ? "profiles" : "escalations")}.csv";
+            var (_, suffix, columns) = Lists[list];
+            var name = $"{stem}-{suffix}.csv";
             var path = Path.Combine(folder, name);
             var end = WriteRows(parser, columns, path);
             written.Add(path);

@@ -6,7 +6,8 @@ namespace Procurement.Rules.Cli;
 /// <summary>The care profiles of a generated design: drawn from the seeded streams, then written.</summary>
 internal sealed partial class DesignGenerator
 {
-    private List<PlannedEscalation> AppendProfiles(StringBuilder b, Shape shape)
+    // The profiles drawn are added to kept, when given, for the period data.
+    private List<PlannedEscalation> AppendProfiles(StringBuilder b, Shape shape, List<GeneratedProfile>? kept)
     {
         // Three seeded streams: the regular draws, those of a national design, and the stays (so that adding one kind
         // of draw leaves the others as they were).
@@ -24,6 +25,7 @@ internal sealed partial class DesignGenerator
             }
 
             AppendProfile(b, i, profile, shape, residence);
+            kept?.Add(profile);
             if (profile.Escalated)
             {
                 escalations.Add(PlanUpscaling(extra, i, profile.Municipality, profile.Lot, shape.Lots));

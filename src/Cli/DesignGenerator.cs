@@ -74,8 +74,14 @@ internal sealed partial class DesignGenerator
         AppendProviders(b, shape);
         AppendCooperatives(b, shape);
         AppendContracts(b, shape);
-        var escalations = AppendProfiles(b, shape);
+        var profiles = Months > 0 ? new List<GeneratedProfile>(Profiles) : null;
+        var escalations = AppendProfiles(b, shape, profiles);
         AppendEscalations(b, escalations);
+        if (profiles is not null)
+        {
+            AppendPeriodData(b, profiles, shape);
+        }
+
         return b.ToString();
     }
 

@@ -19,10 +19,14 @@ internal static class GenerateCommand
     {
         var profiles = new Option<int>("--profiles") { Description = $"Number of care profiles (1 to {MaxProfiles:N0}).", DefaultValueFactory = _ => 1_000 };
         var national = new Option<bool>("--national") { Description = "Add what a national check meets: cooperatives, a lump-sum lot, named contracts, de-escalations and a few planted defects in every rule family." };
+        var months = new Option<int>("--months")
+        {
+            Description = $"Add period data for this many months from January 2024 (1 to {DesignGenerator.MaxMonths}): what was realised per care profile per month, outcomes of ended profiles and, with --national, spending under the lump-sum contracts, with a few planted issues.",
+        };
         var seed = new Option<int>("--seed") { Description = "Seed of the generator: the same seed and size give the same design.", DefaultValueFactory = _ => 42 };
         var format = new Option<string>("--format")
         {
-            Description = "yaml; json (the same design as a .json file); or csv (a .yaml design whose care profiles and escalations are in CSV data files next to it).",
+            Description = "yaml; json (the same design as a .json file); or csv (a .yaml design whose care profiles, escalations and period data are in CSV data files next to it).",
             DefaultValueFactory = _ => "yaml",
         };
         format.AcceptOnlyFromAmong("yaml", "json", "csv");
@@ -30,7 +34,7 @@ internal static class GenerateCommand
         var force = new Option<bool>("--force") { Description = "Overwrite the file when it exists." };
         var command = new Command("generate", "Write a generated tender design with realistic proportions and a few deliberate mistakes, to try the tool or reproduce the benchmarks at any size.")
         {
-            profiles, national, seed, format, directory, force,
+            profiles, national, months, seed, format, directory, force,
         };
         command.SetAction(parse =>
         {
@@ -41,13 +45,20 @@ internal static class GenerateCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var generator = new DesignGenerator { Profiles = count, Seed = parse.GetValue(seed), National = parse.GetValue(national) };
+            var monthCount = parse.GetValue(months);
+            if (monthCount is < 0 or > DesignGenerator.MaxMonths)
+            {
+                error.WriteLine($"error: --months must be between 1 and {DesignGenerator.MaxMonths.ToString(CultureInfo.InvariantCulture)}; got {monthCount.ToString(CultureInfo.InvariantCulture)}.");
+                return ExitCodes.InvalidInput;
+            }
+
+            var generator = new DesignGenerator { Profiles = count, Seed = parse.GetValue(seed), National = parse.GetValue(national), Months = monthCount };
             var chosen = parse.GetValue(format);
             var extension = chosen == "json" ? ".json" : ".yaml";
             var folder = parse.GetValue(directory) ?? Environment.CurrentDirectory;
-            var stem = string.Create(CultureInfo.InvariantCulture, $"generated-{generator.Seed}-{count}{(generator.National ? "-national" : string.Empty)}{(chosen == "csv" ? "-csv" : string.Empty)}");
+            var stem = string.Create(CultureInfo.InvariantCulture, $"generated-{generator.Seed}-{count}{(generator.National ? "-national" : string.Empty)}{(monthCount > 0 ? $"-{monthCount}m" : string.Empty)}{(chosen == "csv" ? "-csv" : string.Empty)}");
             var path = Path.Combine(folder, stem + extension);
-            string[] targets = chosen == "csv" ? [path, Path.Combine(folder, stem + "-profiles.csv"), Path.Combine(folder, stem + "-escalations.csv")] : [path];
+            string[] targets = chosen == "csv" ? [path, .. DesignCsv.FileNames(stem, generator.DataLists).Select(name => Path.Combine(folder, name))] : [path];
             if (!parse.GetValue(force) && targets.FirstOrDefault(File.Exists) is { } existing)
             {
                 error.WriteLine($"error: {SafeText.Terminal(existing)} already exists; use --force to overwrite it.");

@@ -48,6 +48,73 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Generate_WithMonths_AddsPeriodDataWithItsPlantedIssues_AndLeavesTheRestOfTheDesignAsItWas()
+    {
+        Assert.Equal(0, CliRunner.Run("generate", "--profiles", "3000", "--national", "-o", _folder).Exit);
+        var (exit, output, _) = CliRunner.Run("generate", "--profiles", "3000", "--national", "--months", "12", "-o", _folder);
+        var path = Path.Combine(_folder, "generated-42-3000-national-12m.yaml");
+
+        Assert.Equal(0, exit);
+        Assert.Contains(path, output, StringComparison.Ordinal);
+        Assert.StartsWith(File.ReadAllText(Path.Combine(_folder, "generated-42-3000-national.yaml")), File.ReadAllText(path), StringComparison.Ordinal);
+
+        var design = TenderDesignLoader.LoadFile(path).GetValueOrThrow();
+        Assert.All(design.ProfileMonths, m => Assert.Equal(2024, m.Month.Year));
+        Assert.Equal(12, design.ProfileMonths.Select(m => m.Month).Distinct().Count());
+        Assert.All(design.Outcomes, o => Assert.Equal(ProfileStatus.Ended, o.Profile.Months[^1].Status));
+
+        // Planted: profiles that go on past their planned end, early endings at the first provider, and one lump sum
+        // spending 30% over its monthly budget.
+        Assert.Contains(design.CareProfiles, p => p.Months.Count > 0 && p.Months[^1].Month > p.End);
+        double EarlyShare(IEnumerable<ProfileOutcome> outcomes) => outcomes.Average(o => o.EndedEarly ? 1.0 : 0.0);
+        Assert.True(EarlyShare(design.Outcomes.Where(o => o.Profile.MainContractor!.Id == "p0")) > 2 * EarlyShare(design.Outcomes.Where(o => o.Profile.MainContractor!.Id != "p0")));
+        var monthly = design.Contracts.Where(c => c.Spending.Count > 0).ToDictionary(c => c.Id, c => c.Spending.Average(s => s.Amount) / (c.Budget!.Value / 24));
+        Assert.Equal("C-coop1-lot6-heavy-2023", monthly.MaxBy(m => m.Value).Key);
+        Assert.InRange(monthly["C-coop1-lot6-heavy-2023"], 1.15m, 1.35m);
+        Assert.All(monthly.Where(m => m.Key != "C-coop1-lot6-heavy-2023"), m => Assert.InRange(m.Value, 0.9m, 1.05m));
+    }
+
+    [Fact]
+    public void Generate_WithMonths_AsCsv_WritesThePeriodDataAsDataFiles_ThatLoadToTheSameDesign()
+    {
+        Assert.Equal(0, CliRunner.Run("generate", "--profiles", "500", "--national", "--months", "6", "-o", _folder).Exit);
+        var (exit, output, _) = CliRunner.Run("generate", "--profiles", "500", "--national", "--months", "6", "--format", "csv", "-o", _folder);
+
+        Assert.Equal(0, exit);
+        foreach (var suffix in new[] { "profiles", "escalations", "profile-months", "outcomes", "spending" })
+        {
+            Assert.Contains($"generated-42-500-national-6m-csv-{suffix}.csv", output, StringComparison.Ordinal);
+        }
+
+        var fromYaml = TenderDesignLoader.LoadFile(Path.Combine(_folder, "generated-42-500-national-6m.yaml")).GetValueOrThrow();
+        var fromCsv = TenderDesignLoader.LoadFile(Path.Combine(_folder, "generated-42-500-national-6m-csv.yaml")).GetValueOrThrow();
+        Assert.NotEmpty(fromCsv.ProfileMonths);
+        Assert.Equal(TenderDesignWriter.Write(fromYaml), TenderDesignWriter.Write(fromCsv));
+    }
+
+    [Fact]
+    public void Generate_WithMonths_NotNational_AsCsv_WritesNoSpending()
+    {
+        var (exit, output, _) = CliRunner.Run("generate", "--profiles", "200", "--months", "3", "--format", "csv", "-o", _folder);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("generated-42-200-3m-csv-outcomes.csv", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("spending", output, StringComparison.Ordinal);
+        Assert.NotEmpty(TenderDesignLoader.LoadFile(Path.Combine(_folder, "generated-42-200-3m-csv.yaml")).GetValueOrThrow().ProfileMonths);
+    }
+
+    [Theory]
+    [InlineData("37")]
+    [InlineData("-1")]
+    public void Generate_MonthsOutOfRange_IsInvalidInput(string months)
+    {
+        var (exit, _, error) = CliRunner.Run("generate", "--profiles", "10", "--months", months, "-o", _folder);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"--months must be between 1 and 36; got {months}.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Generate_National_AsCsv_WritesTheDesignAndTwoDataFiles_WithTheSameFindingsAsItsYaml()
     {
         Assert.Equal(0, CliRunner.Run("generate", "--profiles", "500", "--national", "-o", _folder).Exit);

@@ -100,6 +100,9 @@ public sealed class DataFileTests : IDisposable
         var schema = System.Text.Json.JsonDocument.Parse(TenderDesignLoader.JsonSchema()).RootElement.GetProperty("definitions");
         Assert.Equal(schema.GetProperty("careProfile").GetProperty("properties").EnumerateObject().Select(p => p.Name), DesignCsv.ProfileColumns);
         Assert.Equal(schema.GetProperty("escalation").GetProperty("properties").EnumerateObject().Select(p => p.Name), DesignCsv.EscalationColumns);
+        Assert.Equal(schema.GetProperty("profileMonth").GetProperty("properties").EnumerateObject().Select(p => p.Name), DesignCsv.ProfileMonthColumns);
+        Assert.Equal(schema.GetProperty("outcome").GetProperty("properties").EnumerateObject().Select(p => p.Name), DesignCsv.OutcomeColumns);
+        Assert.Equal(schema.GetProperty("spending").GetProperty("properties").EnumerateObject().Select(p => p.Name), DesignCsv.SpendingColumns);
     }
 
     [Theory]

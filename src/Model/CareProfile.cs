@@ -113,6 +113,29 @@ public sealed class CareProfile
     /// <summary>The outcome of the profile once it ended (uitkomst), or <see langword="null"/> when none is recorded.</summary>
     public ProfileOutcome? Outcome { get; internal set; }
 
+    /// <summary>
+    /// In how many months after the month of its planned <see cref="End"/>, up to and including the month of
+    /// <paramref name="month"/>, care was still realised under the profile (a month of <see cref="Months"/>): care that
+    /// runs past its duration without a new decision.
+    /// </summary>
+    /// <param name="month">A day of the last month looked at, e.g. the evaluation's <c>asOf</c>.</param>
+    public int MonthsPastEnd(DateOnly month)
+    {
+        var end = MonthIndex.Of(End);
+        var last = MonthIndex.Of(month);
+        var count = 0;
+        foreach (var realised in Months)
+        {
+            var at = MonthIndex.Of(realised.Month);
+            if (at > end && at <= last)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>The contract the profile states it is delivered under (contract), if the design names one.</summary>
     public Contract? Contract { get; internal set; }
 

@@ -135,6 +135,51 @@ public sealed class Contract
     /// <summary>What was spent under the contract per month (bestedingen), in month order; empty without period data.</summary>
     public IReadOnlyList<ContractSpending> Spending { get; internal set; } = [];
 
+    /// <summary>What was spent in the month of <paramref name="month"/> (any day of it); 0 without a row for it.</summary>
+    /// <param name="month">A day of the month, e.g. the evaluation's <c>asOf</c>.</param>
+    public decimal SpentIn(DateOnly month) => SpentInLast(1, month);
+
+    /// <summary>What was spent in the <paramref name="months"/> months up to and including the month of <paramref name="month"/>.</summary>
+    /// <param name="months">How many months, e.g. 3 for the last quarter.</param>
+    /// <param name="month">A day of the last month.</param>
+    public decimal SpentInLast(int months, DateOnly month) => SpentBetween(MonthIndex.Of(month) - months + 1, MonthIndex.Of(month));
+
+    /// <summary>What was spent from January through the month of <paramref name="month"/>, in its year (year to date).</summary>
+    /// <param name="month">A day of the last month.</param>
+    public decimal SpentYearToDate(DateOnly month) => SpentBetween(MonthIndex.Of(new DateOnly(month.Year, 1, 1)), MonthIndex.Of(month));
+
+    /// <summary>
+    /// The budget's part for January through the month of <paramref name="month"/> in its year, spread evenly over the
+    /// contract's months (pro rata, a month the period touches counting whole): what <see cref="SpentYearToDate"/> is
+    /// measured against. <see langword="null"/> without a budget or for a period without an end.
+    /// </summary>
+    /// <param name="month">A day of the last month.</param>
+    public decimal? BudgetYearToDate(DateOnly month)
+    {
+        if (Budget is not { } budget || Period.Until is null)
+        {
+            return null;
+        }
+
+        var months = MonthIndex.Overlap(Period, int.MinValue, int.MaxValue);
+        return budget * MonthIndex.Overlap(Period, MonthIndex.Of(new DateOnly(month.Year, 1, 1)), MonthIndex.Of(month)) / months;
+    }
+
+    private decimal SpentBetween(int first, int last)
+    {
+        var total = 0m;
+        foreach (var spent in Spending)
+        {
+            var at = MonthIndex.Of(spent.Month);
+            if (at >= first && at <= last)
+            {
+                total += spent.Amount;
+            }
+        }
+
+        return total;
+    }
+
     /// <summary>
     /// Indexes the contract's municipalities among the design's <paramref name="municipalityCount"/>: a flag per
     /// municipality of the design, or, for a contract naming few of many, their sorted indexes (so that many contracts

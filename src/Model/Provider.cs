@@ -37,6 +37,42 @@ public sealed class Provider : ContractParty
         }
     } = [];
 
+    /// <summary>Outcomes of the care profiles of which the provider is the main contractor, in order of their end date; empty without period data.</summary>
+    public IReadOnlyList<ProfileOutcome> Outcomes { get; internal set; } = [];
+
+    /// <summary>
+    /// The share, from 0 to 1, of the provider's <see cref="Outcomes"/> ended from <paramref name="from"/> through
+    /// <paramref name="until"/> that ended early (uitval); <see langword="null"/> when none ended then.
+    /// </summary>
+    /// <param name="from">First day.</param>
+    /// <param name="until">Last day.</param>
+    public decimal? EarlyEndingShare(DateOnly from, DateOnly until) => Share(from, until, o => o.EndedEarly);
+
+    /// <summary>
+    /// The share, from 0 to 1, of the provider's <see cref="Outcomes"/> ended from <paramref name="from"/> through
+    /// <paramref name="until"/> that reached their goals (doelrealisatie: <see cref="GoalAchievement.Reached"/>);
+    /// <see langword="null"/> when none ended then.
+    /// </summary>
+    /// <param name="from">First day.</param>
+    /// <param name="until">Last day.</param>
+    public decimal? GoalReachedShare(DateOnly from, DateOnly until) => Share(from, until, o => o.Goal == GoalAchievement.Reached);
+
+    private decimal? Share(DateOnly from, DateOnly until, Func<ProfileOutcome, bool> counts)
+    {
+        var ended = 0;
+        var counted = 0;
+        foreach (var outcome in Outcomes)
+        {
+            if (outcome.Ended >= from && outcome.Ended <= until)
+            {
+                ended++;
+                counted += counts(outcome) ? 1 : 0;
+            }
+        }
+
+        return ended == 0 ? null : (decimal)counted / ended;
+    }
+
     /// <summary>Providers registered as this provider's subcontractors (onderaannemers).</summary>
     public IReadOnlyList<Provider> Subcontractors
     {

@@ -66,6 +66,11 @@ internal sealed partial class DesignResolver
             outcome.Profile.Outcome = outcome;
         }
 
+        foreach (var group in outcomes.Where(o => o.Profile.MainContractor is not null).GroupBy(o => o.Profile.MainContractor!))
+        {
+            group.Key.Outcomes = [.. group.OrderBy(o => o.Ended)];
+        }
+
         var spending = dto.Spending
             .Select(s => new ContractSpending(_contractById[s.Contract!.Value.Value], s.Month!.Value.Value, s.Amount!.Value, At(s.File, s.Span)))
             .ToArray();

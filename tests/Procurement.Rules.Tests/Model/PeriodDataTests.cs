@@ -126,30 +126,20 @@ public sealed class PeriodDataTests : IDisposable
     }
 
     [Theory]
-    [InlineData("  - { profile: P-0002, ended: 2023-07-31, goal: partly, satisfaction: 11 }", LoadErrorCodes.BadValue, 71, "Satisfaction is a mark from 1 to 10; found 11.")]
-    [InlineData("  - { profile: P-0002, ended: 2023-07-31, goal: half }", LoadErrorCodes.BadValue, 49, "'half' is not a valid goal achievement; use one of: reached, partly, not-reached.")]
-    [InlineData("  - { profile: P-0002, ended: 2023-07-31 }", LoadErrorCodes.MissingField, 5, "goal")]
-    [InlineData("  - { profile: P-0002, ended: 2023-07-31, goal: reached }\n  - { profile: P-0002, ended: 2023-08-31, goal: reached }", LoadErrorCodes.DuplicateId, 16, "Care profile 'P-0002' has two outcomes (first at line")]
-    public void OutcomeError_IsPositioned(string items, string code, int column, string says)
+    [InlineData("outcomes", "  - { profile: P-0002, ended: 2023-07-31, goal: partly, satisfaction: 11 }", LoadErrorCodes.BadValue, 71, "Satisfaction is a mark from 1 to 10; found 11.")]
+    [InlineData("outcomes", "  - { profile: P-0002, ended: 2023-07-31, goal: half }", LoadErrorCodes.BadValue, 49, "'half' is not a valid goal achievement; use one of: reached, partly, not-reached.")]
+    [InlineData("outcomes", "  - { profile: P-0002, ended: 2023-07-31 }", LoadErrorCodes.MissingField, 5, "goal")]
+    [InlineData("outcomes", "  - { profile: P-0002, ended: 2023-07-31, goal: reached }\n  - { profile: P-0002, ended: 2023-08-31, goal: reached }", LoadErrorCodes.DuplicateId, 16, "Care profile 'P-0002' has two outcomes (first at line")]
+    [InlineData("spending", "  - { contract: C-404, month: 2023-01, amount: 100 }", LoadErrorCodes.DanglingReference, 17, "No contract with id 'C-404'")]
+    [InlineData("spending", "  - { contract: C-001, month: 2023-1, amount: 100 }", LoadErrorCodes.BadDate, 31, "'2023-1' is not a valid month for the spending month")]
+    [InlineData("spending", "  - { contract: C-001, month: 2023-01 }", LoadErrorCodes.MissingField, 5, "amount")]
+    [InlineData("spending", "  - { contract: C-001, month: 2023-01, amount: 1 }\n  - { contract: C-001, month: 2023-01, amount: 2 }", LoadErrorCodes.DuplicateId, 31, "Contract 'C-001' has two spending rows for 2023-01 (first at line")]
+    public void PeriodListError_IsPositioned(string list, string items, string code, int column, string says)
     {
-        var text = Sample + "outcomes:\n" + items + "\n";
+        var text = Sample + list + ":\n" + items + "\n";
         var error = TenderDesignLoader.LoadString(text, "design.yaml").Errors.First();
 
-        var line = text.Split('\n').Length - 1 - items.Split('\n').Length + (code == LoadErrorCodes.DuplicateId ? 2 : 1);
-        Assert.Equal((code, line, column), (error.Code, error.Line, error.Column));
-        Assert.Contains(says, error.Message, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("  - { contract: C-404, month: 2023-01, amount: 100 }", LoadErrorCodes.DanglingReference, 17, "No contract with id 'C-404'")]
-    [InlineData("  - { contract: C-001, month: 2023-1, amount: 100 }", LoadErrorCodes.BadDate, 31, "'2023-1' is not a valid month for the spending month")]
-    [InlineData("  - { contract: C-001, month: 2023-01 }", LoadErrorCodes.MissingField, 5, "amount")]
-    [InlineData("  - { contract: C-001, month: 2023-01, amount: 1 }\n  - { contract: C-001, month: 2023-01, amount: 2 }", LoadErrorCodes.DuplicateId, 31, "Contract 'C-001' has two spending rows for 2023-01 (first at line")]
-    public void SpendingError_IsPositioned(string items, string code, int column, string says)
-    {
-        var text = Sample + "spending:\n" + items + "\n";
-        var error = TenderDesignLoader.LoadString(text, "design.yaml").Errors.First();
-
+        // At the item's line; a second row's error at the second.
         var line = text.Split('\n').Length - 1 - items.Split('\n').Length + (code == LoadErrorCodes.DuplicateId ? 2 : 1);
         Assert.Equal((code, line, column), (error.Code, error.Line, error.Column));
         Assert.Contains(says, error.Message, StringComparison.Ordinal);

@@ -1,0 +1,121 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Procurement.Rules.Cli;
+using Procurement.Rules.Model;
+using Procurement.Rules.Tests.Properties;
+using Xunit;
+
+namespace Procurement.Rules.Tests.Packs;
+
+/// <summary>
+/// The monitoring pack (rules/monitoring, issue 23): it is not among the embedded packs, its findings read in Dutch
+/// with the values they are about, and on generated designs with months of period data, at any peildatum, it finds
+/// exactly what a hand-written reading of the period data finds.
+/// </summary>
+public sealed class MonitoringPackTests
+{
+    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "rules", "monitoring");
+
+    private static readonly Lazy<RuleSet> Pack = new(() => RuleSet.LoadDirectory(Folder).GetValueOrThrow());
+
+    [Fact]
+    public void Pack_IsNotAmongTheEmbeddedPacks()
+    {
+        Assert.Equal(["MO-001", "MO-002", "MO-003", "MO-004"], Pack.Value.Rules.Select(r => r.Id));
+        Assert.DoesNotContain(Shipped.Rules.Rules, r => r.Id.StartsWith("MO-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void LumpSumOverItsBudgetToDate_IsReported_WithWhatWasSpentAndTheBudgetProRata()
+    {
+        var text = File.ReadAllText(Path.Combine(Folder, "tests", "designs", "base-design.yaml"))
+            .Replace("{ contract: C-BH, month: 2024-06, amount: 58000 }", "{ contract: C-BH, month: 2024-06, amount: 102000 }", StringComparison.Ordinal);
+        var design = TenderDesignLoader.LoadString(text, "design.yaml").GetValueOrThrow();
+
+        var finding = Assert.Single(Pack.Value.Evaluate(design, new EvaluationOptions { AsOf = new DateOnly(2024, 6, 30) }).Findings);
+
+        Assert.Equal(("MO-001", "contracts[C-BH]", "within-budget-to-date"), (finding.RuleId, finding.Subject, finding.Clause));
+        Assert.Equal(
+            "Lumpsumcontract C-BH (JenS, Basishulp): dit jaar tot en met 2024-06-30 EUR 392000 besteed, meer dan 10% boven het budget naar rato van EUR 350000; stuur bij of roep de hardheidsclausule in.",
+            finding.Message);
+    }
+
+    [Fact]
+    public void GeneratedYear_FindsItsPlantedIssues()
+    {
+        var yaml = new DesignGenerator { Profiles = 3_000, National = true, Months = 12 }.Generate();
+        var design = TenderDesignLoader.LoadString(yaml, "generated.yaml").GetValueOrThrow();
+
+        var findings = Pack.Value.Evaluate(design, new EvaluationOptions { AsOf = new DateOnly(2024, 9, 30) }).Findings;
+
+        // The lump sum 30% over its monthly budget, profiles that go on past their end, the provider whose profiles end early.
+        Assert.Contains(findings, f => f is { RuleId: "MO-001", Subject: "contracts[C-coop1-lot6-heavy-2023]" });
+        Assert.Equal(["contracts[C-coop1-lot6-heavy-2023]"], findings.Where(f => f.RuleId == "MO-001").Select(f => f.Subject));
+        Assert.Contains(findings, f => f.RuleId == "MO-002");
+        Assert.Contains(findings, f => f is { RuleId: "MO-003", Subject: "providers[p0]" });
+    }
+
+    [Fact]
+    public void Generated_period_data_gives_the_findings_a_hand_written_reading_gives() =>
+        PropertyRun.Check(nameof(Generated_period_data_gives_the_findings_a_hand_written_reading_gives), 25, Cases, c =>
+        {
+            var yaml = new DesignGenerator { Profiles = c.Profiles, Seed = c.Seed, National = true, Months = c.Months }.Generate();
+            var design = TenderDesignLoader.LoadString(yaml, "generated.yaml", new YamlLimits { MaxNodes = 10_000_000 }).GetValueOrThrow();
+            var asOf = new DateOnly(2024, 1, 1).AddMonths(c.AsOfMonth + 1).AddDays(-1);
+
+            var engine = Pack.Value.Evaluate(design, new EvaluationOptions { AsOf = asOf }).Findings.Select(f => (f.RuleId, f.Subject)).Order().ToArray();
+
+            Assert.Equal(Oracle(design, asOf).Order().ToArray(), engine);
+        });
+
+    private static Arbitrary<(int Seed, int Profiles, int Months, int AsOfMonth)> Cases => Arb.From(
+        from seed in Gen.Choose(0, 10_000)
+        from profiles in Gen.Choose(300, 1_500)
+        from months in Gen.Choose(1, 18)
+        from asOfMonth in Gen.Choose(0, 20)
+        select (seed, profiles, months, asOfMonth));
+
+    // The four rules read straight from the design's lists of period data, with the pack's default parameters.
+    private static IEnumerable<(string Rule, string Subject)> Oracle(TenderDesign design, DateOnly asOf)
+    {
+        var month = (asOf.Year * 12) + asOf.Month;
+        static int MonthOf(DateOnly d) => (d.Year * 12) + d.Month;
+        foreach (var contract in design.Contracts.Where(c => c.Budget is not null && c.Period.Until is not null && design.Spending.Any(s => s.Contract == c)))
+        {
+            var from = MonthOf(contract.Period.From);
+            var until = MonthOf(contract.Period.Until!.Value);
+            var yearStart = asOf.Year * 12 + 1;
+            var budget = contract.Budget!.Value * Math.Max(0, Math.Min(month, until) - Math.Max(yearStart, from) + 1) / (until - from + 1);
+            var spent = design.Spending.Where(s => s.Contract == contract && MonthOf(s.Month) >= yearStart && MonthOf(s.Month) <= month).Sum(s => s.Amount);
+            if (budget > 0 && spent * 100 > budget * 110)
+            {
+                yield return ("MO-001", $"contracts[{contract.Id}]");
+            }
+        }
+
+        foreach (var profile in design.ProfileMonths.Where(m => MonthOf(m.Month) > MonthOf(m.Profile.End) && MonthOf(m.Month) <= month).Select(m => m.Profile).Distinct())
+        {
+            yield return ("MO-002", $"careProfiles[{profile.Id}]");
+        }
+
+        var quarterStart = asOf.AddMonths(-3).AddDays(1);
+        foreach (var group in design.Outcomes.Where(o => o.Ended >= quarterStart && o.Ended <= asOf && o.Profile.MainContractor is not null).GroupBy(o => o.Profile.MainContractor!))
+        {
+            var ended = group.Count();
+            if (ended < 5)
+            {
+                continue;
+            }
+
+            if (group.Count(o => o.EndedEarly) * 100 > 20 * ended)
+            {
+                yield return ("MO-003", $"providers[{group.Key.Id}]");
+            }
+
+            if (group.Count(o => o.Goal == GoalAchievement.Reached) * 100 < 50 * ended)
+            {
+                yield return ("MO-004", $"providers[{group.Key.Id}]");
+            }
+        }
+    }
+}

@@ -45,7 +45,7 @@ public sealed class PeriodDataTests : IDisposable
 
         // The design's lists keep file order, each row located where it is written.
         Assert.Equal([new DateOnly(2023, 4, 1), new DateOnly(2023, 3, 1), new DateOnly(2023, 7, 1)], design.ProfileMonths.Select(m => m.Month));
-        Assert.Equal((FirstLine("profile: P-0001, month: 2023-04") , 5), (design.ProfileMonths[0].Location.Line, design.ProfileMonths[0].Location.Column));
+        Assert.Equal((FirstLine("profile: P-0001, month: 2023-04"), 5), (design.ProfileMonths[0].Location.Line, design.ProfileMonths[0].Location.Column));
     }
 
     [Theory]

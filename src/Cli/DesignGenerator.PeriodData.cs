@@ -45,13 +45,13 @@ internal sealed partial class DesignGenerator
             var overrun = end <= windowEnd && random.NextDouble() < 0.01 ? 1 + random.Next(3) : 0;
             var last = end.AddMonths(overrun);
             var price = LotPrices[profile.Lot % LotPrices.Length];
-            for (var month = Math.Max(FirstPeriodMonth.DayNumber, FirstOfMonth(profile.Start).DayNumber); month <= Math.Min(windowEnd.DayNumber, last.DayNumber); month = DateOnly.FromDayNumber(month).AddMonths(1).DayNumber)
+            var startMonth = new DateOnly(profile.Start.Year, profile.Start.Month, 1);
+            for (var first = startMonth > FirstPeriodMonth ? startMonth : FirstPeriodMonth; first <= windowEnd && first <= last; first = first.AddMonths(1))
             {
-                var first = DateOnly.FromDayNumber(month);
                 var ended = last < first.AddMonths(1);
                 var hours = Math.Round(profile.Intensity * 4.33m * (0.8m + (decimal)random.NextDouble() * 0.3m), 1);
                 var spend = Math.Round(price < 1000 ? hours * price : price, 2);
-                b.Append("  - { profile: ").Append(ProfileId(i)).Append(", month: ").Append(first.ToString("yyyy-MM", CultureInfo.InvariantCulture))
+                b.Append("  - { profile: ").Append(ProfileId(i)).Append(", month: ").Append(FormatMonth(first))
                     .Append(", status: ").Append(ended ? "ended" : "active").Append(", hours: ").Append(Number(hours)).Append(", spend: ").Append(Number(spend)).Append(" }\n");
             }
 
@@ -106,13 +106,11 @@ internal sealed partial class DesignGenerator
                     var over = cooperative.Index == 1 && category == "heavy" && m >= 3 ? 1.3m : 1m;
                     var amount = Math.Round(400000m / 24m * over * (0.9m + ((decimal)random.NextDouble() * 0.15m)), 2);
                     b.Append("  - { contract: ").Append(LumpSumContractId(cooperative.Index, shape.LumpSumLot, category, second))
-                        .Append(", month: ").Append(month.ToString("yyyy-MM", CultureInfo.InvariantCulture)).Append(", amount: ").Append(Number(amount)).Append(" }\n");
+                        .Append(", month: ").Append(FormatMonth(month)).Append(", amount: ").Append(Number(amount)).Append(" }\n");
                 }
             }
         }
     }
 
-    private static DateOnly FirstOfMonth(DateOnly date) => new(date.Year, date.Month, 1);
-
-    private static string ProfileId(int index) => "P-" + index.ToString("D6", CultureInfo.InvariantCulture);
+    private static string FormatMonth(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }

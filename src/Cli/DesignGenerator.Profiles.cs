@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Procurement.Rules.Cli;
@@ -104,7 +103,7 @@ internal sealed partial class DesignGenerator
 
     private void AppendProfile(StringBuilder b, int index, GeneratedProfile profile, Shape shape, Random residence)
     {
-        b.Append("  - { id: P-").Append(index.ToString("D6", CultureInfo.InvariantCulture))
+        b.Append("  - { id: ").Append(ProfileId(index))
             .Append(", municipality: m").Append(profile.Municipality)
             .Append(", lot: lot").Append(profile.Lot)
             .Append(", category: ").Append(profile.Heavy ? "heavy" : "light")

@@ -204,7 +204,7 @@ internal sealed partial class DesignGenerator
         b.Append("escalations:\n");
         foreach (var e in escalations)
         {
-            b.Append("  - { profile: P-").Append(e.Profile.ToString("D6", CultureInfo.InvariantCulture))
+            b.Append("  - { profile: ").Append(ProfileId(e.Profile))
                 .Append(", from: ").Append(e.From).Append(", to: ").Append(e.To);
             if (e.LocalToRegionalLot is { } toLot)
             {
@@ -326,6 +326,8 @@ internal sealed partial class DesignGenerator
     }
 
     private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string ProfileId(int index) => "P-" + index.ToString("D6", CultureInfo.InvariantCulture);
 
     private static string RegularContractId(int provider, int lot, string category) => $"C-p{provider}-lot{lot}-{category}";
 

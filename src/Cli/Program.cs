@@ -19,6 +19,7 @@ internal static class Program
             + "Exit codes: 0 = no finding at or above --fail-on; 1 = findings at or above it; 2 = invalid input (load or usage error).")
         {
             ValidateCommand.Create(output, error),
+            MonitorCommand.Create(output, error),
             ExplainCommand.Create(output, error),
             InitCommand.Create(output, error),
             LintCommand.Create(output, error),

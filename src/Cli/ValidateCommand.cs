@@ -89,7 +89,7 @@ internal static class ValidateCommand
     /// Loads a design, showing how much of it and of its data files is read (on an interactive console, when loading takes
     /// long enough to show anything: see <see cref="Progress"/>).
     /// </summary>
-    private static LoadResult<TenderDesign> Load(string path, TextWriter error)
+    internal static LoadResult<TenderDesign> Load(string path, TextWriter error)
     {
         var latest = new LatestLoadProgress();
         using (Progress.Start(large: true, () => latest.Describe(path), error))

@@ -215,6 +215,25 @@ public sealed class RuleSet
     }
 
     /// <summary>
+    /// Monitors a running framework (monitoring): evaluates <paramref name="design"/> at the last day of every month from
+    /// the month of <paramref name="from"/> through the month of <paramref name="until"/>, and adds up its period data
+    /// (<see cref="TenderDesign.ProfileMonths"/>, <see cref="TenderDesign.Outcomes"/>, <see cref="TenderDesign.Spending"/>)
+    /// per month, quarter and the whole range, for the region, each lot and each contract party.
+    /// </summary>
+    /// <param name="design">The loaded design with its period data.</param>
+    /// <param name="from">A day of the first month.</param>
+    /// <param name="until">A day of the last month; at most 120 months after the first.</param>
+    /// <param name="options">Budgets, threshold and waivers for each month's evaluation (its reference date is the month's last day); defaults when null.</param>
+    /// <param name="cancellationToken">Stops the run with an <see cref="OperationCanceledException"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="until"/> lies before <paramref name="from"/>, or the range is over 120 months.</exception>
+    /// <exception cref="EvaluationBudgetExceededException">A month's evaluation used up its time or memory budget.</exception>
+    public Monitoring.MonitoringReport Monitor(TenderDesign design, DateOnly from, DateOnly until, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        return Monitoring.MonitoringRun.Run(this, design, from, until, options ?? EvaluationOptions.Default, cancellationToken);
+    }
+
+    /// <summary>
     /// <see cref="Evaluate"/> with <paramref name="observer"/> watching (the rule-test runner's coverage): the rules it
     /// watches are evaluated part by part, and it is told every outcome; the report is the same.
     /// </summary>

@@ -12,11 +12,19 @@ public sealed record RuleSource(string Name, string Yaml)
     private const string ResourcePrefix = "rules/";
 
     /// <summary>The rule packs shipped inside the library (the default rule set), in name order.</summary>
-    public static IReadOnlyList<RuleSource> DefaultPacks()
+    public static IReadOnlyList<RuleSource> DefaultPacks() => EmbeddedPacks(ResourcePrefix);
+
+    /// <summary>
+    /// The monitoring pack shipped inside the library (<c>rules/monitoring</c>): rules over a running framework's period
+    /// data, evaluated month by month by <see cref="RuleSet.Monitor"/>; not part of <see cref="DefaultPacks"/>.
+    /// </summary>
+    public static IReadOnlyList<RuleSource> MonitoringPacks() => EmbeddedPacks("monitoring/");
+
+    private static RuleSource[] EmbeddedPacks(string prefix)
     {
         var assembly = typeof(RuleSource).Assembly;
         return assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".yaml", StringComparison.Ordinal))
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".yaml", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(n => new RuleSource(n, ReadResource(assembly, n)))
             .ToArray();

@@ -13,6 +13,7 @@ namespace Procurement.Rules.Reporting;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     Converters = [typeof(KebabCaseEnumConverter<Severity>), typeof(KebabCaseEnumConverter<RuleApplication>), typeof(KebabCaseEnumConverter<WaiverState>)])]
 [JsonSerializable(typeof(List<EvaluationReport>))]
+[JsonSerializable(typeof(Monitoring.MonitoringReport))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;
 
 /// <summary>An enum as kebab-case text (<c>not-effective</c>).</summary>
@@ -24,6 +25,9 @@ internal static class JsonReportWriter
 {
     public static void Write(IReadOnlyList<EvaluationReport> reports, TextWriter output) =>
         output.WriteLine(JsonSerializer.Serialize(reports as List<EvaluationReport> ?? [.. reports], ReportJsonContext.Default.ListEvaluationReport));
+
+    public static void WriteMonitoring(Monitoring.MonitoringReport report, TextWriter output) =>
+        output.WriteLine(JsonSerializer.Serialize(report, ReportJsonContext.Default.MonitoringReport));
 
     public static IReadOnlyList<EvaluationReport> Read(string json) =>
         JsonSerializer.Deserialize(json, ReportJsonContext.Default.ListEvaluationReport) ?? [];

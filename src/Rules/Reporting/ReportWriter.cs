@@ -65,6 +65,30 @@ public static class ReportWriter
         }
     }
 
+    /// <summary>
+    /// Writes a monitoring report (monitoringsrapportage, see <see cref="RuleSet.Monitor"/>): HTML for colleges and councils
+    /// (a one-page Dutch summary, trend charts in inline SVG, figures per quarter and month), Markdown, JSON with every
+    /// series, or SARIF with the open signals at the end of the range.
+    /// </summary>
+    /// <param name="format">The format.</param>
+    /// <param name="report">The monitoring report.</param>
+    /// <param name="ruleSet">The rule set it was made with (its rules are listed).</param>
+    /// <param name="output">Where to write.</param>
+    public static void WriteMonitoring(ReportFormat format, Monitoring.MonitoringReport report, RuleSet ruleSet, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        ArgumentNullException.ThrowIfNull(output);
+        switch (format)
+        {
+            case ReportFormat.Json: JsonReportWriter.WriteMonitoring(report, output); break;
+            case ReportFormat.Sarif: MonitoringSarifWriter.Write(report, ruleSet, output); break;
+            case ReportFormat.Markdown: MonitoringMarkdownWriter.Write(report, output); break;
+            case ReportFormat.Html: MonitoringHtmlWriter.Write(report, ruleSet, output); break;
+            default: throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown report format.");
+        }
+    }
+
     /// <summary>Writes evaluation reports as the JSON validate report (the JSON needs no design; see <see cref="ReadJson"/>).</summary>
     /// <param name="reports">The reports, one per design.</param>
     /// <param name="output">Where to write.</param>

@@ -30,7 +30,7 @@ internal static class SarifReportWriter
                 {
                     foreach (var finding in result.Report.Findings)
                     {
-                        WriteResult(json, result.Report, finding, index);
+                        WriteResult(json, result.Report.DesignId, result.Report.DesignFile, finding, index);
                     }
                 }
 
@@ -42,7 +42,7 @@ internal static class SarifReportWriter
             });
     }
 
-    private static void WriteRule(Utf8JsonWriter json, RuleInfo rule)
+    public static void WriteRule(Utf8JsonWriter json, RuleInfo rule)
     {
         json.WriteStartObject();
         json.WriteString("id", rule.Id);
@@ -68,7 +68,8 @@ internal static class SarifReportWriter
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, EvaluationReport report, Finding finding, Dictionary<string, int> index)
+    /// <summary>One result of design <paramref name="designId"/> in <paramref name="designFile"/>; <paramref name="properties"/> adds to the result's property bag.</summary>
+    public static void WriteResult(Utf8JsonWriter json, string designId, string designFile, Finding finding, Dictionary<string, int> index, Action<Utf8JsonWriter>? properties = null)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", finding.RuleId);
@@ -76,9 +77,9 @@ internal static class SarifReportWriter
         json.WriteStartObject("message");
         json.WriteString("text", $"{finding.Message} (clause {finding.Clause}: {finding.ClauseExpression})");
         json.WriteEndObject();
-        SarifLog.WriteLocations(json, report.DesignFile, finding.SubjectLocation, finding.Subject);
+        SarifLog.WriteLocations(json, designFile, finding.SubjectLocation, finding.Subject);
         json.WriteStartObject("properties");
-        json.WriteString("designId", report.DesignId);
+        json.WriteString("designId", designId);
         json.WriteString("subject", finding.Subject);
         json.WriteString("clause", finding.Clause);
         json.WriteStartObject("values");
@@ -89,6 +90,7 @@ internal static class SarifReportWriter
 
         json.WriteEndObject();
         SarifWaivers.WriteExpired(json, finding);
+        properties?.Invoke(json);
         json.WriteEndObject();
         if (index.TryGetValue(finding.RuleId, out var ruleIndex))
         {

@@ -19,13 +19,13 @@ internal static class Program
             + "Exit codes: 0 = no finding at or above --fail-on; 1 = findings at or above it; 2 = invalid input (load or usage error).")
         {
             ValidateCommand.Create(output, error),
-            MonitorCommand.Create(output, error),
             ExplainCommand.Create(output, error),
             InitCommand.Create(output, error),
             LintCommand.Create(output, error),
             TestCommand.Create(output, error),
             SchemaCommand.Create(output),
             DiffCommand.Create(output, error),
+            MonitorCommand.Create(output, error),
             ServeCommand.Create(output, error),
             GenerateCommand.Create(output, error),
         };

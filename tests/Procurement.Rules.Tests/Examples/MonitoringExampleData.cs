@@ -5,7 +5,7 @@ using Procurement.Rules.Cli;
 namespace Procurement.Rules.Tests.Examples;
 
 /// <summary>
-/// Writes the data files of examples/monitoring/heerlen-landgraaf-voerendaal-2021.yaml: the care profiles of the
+/// Generates the data files of examples/monitoring/heerlen-landgraaf-voerendaal-2021.yaml: the care profiles of the
 /// Heerlen, Landgraaf and Voerendaal basic youth help active in 2021, and a year of period data for them (care realised
 /// per profile per month, the outcomes of the profiles that ended, the monthly spending under the four lump sums), all
 /// drawn from one seeded <see cref="Random"/> so that this code always writes the same bytes.
@@ -162,8 +162,9 @@ internal static class MonitoringExampleData
         }
     }
 
-    // The shares of ended profiles that miss their goals, and of those that end early: a tenth of the profiles end early
-    // and seven in ten reach their goals, but for the planted quarters of Radar (III) and MeanderGroep (IV).
+    // The share of a member's ended profiles that miss their goals, and the share of those that end early: seven in ten
+    // reach their goals and about 8% end early, but in the planted quarters of Radar (III: a third end early, still over
+    // half reach their goals) and MeanderGroep (IV: three in ten reach them).
     private static (double Missed, double Early) Rates(string member, DateOnly ended) => (member, (ended.Month + 2) / 3) switch
     {
         ("radar", 3) => (0.42, 0.85),

@@ -31,6 +31,11 @@ public sealed class JsonSchemaTests
             data.Add("design.schema.json", Path.GetRelativePath(AppContext.BaseDirectory, file));
         }
 
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "examples", "monitoring"), "*.yaml").Order(StringComparer.Ordinal))
+        {
+            data.Add("design.schema.json", Path.GetRelativePath(AppContext.BaseDirectory, file));
+        }
+
         foreach (var file in Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "examples", "waivers"), "*.yaml").Order(StringComparer.Ordinal))
         {
             data.Add("waivers.schema.json", Path.GetRelativePath(AppContext.BaseDirectory, file));

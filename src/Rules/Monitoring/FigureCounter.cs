@@ -127,7 +127,7 @@ internal sealed class FigureCounter
             }
         });
 
-    /// <summary>Adds each month's share of a budgeted contract's budget (what <see cref="Contract.BudgetYearToDate"/> grows by that month).</summary>
+    /// <summary>Adds each month's share of a budgeted contract's budget: what <see cref="Contract.BudgetYearToDate"/> grows by that month.</summary>
     private void CountBudget(Contract contract)
     {
         for (var m = 0; m < _calendar.MonthCount; m++)
@@ -139,8 +139,9 @@ internal sealed class FigureCounter
                 continue;
             }
 
-            var before = first.Month == 1 ? 0m : contract.BudgetYearToDate(first.AddDays(-1)) ?? 0m;
-            Add(first, contract.Lot, contract.Party, t => t.LumpSumBudget = (t.LumpSumBudget ?? 0m) + (toDate - before));
+            // Each month's share to the cent, so that months add up to their quarters and the whole range exactly.
+            var share = Math.Round(toDate - (first.Month == 1 ? 0m : contract.BudgetYearToDate(first.AddDays(-1)) ?? 0m), 2);
+            Add(first, contract.Lot, contract.Party, t => t.LumpSumBudget = (t.LumpSumBudget ?? 0m) + share);
         }
     }
 
@@ -195,7 +196,7 @@ internal sealed class FigureCounter
             AverageSatisfaction = SatisfactionCount == 0 ? null : Math.Round(SatisfactionSum / SatisfactionCount, 1),
             Spend = Spend,
             LumpSumSpend = LumpSumSpend,
-            LumpSumBudget = LumpSumBudget is { } budget ? Math.Round(budget, 2) : null,
+            LumpSumBudget = LumpSumBudget,
         };
     }
 }

@@ -134,6 +134,8 @@ public sealed class MonitoringReportTests
             Assert.Equal(report.Months.Sum(m => m.Region.Spend), report.Whole.Region.Spend);
             Assert.Equal(report.Quarters.Sum(q => q.Region.Spend), report.Whole.Region.Spend);
             Assert.Equal(report.Months.Sum(m => m.Region.EndedProfiles), report.Quarters.Sum(q => q.Region.EndedProfiles));
+            Assert.Equal(report.Months.Sum(m => m.Region.LumpSumBudget ?? 0m), report.Whole.Region.LumpSumBudget ?? 0m);
+            Assert.Equal(report.Quarters.Sum(q => q.Region.LumpSumBudget ?? 0m), report.Whole.Region.LumpSumBudget ?? 0m);
             Assert.Equal(report.Whole.Lots.Sum(l => l.Spend), report.Whole.Region.Spend);
             Assert.Equal(report.Whole.Lots.Sum(l => l.ProfilesInCare), report.Whole.Region.ProfilesInCare);
 

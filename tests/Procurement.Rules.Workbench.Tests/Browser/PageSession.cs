@@ -132,7 +132,7 @@ public sealed class PageSession : IAsyncDisposable
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();
 
     /// <summary>The folder with Procurement.Rules.sln above the test binaries.</summary>
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

@@ -1,13 +1,16 @@
 using BenchmarkDotNet.Attributes;
 using Procurement.Rules.Cli;
 using Procurement.Rules.Model;
+using Procurement.Rules.Reporting;
 
 namespace Procurement.Rules.Benchmarks;
 
 /// <summary>
 /// The monitoring pack (rules/monitoring) over a year of period data (issue 23): the generator's national design with
 /// twelve months of profile months, outcomes and lump-sum spending, evaluated as of each month's last day, as a
-/// monthly report over a year does. Loading the design with its period data is measured once, for scale.
+/// monthly report over a year does, and the whole monitoring report of that year (<see cref="RuleSet.Monitor"/>: the same
+/// twelve evaluations plus the figures per month, quarter, lot and party) with its HTML document. Loading the design
+/// with its period data is measured once, for scale.
 /// </summary>
 [FewIterationsJob(5)]
 [MemoryDiagnoser]
@@ -63,5 +66,18 @@ public class MonitoringBenchmarks : BenchmarkBase
         }
 
         return findings;
+    }
+
+    /// <summary>The monitoring report of the year: twelve evaluations and the figures added up per month, quarter, lot and party.</summary>
+    [Benchmark]
+    public int MonitorYear() => _pack.Monitor(_design, MonthEnds[0], MonthEnds[^1], Unbudgeted).Whole.Parties.Count;
+
+    /// <summary>The monitoring report of the year written as the council's HTML document (summary, charts, tables).</summary>
+    [Benchmark]
+    public int MonitorYearAsHtml()
+    {
+        using var html = new StringWriter();
+        ReportWriter.WriteMonitoring(ReportFormat.Html, _pack.Monitor(_design, MonthEnds[0], MonthEnds[^1], Unbudgeted), _pack, html);
+        return html.GetStringBuilder().Length;
     }
 }

@@ -89,6 +89,9 @@ internal sealed class FigureCounter
     private void CountCare(CareProfile profile)
     {
         var lumpSumPaid = (profile.Contract ?? profile.MainContract)?.Financing == FinancingForm.TaskOriented;
+        Span<int> groups = stackalloc int[3];
+        groups = groups[..Groups(profile.Lot, profile.MainContractor, groups)];
+        var whole = _calendar.PeriodCount - 1;
         var lastQuarter = -1;
         var inWhole = false;
         foreach (var month in profile.Months)
@@ -100,15 +103,16 @@ internal sealed class FigureCounter
 
             var quarter = _calendar.QuarterOf(m);
             var spend = lumpSumPaid ? 0m : month.Spend ?? 0m;
-            ForGroups(profile.Lot, profile.MainContractor, g =>
+            foreach (var g in groups)
             {
                 _tallies[m, g].ProfilesInCare++;
                 _tallies[m, g].Spend += spend;
                 _tallies[quarter, g].ProfilesInCare += quarter == lastQuarter ? 0 : 1;
                 _tallies[quarter, g].Spend += spend;
-                _tallies[_calendar.PeriodCount - 1, g].ProfilesInCare += inWhole ? 0 : 1;
-                _tallies[_calendar.PeriodCount - 1, g].Spend += spend;
-            });
+                _tallies[whole, g].ProfilesInCare += inWhole ? 0 : 1;
+                _tallies[whole, g].Spend += spend;
+            }
+
             lastQuarter = quarter;
             inWhole = true;
         }
@@ -152,22 +156,27 @@ internal sealed class FigureCounter
             return;
         }
 
-        ForGroups(lot, party, g =>
+        Span<int> groups = stackalloc int[3];
+        foreach (var g in groups[..Groups(lot, party, groups)])
         {
             add(_tallies[m, g]);
             add(_tallies[_calendar.QuarterOf(m), g]);
             add(_tallies[_calendar.PeriodCount - 1, g]);
-        });
+        }
     }
 
-    private void ForGroups(Lot lot, ContractParty? party, Action<int> action)
+    /// <summary>Writes the groups a row counts for into <paramref name="groups"/>: the region, its lot and, when it has one, its party; returns how many.</summary>
+    private int Groups(Lot lot, ContractParty? party, Span<int> groups)
     {
-        action(0);
-        action(_lots[lot]);
+        groups[0] = 0;
+        groups[1] = _lots[lot];
         if (party is not null && _parties.TryGetValue(party, out var p))
         {
-            action(p);
+            groups[2] = p;
+            return 3;
         }
+
+        return 2;
     }
 
     /// <summary>The running sums of one group in one period.</summary>

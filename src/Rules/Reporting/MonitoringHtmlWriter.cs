@@ -151,11 +151,13 @@ internal static class MonitoringHtmlWriter
     {
         var list = rows.ToList();
         var signals = list.Any(r => r.Signals is not null);
-        html.Append(Invariant($"<table class=\"figures\"><thead><tr><th>{E(first)}</th><th>Zorgprofielen met zorg</th><th>Afgesloten</th><th>Uitval</th><th>Doelen behaald</th><th>Tevredenheid</th><th>Besteding</th><th>Lumpsum</th><th>Budget naar rato</th>{(signals ? "<th>Signalen</th>" : "")}</tr></thead><tbody>\n"));
-        foreach (var (label, f, count) in list)
+        html.Append(Invariant($"<table class=\"figures\"><thead><tr><th>{E(first)}</th>"));
+        html.AppendJoin(string.Empty, MonitoringSummary.Columns.Select(c => $"<th>{E(c.Heading)}</th>"));
+        html.Append(signals ? "<th>Signalen</th></tr></thead><tbody>\n" : "</tr></thead><tbody>\n");
+        foreach (var (label, figures, count) in list)
         {
-            html.Append(Invariant($"<tr><td>{E(label)}</td><td class=\"n\">{MonitoringSummary.Number(f.ProfilesInCare)}</td><td class=\"n\">{MonitoringSummary.Number(f.EndedProfiles)}</td><td class=\"n\">{MonitoringSummary.Percent(f.EarlyEndingPercent)}</td><td class=\"n\">{MonitoringSummary.Percent(f.GoalsReachedPercent)}</td>"));
-            html.Append(Invariant($"<td class=\"n\">{(f.AverageSatisfaction is { } s ? MonitoringSummary.Decimal(s) : "–")}</td><td class=\"n\">{E(MonitoringSummary.Money(f.Spend))}</td><td class=\"n\">{E(MonitoringSummary.Money(f.LumpSumSpend))}</td><td class=\"n\">{(f.LumpSumBudget is { } b ? E(MonitoringSummary.Money(b)) : "–")}</td>"));
+            html.Append(Invariant($"<tr><td>{E(label)}</td>"));
+            html.AppendJoin(string.Empty, MonitoringSummary.Columns.Select(c => $"<td class=\"n\">{E(c.Value(figures))}</td>"));
             html.Append(signals ? Invariant($"<td class=\"n\">{count}</td></tr>\n") : "</tr>\n");
         }
 

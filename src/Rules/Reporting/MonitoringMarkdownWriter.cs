@@ -38,13 +38,12 @@ internal static class MonitoringMarkdownWriter
     {
         var list = rows.ToList();
         var signals = list.Any(r => r.Signals is not null);
-        md.Append(Invariant($"| {first} | Zorgprofielen met zorg | Afgesloten | Uitval | Doelen behaald | Tevredenheid | Besteding | Lumpsum | Budget naar rato |{(signals ? " Signalen |" : "")}\n"));
-        md.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|").Append(signals ? "---:|\n" : "\n");
-        foreach (var (label, f, count) in list)
+        md.Append(Invariant($"| {first} | ")).AppendJoin(" | ", MonitoringSummary.Columns.Select(c => c.Heading)).Append(signals ? " | Signalen |\n" : " |\n");
+        md.Append("|---|").Append(string.Concat(Enumerable.Repeat("---:|", MonitoringSummary.Columns.Count + (signals ? 1 : 0)))).Append('\n');
+        foreach (var (label, figures, count) in list)
         {
-            md.Append(Invariant($"| {Cell(label)} | {MonitoringSummary.Number(f.ProfilesInCare)} | {MonitoringSummary.Number(f.EndedProfiles)} | {MonitoringSummary.Percent(f.EarlyEndingPercent)} | {MonitoringSummary.Percent(f.GoalsReachedPercent)} | "));
-            md.Append(Invariant($"{(f.AverageSatisfaction is { } s ? MonitoringSummary.Decimal(s) : "–")} | {MonitoringSummary.Money(f.Spend)} | {MonitoringSummary.Money(f.LumpSumSpend)} | {(f.LumpSumBudget is { } b ? MonitoringSummary.Money(b) : "–")} |"));
-            md.Append(signals ? Invariant($" {count} |\n") : "\n");
+            md.Append(Invariant($"| {Cell(label)} | ")).AppendJoin(" | ", MonitoringSummary.Columns.Select(c => Cell(c.Value(figures))));
+            md.Append(signals ? Invariant($" | {count} |\n") : " |\n");
         }
     }
 

@@ -14,6 +14,19 @@ internal sealed class MonitoringSummary
     private static readonly string[] Months =
         ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
 
+    /// <summary>The columns of a table of figures (per quarter, month, lot or party), as the HTML and Markdown reports show them.</summary>
+    public static readonly IReadOnlyList<(string Heading, Func<MonitoringFigures, string> Value)> Columns =
+    [
+        ("Zorgprofielen met zorg", f => Number(f.ProfilesInCare)),
+        ("Afgesloten", f => Number(f.EndedProfiles)),
+        ("Uitval", f => Percent(f.EarlyEndingPercent)),
+        ("Doelen behaald", f => Percent(f.GoalsReachedPercent)),
+        ("Tevredenheid", f => f.AverageSatisfaction is { } s ? Decimal(s) : "–"),
+        ("Besteding", f => Money(f.Spend)),
+        ("Lumpsum", f => Money(f.LumpSumSpend)),
+        ("Budget naar rato", f => f.LumpSumBudget is { } b ? Money(b) : "–"),
+    ];
+
     private MonitoringSummary(IReadOnlyList<string> sentences, IReadOnlyList<SummaryFigure> figures)
     {
         Sentences = sentences;

@@ -166,15 +166,7 @@ internal static class EvaluationEndpoints
             return problem!;
         }
 
-        (ReportFormat Format, string Extension, string ContentType)? format = request.Format switch
-        {
-            "html" => (ReportFormat.Html, "html", "text/html; charset=utf-8"),
-            "markdown" => (ReportFormat.Markdown, "md", "text/markdown; charset=utf-8"),
-            "json" => (ReportFormat.Json, "json", "application/json; charset=utf-8"),
-            "sarif" => (ReportFormat.Sarif, "sarif", "application/sarif+json; charset=utf-8"),
-            _ => null,
-        };
-        if (format is not { } chosen)
+        if (FormatOf(request.Format) is not { } chosen)
         {
             return Problems.BadRequest("Kies een formaat ('format'): html, markdown, json of sarif.");
         }
@@ -199,8 +191,26 @@ internal static class EvaluationEndpoints
 
         using var writer = new StringWriter();
         ReportWriter.Write(chosen.Format, [report], ruleSet, writer);
-        var name = $"{Path.GetFileNameWithoutExtension(file)}-rapport.{chosen.Extension}";
+        return Attachment(context, writer.ToString(), chosen, $"{Path.GetFileNameWithoutExtension(file)}-rapport");
+    }
+
+    /// <summary>A report format by its name in a request (<c>html</c>, <c>markdown</c>, <c>json</c>, <c>sarif</c>) with its file extension and content type; null for another name.</summary>
+    internal static ReportFileFormat? FormatOf(string? name) => name switch
+    {
+        "html" => new ReportFileFormat(ReportFormat.Html, "html", "text/html; charset=utf-8"),
+        "markdown" => new ReportFileFormat(ReportFormat.Markdown, "md", "text/markdown; charset=utf-8"),
+        "json" => new ReportFileFormat(ReportFormat.Json, "json", "application/json; charset=utf-8"),
+        "sarif" => new ReportFileFormat(ReportFormat.Sarif, "sarif", "application/sarif+json; charset=utf-8"),
+        _ => null,
+    };
+
+    /// <summary>A written report as a download named <paramref name="baseName"/> with the format's extension, never sniffed as another type.</summary>
+    internal static IResult Attachment(HttpContext context, string text, ReportFileFormat format, string baseName)
+    {
         context.Response.Headers.XContentTypeOptions = "nosniff";
-        return Results.File(Encoding.UTF8.GetBytes(writer.ToString()), chosen.ContentType, name);
+        return Results.File(Encoding.UTF8.GetBytes(text), format.ContentType, $"{baseName}.{format.Extension}");
     }
 }
+
+/// <summary>A report format of a download: how the library writes it, the file extension and the content type.</summary>
+internal sealed record ReportFileFormat(ReportFormat Format, string Extension, string ContentType);

@@ -26,6 +26,7 @@ internal static class StaticAssets
         [""] = "index.html",
         ["regels"] = "regels.html",
         ["vergelijken"] = "vergelijken.html",
+        ["monitoring"] = "monitoring.html",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Serves the asset at <paramref name="path"/> (relative to the prefix), or 404.</summary>

@@ -10,9 +10,9 @@ namespace Microsoft.AspNetCore.Builder;
 public static class WorkbenchEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps the workbench under <paramref name="prefix"/>: the pages at <c>prefix/</c>, <c>prefix/regels</c> and
-    /// <c>prefix/vergelijken</c>, the API under <c>prefix/api/</c> and the OpenAPI document at
-    /// <c>prefix/openapi/v1.json</c>. Register the services first with
+    /// Maps the workbench under <paramref name="prefix"/>: the pages at <c>prefix/</c>, <c>prefix/regels</c>,
+    /// <c>prefix/vergelijken</c> and <c>prefix/monitoring</c>, the API under <c>prefix/api/</c> and the OpenAPI document
+    /// at <c>prefix/openapi/v1.json</c>. Register the services first with
     /// <see cref="Microsoft.Extensions.DependencyInjection.WorkbenchServiceCollectionExtensions.AddProcurementRulesWorkbench"/>.
     /// </summary>
     /// <param name="endpoints">The application's endpoints.</param>
@@ -28,6 +28,7 @@ public static class WorkbenchEndpointRouteBuilderExtensions
         var api = group.MapGroup("/api").WithTags("Procurement.Rules workbench");
         DesignEndpoints.Map(api);
         EvaluationEndpoints.Map(api);
+        MonitoringEndpoints.Map(api);
         WaiverEndpoints.Map(api);
         RuleEndpoints.Map(api);
         group.MapOpenApi("/openapi/{documentName}.json");

@@ -120,3 +120,6 @@ internal sealed record DiffResponse(DiffCountsDto Counts, IReadOnlyList<FindingC
 }
 
 internal sealed record ReportRequest(string? Text, string? Path, string? Format);
+
+/// <summary>A monitoring report request: a design file with period data, optional months (<c>yyyy-MM</c>) and the format.</summary>
+internal sealed record MonitoringRequest(string? Path, string? From, string? Until, string? Format);

@@ -18,6 +18,7 @@ namespace Procurement.Rules.AspNetCore.Json;
 [JsonSerializable(typeof(DiffRequest))]
 [JsonSerializable(typeof(DiffResponse))]
 [JsonSerializable(typeof(ReportRequest))]
+[JsonSerializable(typeof(MonitoringRequest))]
 [JsonSerializable(typeof(RulesDto))]
 [JsonSerializable(typeof(IReadOnlyList<RuleFileDto>))]
 [JsonSerializable(typeof(RuleEditRequest))]

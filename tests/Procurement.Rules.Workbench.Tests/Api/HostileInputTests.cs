@@ -118,6 +118,8 @@ public sealed class HostileInputTests
             await host.PostAsync("api/validate", WorkbenchHost.Raw("{\"text\": 12}")),
             await host.PostAsync("api/explain", new { text = "design: x\n" }),
             await host.PostAsync("api/diff", new { }),
+            await host.PostAsync("api/monitoring", new { }),
+            await host.PostAsync("api/monitoring", WorkbenchHost.Raw("{\"path\": \"zuid-holland-zuid.yaml\", \"format\": \"html\", \"from\": 202101}")),
         };
 
         Assert.All(responses, r =>

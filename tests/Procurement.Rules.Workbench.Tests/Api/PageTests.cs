@@ -9,6 +9,7 @@ public sealed class PageTests
     [InlineData("")]
     [InlineData("regels")]
     [InlineData("vergelijken")]
+    [InlineData("monitoring")]
     public async Task Page_CarriesTheTokenAndTheSecurityHeaders(string page)
     {
         await using var host = await WorkbenchHost.StartAsync();
@@ -26,6 +27,30 @@ public sealed class PageTests
         Assert.Equal("no-cache", response.Headers.CacheControl!.ToString());
     }
 
+    [Fact]
+    public async Task EveryPage_LinksToEveryPage_AndMarksItselfAsCurrent()
+    {
+        await using var host = await WorkbenchHost.StartAsync();
+        var links = new Dictionary<string, string>
+        {
+            [""] = "<a href=\"./\"",
+            ["regels"] = "<a href=\"regels\"",
+            ["vergelijken"] = "<a href=\"vergelijken\"",
+            ["monitoring"] = "<a href=\"monitoring\"",
+        };
+        Assert.Equal(links.Keys.Order(StringComparer.Ordinal), Procurement.Rules.AspNetCore.StaticAssets.Pages.Keys.Order(StringComparer.Ordinal));
+
+        foreach (var (page, link) in links)
+        {
+            var html = await host.Client.GetStringAsync(host.Url(page));
+            var nav = html[html.IndexOf("<nav", StringComparison.Ordinal)..html.IndexOf("</nav>", StringComparison.Ordinal)];
+
+            Assert.All(links.Values, l => Assert.Contains(l, nav, StringComparison.Ordinal));
+            Assert.Contains(link + " aria-current=\"page\">", nav, StringComparison.Ordinal);
+            Assert.Single(nav.Split("aria-current").Skip(1));
+        }
+    }
+
     [Theory]
     [InlineData("monaco/vs/loader.js", "text/javascript")]
     [InlineData("monaco/vs/editor/editor.main.js", "text/javascript")]
@@ -34,6 +59,7 @@ public sealed class PageTests
     [InlineData("monaco/vs/base/worker/workerMain.js", "text/javascript")]
     [InlineData("app.css", "text/css")]
     [InlineData("js/common.js", "text/javascript")]
+    [InlineData("js/monitoring.js", "text/javascript")]
     public async Task Asset_IsServedWithItsContentType(string path, string contentType)
     {
         await using var host = await WorkbenchHost.StartAsync();
@@ -89,6 +115,7 @@ public sealed class PageTests
         Assert.Contains("/inkoopkader/api/validate", paths);
         Assert.Contains("/inkoopkader/api/designs/{path}", paths);
         Assert.Contains("/inkoopkader/api/rules/impact", paths);
+        Assert.Contains("/inkoopkader/api/monitoring", paths);
         Assert.DoesNotContain(paths, p => p.EndsWith("{file}", StringComparison.Ordinal));
     }
 }

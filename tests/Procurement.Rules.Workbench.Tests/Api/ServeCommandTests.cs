@@ -25,7 +25,9 @@ public sealed class ServeCommandTests
         Assert.StartsWith("http://127.0.0.1:", address, StringComparison.Ordinal);
         Assert.Contains($"Werkbank: {address}/", output.ToString(), StringComparison.Ordinal);
         Assert.Equal("examples", session["folder"]!.GetValue<string>());
-        Assert.Equal(4, designs.Count);
+        // The four examples and examples/monitoring's design, which loads with its data files.
+        Assert.Equal(5, designs.Count);
+        Assert.Equal(0, designs.Single(d => d!["path"]!.GetValue<string>() == "monitoring/heerlen-landgraaf-voerendaal-2021.yaml")!["loadErrors"]!.GetValue<int>());
         Assert.Equal(string.Empty, error.ToString());
     }
 

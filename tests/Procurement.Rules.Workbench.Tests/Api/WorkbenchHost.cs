@@ -140,6 +140,10 @@ internal sealed class WorkbenchHost : IAsyncDisposable
 
     public static string ReadExample(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "examples", name));
 
+    /// <summary>Copies the example folder <paramref name="name"/> (e.g. <c>monitoring</c>, a design with its data files) into <paramref name="folder"/>.</summary>
+    public static void CopyExampleFolder(string name, string folder) =>
+        CopyDirectory(Path.Combine(AppContext.BaseDirectory, "examples", name), Path.Combine(folder, name));
+
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
 
     public async ValueTask DisposeAsync()

@@ -62,6 +62,12 @@ export async function api(path, { method = 'GET', body, signal } = {}) {
   return response.status === 204 ? null : response.json();
 }
 
+/** Posts to an API that returns a file and gives its text (to show it in the page rather than download it). */
+export async function postText(path, body) {
+  const response = await send(path, 'POST', body);
+  return response.text();
+}
+
 /** Posts to an API that returns a file and hands it to the browser as a download. */
 export async function download(path, body) {
   const response = await send(path, 'POST', body);

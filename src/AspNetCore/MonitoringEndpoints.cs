@@ -99,18 +99,15 @@ internal static class MonitoringEndpoints
     /// </summary>
     private static ((DateOnly From, DateOnly Until)? Range, IResult? Problem) RangeOf(TenderDesign design, DateOnly? first, DateOnly? last)
     {
-        var months = design.ProfileMonths.Select(m => m.Month)
-            .Concat(design.Spending.Select(s => s.Month))
-            .Concat(design.Outcomes.Select(o => o.Ended))
-            .ToList();
-        if ((first is null || last is null) && months.Count == 0)
+        var months = design.PeriodDataMonths;
+        if ((first is null || last is null) && months is null)
         {
             return (null, Problems.Create(422, "no-period-data", "Geen periodegegevens",
                 "Het inkoopkader heeft geen periodegegevens (profileMonths, outcomes of spending); kies de maanden 'from' en 'until' (Van en Tot en met)."));
         }
 
-        var from = first ?? months.Min();
-        var until = last ?? months.Max();
+        var from = first ?? months!.Value.First;
+        var until = last ?? months!.Value.Last;
         var count = ((until.Year - from.Year) * 12) + until.Month - from.Month + 1;
         if (count < 1)
         {

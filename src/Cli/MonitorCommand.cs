@@ -97,18 +97,15 @@ internal static class MonitorCommand
     /// <summary>The months to report on: those given, else the first and last month of the design's period data.</summary>
     private static bool TryRange(TenderDesign design, DateOnly? first, DateOnly? last, TextWriter error, out (DateOnly From, DateOnly Until) range)
     {
-        var months = design.ProfileMonths.Select(m => m.Month)
-            .Concat(design.Spending.Select(s => s.Month))
-            .Concat(design.Outcomes.Select(o => o.Ended))
-            .ToList();
+        var months = design.PeriodDataMonths;
         range = default;
-        if ((first is null || last is null) && months.Count == 0)
+        if ((first is null || last is null) && months is null)
         {
             error.WriteLine(SafeText.Terminal($"error: {design.SourceFile} has no period data (profileMonths, outcomes or spending); give the months with --from and --until."));
             return false;
         }
 
-        range = (first ?? months.Min(), last ?? months.Max());
+        range = (first ?? months!.Value.First, last ?? months!.Value.Last);
         var count = ((range.Until.Year - range.From.Year) * 12) + range.Until.Month - range.From.Month + 1;
         if (count < 1 || count > MonitoringReport.MaxMonths)
         {

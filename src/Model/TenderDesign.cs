@@ -93,6 +93,20 @@ public sealed class TenderDesign
     /// <summary>What was spent per contract per month (bestedingen), in file order; empty without period data.</summary>
     public IReadOnlyList<ContractSpending> Spending { get; internal set; } = [];
 
+    /// <summary>
+    /// The first and last month its period data are about (verslagperiode): the months of <see cref="ProfileMonths"/> and
+    /// <see cref="Spending"/> and the end dates of <see cref="Outcomes"/>, as the first day of each month; null without
+    /// period data.
+    /// </summary>
+    public (DateOnly First, DateOnly Last)? PeriodDataMonths
+    {
+        get
+        {
+            var dates = ProfileMonths.Select(m => m.Month).Concat(Spending.Select(s => s.Month)).Concat(Outcomes.Select(o => o.Ended)).ToList();
+            return dates.Count == 0 ? null : (FirstOfMonth(dates.Min()), FirstOfMonth(dates.Max()));
+        }
+    }
+
     // Arrays behind the lists: the evaluator iterates them without interface calls.
     internal Municipality[] MunicipalityArray { get; }
 
@@ -133,4 +147,6 @@ public sealed class TenderDesign
 
     /// <inheritdoc/>
     public override string ToString() => Id;
+
+    private static DateOnly FirstOfMonth(DateOnly date) => new(date.Year, date.Month, 1);
 }

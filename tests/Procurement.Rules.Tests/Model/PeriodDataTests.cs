@@ -27,6 +27,18 @@ public sealed class PeriodDataTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
+    public void PeriodDataMonths_RunFromTheFirstToTheLastMonthOfAnyList_AndAreNullWithout()
+    {
+        // Spending from January 2023, profile months to July, an outcome ended on 31 July.
+        var design = TenderDesignLoader.LoadString(Sample + SampleDesigns.PeriodData, "design.yaml").GetValueOrThrow();
+        var outcomeLater = TenderDesignLoader.LoadString(Sample + SampleDesigns.PeriodData.Replace("ended: 2023-07-31", "ended: 2023-09-14", StringComparison.Ordinal), "design.yaml").GetValueOrThrow();
+
+        Assert.Equal((new DateOnly(2023, 1, 1), new DateOnly(2023, 7, 1)), design.PeriodDataMonths);
+        Assert.Equal((new DateOnly(2023, 1, 1), new DateOnly(2023, 9, 1)), outcomeLater.PeriodDataMonths);
+        Assert.Null(TenderDesignLoader.LoadString(Sample, "design.yaml").GetValueOrThrow().PeriodDataMonths);
+    }
+
+    [Fact]
     public void PeriodData_IsLinkedToItsProfilesAndContracts_InMonthOrder()
     {
         var design = TenderDesignLoader.LoadString(Sample + SampleDesigns.PeriodData, "design.yaml").GetValueOrThrow();

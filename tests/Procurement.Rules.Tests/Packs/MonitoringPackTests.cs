@@ -98,7 +98,8 @@ public sealed class MonitoringPackTests
             yield return ("MO-002", $"careProfiles[{profile.Id}]");
         }
 
-        var quarterStart = asOf.AddMonths(-3).AddDays(1);
+        // The last quarter: the three calendar months up to and including the month of the reference date.
+        var quarterStart = new DateOnly(asOf.Year, asOf.Month, 1).AddMonths(-2);
         foreach (var group in design.Outcomes.Where(o => o.Ended >= quarterStart && o.Ended <= asOf && o.Profile.MainContractor is not null).GroupBy(o => o.Profile.MainContractor!))
         {
             var ended = group.Count();

@@ -144,6 +144,27 @@ public sealed class Contract
     /// <param name="month">A day of the last month.</param>
     public decimal SpentInLast(int months, DateOnly month) => SpentBetween(MonthIndex.Of(month) - months + 1, MonthIndex.Of(month));
 
+    /// <summary>
+    /// The trend of the spending (bestedingstrend): how many percent more (or, below 0, less) was spent in the
+    /// <paramref name="months"/> months up to and including the month of <paramref name="month"/> than in the
+    /// <paramref name="months"/> months before them. <see langword="null"/> unless every one of those months has a
+    /// spending row and the earlier months spent something, so that a month without data never reads as a rise.
+    /// </summary>
+    /// <param name="months">How many months each side compares, e.g. 3: the last quarter against the one before.</param>
+    /// <param name="month">A day of the last month.</param>
+    public decimal? SpendingTrend(int months, DateOnly month)
+    {
+        var last = MonthIndex.Of(month);
+        var first = last - (2 * months) + 1;
+        if (months < 1 || Spending.Count(s => MonthIndex.Of(s.Month) >= first && MonthIndex.Of(s.Month) <= last) != 2 * months)
+        {
+            return null;
+        }
+
+        var earlier = SpentBetween(first, last - months);
+        return earlier == 0 ? null : (SpentBetween(last - months + 1, last) - earlier) * 100 / earlier;
+    }
+
     /// <summary>What was spent from January through the month of <paramref name="month"/>, in its year (year to date).</summary>
     /// <param name="month">A day of the last month.</param>
     public decimal SpentYearToDate(DateOnly month) => SpentBetween(MonthIndex.Of(new DateOnly(month.Year, 1, 1)), MonthIndex.Of(month));

@@ -102,6 +102,39 @@ public sealed class PeriodFunctionTests
             }
         });
 
+    [Fact]
+    public void SpendingTrend_ComparesTheLastMonthsWithTheMonthsBefore_OnlyWhenEveryMonthHasARow()
+    {
+        // C-001 spent 36,000 in January 2023 and 37,500 in February; March and April are added here.
+        var text = Sample + SampleDesigns.PeriodData + "  - { contract: C-001, month: 2023-03, amount: 40000 }\n  - { contract: C-001, month: 2023-04, amount: 45000 }\n";
+        var contract = TenderDesignLoader.LoadString(text, "design.yaml").GetValueOrThrow().FindContract("C-001")!;
+
+        Assert.Equal((37500m - 36000m) * 100 / 36000m, contract.SpendingTrend(1, new DateOnly(2023, 2, 28)));
+        Assert.Equal((85000m - 73500m) * 100 / 73500m, contract.SpendingTrend(2, new DateOnly(2023, 4, 1)));
+        Assert.Null(contract.SpendingTrend(2, new DateOnly(2023, 5, 31)));   // May has no row
+        Assert.Null(contract.SpendingTrend(1, new DateOnly(2023, 1, 31)));   // December 2022 has no row
+        Assert.Null(contract.SpendingTrend(0, new DateOnly(2023, 2, 28)));
+    }
+
+    [Fact]
+    public void Spending_trend_is_null_or_the_change_between_the_two_sums() =>
+        PropertyRun.Check(nameof(Spending_trend_is_null_or_the_change_between_the_two_sums), 100, Spending, rows =>
+        {
+            var text = Sample + "spending:\n" + string.Concat(rows.Select(r => $"  - {{ contract: C-001, month: {r.Month:yyyy-MM}, amount: {r.Amount} }}\n"));
+            var contract = TenderDesignLoader.LoadString(text, "design.yaml").GetValueOrThrow().FindContract("C-001")!;
+            foreach (var months in new[] { 1, 3, 6 })
+            {
+                for (var day = new DateOnly(2023, 1, 20); day.Year < 2025; day = day.AddMonths(1))
+                {
+                    var window = Enumerable.Range(0, 2 * months).Select(k => day.AddMonths(-k)).ToArray();
+                    var complete = window.All(d => rows.Any(r => r.Month.Year == d.Year && r.Month.Month == d.Month));
+                    var earlier = contract.SpentInLast(months, day.AddMonths(-months));
+                    var expected = complete && earlier != 0 ? (contract.SpentInLast(months, day) - earlier) * 100 / earlier : (decimal?)null;
+                    Assert.Equal(expected, contract.SpendingTrend(months, day));
+                }
+            }
+        });
+
     // Distinct months of 2023 and 2024, each with a whole amount.
     private static Arbitrary<(DateOnly Month, int Amount)[]> Spending => Arb.From(
         from months in Gen.SubListOf(Enumerable.Range(0, 24).ToArray())

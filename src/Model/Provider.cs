@@ -57,6 +57,43 @@ public sealed class Provider : ContractParty
     /// <param name="until">Last day.</param>
     public decimal? GoalReachedShare(DateOnly from, DateOnly until) => Share(from, until, o => o.Goal == GoalAchievement.Reached);
 
+    /// <summary>
+    /// How many of the care profiles it is main contractor (hoofdaannemer) of had care in the months from the month of
+    /// <paramref name="from"/> through the month of <paramref name="until"/>: a row in their <see cref="CareProfile.Months"/>.
+    /// </summary>
+    /// <param name="from">A day of the first month.</param>
+    /// <param name="until">A day of the last month.</param>
+    public int ProfilesWithCare(DateOnly from, DateOnly until) => ProfilesWithMonths.Count(p => HadCare(p, from, until));
+
+    /// <summary>
+    /// The share, from 0 to 1, of its <see cref="ProfilesWithCare"/> in those months that were escalated from light to
+    /// heavy (opgeschaald, <see cref="Escalation.IsUpscaling"/>) on a day from <paramref name="from"/> through
+    /// <paramref name="until"/>; <see langword="null"/> when none of its profiles had care then.
+    /// </summary>
+    /// <param name="from">First day.</param>
+    /// <param name="until">Last day.</param>
+    public decimal? UpscalingShare(DateOnly from, DateOnly until)
+    {
+        var inCare = 0;
+        var upscaled = 0;
+        foreach (var profile in ProfilesWithMonths.Where(p => HadCare(p, from, until)))
+        {
+            inCare++;
+            upscaled += profile.Escalations.Any(e => e.IsUpscaling && e.Date >= from && e.Date <= until) ? 1 : 0;
+        }
+
+        return inCare == 0 ? null : (decimal)upscaled / inCare;
+    }
+
+    /// <summary>The care profiles with period data that it is main contractor of, in the order of their first month row.</summary>
+    internal IReadOnlyList<CareProfile> ProfilesWithMonths { get; set; } = [];
+
+    private static bool HadCare(CareProfile profile, DateOnly from, DateOnly until)
+    {
+        var (first, last) = (MonthIndex.Of(from), MonthIndex.Of(until));
+        return profile.Months.Any(m => MonthIndex.Of(m.Month) >= first && MonthIndex.Of(m.Month) <= last);
+    }
+
     private decimal? Share(DateOnly from, DateOnly until, Func<ProfileOutcome, bool> counts)
     {
         var ended = 0;

@@ -58,6 +58,11 @@ internal sealed partial class DesignResolver
             group.Key.Months = [.. group.OrderBy(m => m.Month)];
         }
 
+        foreach (var group in months.Select(m => m.Profile).Distinct().Where(p => p.MainContractor is not null).GroupBy(p => p.MainContractor!))
+        {
+            group.Key.ProfilesWithMonths = [.. group];
+        }
+
         var outcomes = dto.Outcomes
             .Select(o => new ProfileOutcome(profileById[o.Profile!.Value.Value], o.Ended!.Value, o.Goal!.Value, o.EndedEarly ?? false, o.Satisfaction, At(o.File, o.Span)))
             .ToArray();

@@ -21,7 +21,7 @@ public sealed class MonitoringPackTests
     [Fact]
     public void Pack_IsNotAmongTheEmbeddedPacks()
     {
-        Assert.Equal(["MO-001", "MO-002", "MO-003", "MO-004"], Pack.Value.Rules.Select(r => r.Id));
+        Assert.Equal(["MO-001", "MO-002", "MO-003", "MO-004", "MO-005"], Pack.Value.Rules.Select(r => r.Id));
         Assert.DoesNotContain(Shipped.Rules.Rules, r => r.Id.StartsWith("MO-", StringComparison.Ordinal));
     }
 
@@ -56,10 +56,26 @@ public sealed class MonitoringPackTests
     }
 
     [Fact]
+    public void AddedUpscalings_GiveMO005_ForTheProviderWithHalfItsProfilesEscalated_SoTheOracleIsNotVacuous()
+    {
+        var yaml = WithUpscalings(new DesignGenerator { Profiles = 800, Seed = 1, National = true, Months = 12 }.Generate(), 1);
+        var design = TenderDesignLoader.LoadString(yaml, "generated.yaml").GetValueOrThrow();
+        var first = design.CareProfiles.First(p => p.Months.Count > 0).MainContractor!;
+
+        var flagged = Enumerable.Range(1, 12)
+            .SelectMany(m => Pack.Value.Evaluate(design, new EvaluationOptions { AsOf = new DateOnly(2024, m, 1).AddMonths(1).AddDays(-1) }).Findings)
+            .Where(f => f.RuleId == "MO-005")
+            .Select(f => f.Subject)
+            .ToHashSet();
+
+        Assert.Contains($"providers[{first.Id}]", flagged);
+    }
+
+    [Fact]
     public void Generated_period_data_gives_the_findings_a_hand_written_reading_gives() =>
         PropertyRun.Check(nameof(Generated_period_data_gives_the_findings_a_hand_written_reading_gives), 25, Cases, c =>
         {
-            var yaml = new DesignGenerator { Profiles = c.Profiles, Seed = c.Seed, National = true, Months = c.Months }.Generate();
+            var yaml = WithUpscalings(new DesignGenerator { Profiles = c.Profiles, Seed = c.Seed, National = true, Months = c.Months }.Generate(), c.Seed);
             var design = TenderDesignLoader.LoadString(yaml, "generated.yaml", new YamlLimits { MaxNodes = 10_000_000 }).GetValueOrThrow();
             var asOf = new DateOnly(2024, 1, 1).AddMonths(c.AsOfMonth + 1).AddDays(-1);
 
@@ -67,6 +83,27 @@ public sealed class MonitoringPackTests
 
             Assert.Equal(Oracle(design, asOf).Order().ToArray(), engine);
         });
+
+    // The generator dates its escalations at a profile's start, before the period data: add light-to-heavy escalations
+    // during the months of care, for one profile in eight and for half of the first main contractor's, so that MO-005
+    // has providers on both sides of its norm.
+    private static string WithUpscalings(string yaml, int seed)
+    {
+        var design = TenderDesignLoader.LoadString(yaml, "generated.yaml", new YamlLimits { MaxNodes = 10_000_000 }).GetValueOrThrow();
+        var random = new Random(seed);
+        var first = design.CareProfiles.FirstOrDefault(p => p.Months.Count > 0)?.MainContractor;
+        var added = new System.Text.StringBuilder("escalations:\n");
+        foreach (var profile in design.CareProfiles.Where(p => p.Months.Count > 0))
+        {
+            if (random.NextDouble() < (profile.MainContractor == first ? 0.5 : 0.125))
+            {
+                var month = profile.Months[random.Next(profile.Months.Count)].Month;
+                added.Append(System.Globalization.CultureInfo.InvariantCulture, $"  - {{ profile: {profile.Id}, from: light, to: heavy, date: {month.AddDays(random.Next(28)):yyyy-MM-dd} }}\n");
+            }
+        }
+
+        return yaml.Replace("escalations:\n", added.ToString(), StringComparison.Ordinal);
+    }
 
     private static Arbitrary<(int Seed, int Profiles, int Months, int AsOfMonth)> Cases => Arb.From(
         from seed in Gen.Choose(0, 10_000)
@@ -116,6 +153,19 @@ public sealed class MonitoringPackTests
             if (group.Count(o => o.Goal == GoalAchievement.Reached) * 100 < 50 * ended)
             {
                 yield return ("MO-004", $"providers[{group.Key.Id}]");
+            }
+        }
+
+        // Light-to-heavy escalations in the quarter of the profiles with care in it, per main contractor.
+        var (firstMonth, lastMonth) = (MonthOf(quarterStart), month);
+        foreach (var group in design.CareProfiles
+            .Where(p => p.MainContractor is not null && p.Months.Any(m => MonthOf(m.Month) >= firstMonth && MonthOf(m.Month) <= lastMonth))
+            .GroupBy(p => p.MainContractor!))
+        {
+            var upscaled = group.Count(p => design.Escalations.Any(e => e.Profile == p && e.From == CareCategory.Light && e.To == CareCategory.Heavy && e.Date >= quarterStart && e.Date <= asOf));
+            if (group.Count() >= 5 && upscaled * 100 > 25 * group.Count())
+            {
+                yield return ("MO-005", $"providers[{group.Key.Id}]");
             }
         }
     }

@@ -79,6 +79,24 @@ public sealed class Lot
 
     internal int Index { get; set; }
 
+    /// <summary>
+    /// What was spent under the lot's contracts from January through the month of <paramref name="month"/>, in its year
+    /// (bestedingen per perceel; see <see cref="Contract.SpentYearToDate"/>).
+    /// </summary>
+    /// <param name="month">A day of the last month.</param>
+    public decimal SpentYearToDate(DateOnly month) => Contracts.Sum(c => c.SpentYearToDate(month));
+
+    /// <summary>
+    /// The lot's budget path (budgetpad): the pro-rata budget to date of its contracts that have a budget, added up (see
+    /// <see cref="Contract.BudgetYearToDate"/>); <see langword="null"/> when none of its contracts has one.
+    /// </summary>
+    /// <param name="month">A day of the last month.</param>
+    public decimal? BudgetYearToDate(DateOnly month)
+    {
+        var budgets = Contracts.Select(c => c.BudgetYearToDate(month)).Where(b => b is not null).ToList();
+        return budgets.Count == 0 ? null : budgets.Sum();
+    }
+
     /// <summary>The terms of <paramref name="category"/>.</summary>
     public CategoryTerms Terms(CareCategory category) => category == CareCategory.Heavy ? Heavy : Light;
 

@@ -33,6 +33,7 @@ public sealed class MonitoringExampleTests
         ("MO-002 careProfiles[hlv-zp-0305]", 11, 12),
         ("MO-003 providers[radar]", 9, 11),
         ("MO-004 providers[meandergroep]", 11, 12),
+        ("MO-006 lots[basishulp-ggz]", 4, 12),
     ];
 
     public static TheoryData<int> MonthsOf2021 => [.. Enumerable.Range(1, 12)];

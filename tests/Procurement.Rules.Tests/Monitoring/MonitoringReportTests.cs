@@ -29,7 +29,7 @@ public sealed class MonitoringReportTests
 
         Assert.Equal(File.ReadAllText(Path.Combine(Repository.Root, "rules", "monitoring", "monitoring.yaml")), pack.Yaml);
         Assert.DoesNotContain(RuleSource.DefaultPacks(), p => p.Yaml == pack.Yaml);
-        Assert.Equal(["MO-001", "MO-002", "MO-003", "MO-004", "MO-005"], Pack.Value.Rules.Select(r => r.Id));
+        Assert.Equal(["MO-001", "MO-002", "MO-003", "MO-004", "MO-005", "MO-006"], Pack.Value.Rules.Select(r => r.Id));
     }
 
     [Fact]
@@ -89,8 +89,11 @@ public sealed class MonitoringReportTests
             Assert.Equal(expected.Select(f => (f.RuleId, f.Subject, f.Message)), month.Findings!.Select(f => (f.RuleId, f.Subject, f.Message)));
         }
 
-        // C-001 spent 73,500 by February against 450,000 / 48 per month: over its budget to date in every month.
-        Assert.All(report.Months, m => Assert.Equal([new MonitoringRuleCount("MO-001", Pack.Value.Rules[0].Title, 1)], m.FindingsPerRule));
+        // C-001 spent 73,500 by February against 450,000 / 48 per month: over its budget to date in every month, and so
+        // is its lot, whose budget path is C-001's budget alone.
+        Assert.All(report.Months, m => Assert.Equal(
+            [new MonitoringRuleCount("MO-001", Pack.Value.Rules[0].Title, 1), new MonitoringRuleCount("MO-006", Pack.Value.Rules[5].Title, 1)],
+            m.FindingsPerRule));
         Assert.Equal(report.Months[^1].FindingsPerRule, report.Quarters[^1].FindingsPerRule);
         Assert.Null(report.Quarters[0].Findings);
     }

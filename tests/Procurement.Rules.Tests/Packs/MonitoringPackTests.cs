@@ -21,7 +21,7 @@ public sealed class MonitoringPackTests
     [Fact]
     public void Pack_IsNotAmongTheEmbeddedPacks()
     {
-        Assert.Equal(["MO-001", "MO-002", "MO-003", "MO-004", "MO-005"], Pack.Value.Rules.Select(r => r.Id));
+        Assert.Equal(["MO-001", "MO-002", "MO-003", "MO-004", "MO-005", "MO-006"], Pack.Value.Rules.Select(r => r.Id));
         Assert.DoesNotContain(Shipped.Rules.Rules, r => r.Id.StartsWith("MO-", StringComparison.Ordinal));
     }
 
@@ -32,7 +32,7 @@ public sealed class MonitoringPackTests
             .Replace("{ contract: C-BH, month: 2024-06, amount: 58000 }", "{ contract: C-BH, month: 2024-06, amount: 102000 }", StringComparison.Ordinal);
         var design = TenderDesignLoader.LoadString(text, "design.yaml").GetValueOrThrow();
 
-        var finding = Assert.Single(Pack.Value.Evaluate(design, new EvaluationOptions { AsOf = new DateOnly(2024, 6, 30) }).Findings);
+        var finding = Assert.Single(Pack.Value.Evaluate(design, new EvaluationOptions { AsOf = new DateOnly(2024, 6, 30) }).Findings, f => f.RuleId == "MO-001");
 
         Assert.Equal(("MO-001", "contracts[C-BH]", "within-budget-to-date"), (finding.RuleId, finding.Subject, finding.Clause));
         Assert.Equal(
@@ -127,6 +127,18 @@ public sealed class MonitoringPackTests
             if (budget > 0 && spent * 100 > budget * 110)
             {
                 yield return ("MO-001", $"contracts[{contract.Id}]");
+            }
+        }
+
+        // A lot's lump sums together, this year to date, against the sum of their budgets pro rata (+5%).
+        foreach (var lot in design.Lots)
+        {
+            var budgeted = lot.Contracts.Where(c => c.Budget is not null && c.Period.Until is not null).ToList();
+            var path = budgeted.Sum(c => c.Budget!.Value * Math.Max(0, Math.Min(month, MonthOf(c.Period.Until!.Value)) - Math.Max(asOf.Year * 12 + 1, MonthOf(c.Period.From)) + 1) / (MonthOf(c.Period.Until!.Value) - MonthOf(c.Period.From) + 1));
+            var spent = design.Spending.Where(s => s.Contract.Lot == lot && s.Month.Year == asOf.Year && MonthOf(s.Month) <= month).Sum(s => s.Amount);
+            if (budgeted.Count > 0 && path > 0 && lot.Contracts.Any(c => c.Spending.Count > 0) && spent * 100 > path * 105)
+            {
+                yield return ("MO-006", $"lots[{lot.Id}]");
             }
         }
 

@@ -54,7 +54,7 @@ public sealed class MonitoringApiTests
         Assert.Equal(Enumerable.Range(1, 12).Select(m => $"2021-{m:00}"), months.Select(m => m!["label"]!.GetValue<string>()));
         var signals = Signals(months[^1]!);
         Assert.Equal(
-            [("MO-001", "contracts[hlv-jens-ggz-heavy]"), ("MO-002", "careProfiles[hlv-zp-0190]"), ("MO-002", "careProfiles[hlv-zp-0228]"), ("MO-002", "careProfiles[hlv-zp-0305]"), ("MO-004", "providers[meandergroep]")],
+            [("MO-001", "contracts[hlv-jens-ggz-heavy]"), ("MO-002", "careProfiles[hlv-zp-0190]"), ("MO-002", "careProfiles[hlv-zp-0228]"), ("MO-002", "careProfiles[hlv-zp-0305]"), ("MO-004", "providers[meandergroep]"), ("MO-006", "lots[basishulp-ggz]")],
             signals.Select(s => (s.RuleId, s.Subject)).Order());
 
         using var output = new StringWriter();
@@ -77,7 +77,7 @@ public sealed class MonitoringApiTests
         var report = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(["2021-03", "2021-04", "2021-05"], report["months"]!.AsArray().Select(m => m!["label"]!.GetValue<string>()));
         Assert.Equal(("2021-03-01", "2021-05-31"), (report["from"]!.GetValue<string>(), report["until"]!.GetValue<string>()));
-        Assert.Equal(["MO-001", "MO-002"], Signals(report["months"]!.AsArray()[^1]!).Select(s => s.RuleId).Order());
+        Assert.Equal(["MO-001", "MO-002", "MO-006"], Signals(report["months"]!.AsArray()[^1]!).Select(s => s.RuleId).Order());
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class MonitoringReportTests
 
         Assert.Equal(File.ReadAllText(Path.Combine(Repository.Root, "rules", "monitoring", "monitoring.yaml")), pack.Yaml);
         Assert.DoesNotContain(RuleSource.DefaultPacks(), p => p.Yaml == pack.Yaml);
-        Assert.Equal(["MO-001", "MO-002", "MO-003", "MO-004", "MO-005", "MO-006"], Pack.Value.Rules.Select(r => r.Id));
+        Assert.Equal(["MO-001", "MO-002", "MO-003", "MO-004", "MO-005", "MO-006", "MO-007"], Pack.Value.Rules.Select(r => r.Id));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class MonitoringPackTests
     [Fact]
     public void Pack_IsNotAmongTheEmbeddedPacks()
     {
-        Assert.Equal(["MO-001", "MO-002", "MO-003", "MO-004", "MO-005", "MO-006"], Pack.Value.Rules.Select(r => r.Id));
+        Assert.Equal(["MO-001", "MO-002", "MO-003", "MO-004", "MO-005", "MO-006", "MO-007"], Pack.Value.Rules.Select(r => r.Id));
         Assert.DoesNotContain(Shipped.Rules.Rules, r => r.Id.StartsWith("MO-", StringComparison.Ordinal));
     }
 
@@ -147,24 +147,34 @@ public sealed class MonitoringPackTests
             yield return ("MO-002", $"careProfiles[{profile.Id}]");
         }
 
-        // The last quarter: the three calendar months up to and including the month of the reference date.
+        // The last quarter: the three calendar months up to and including the month of the reference date; the quarter
+        // before it: the three months before those.
         var quarterStart = new DateOnly(asOf.Year, asOf.Month, 1).AddMonths(-2);
-        foreach (var group in design.Outcomes.Where(o => o.Ended >= quarterStart && o.Ended <= asOf && o.Profile.MainContractor is not null).GroupBy(o => o.Profile.MainContractor!))
+        var previousStart = quarterStart.AddMonths(-3);
+        foreach (var provider in design.Providers)
         {
-            var ended = group.Count();
-            if (ended < 5)
+            var now = design.Outcomes.Where(o => o.Profile.MainContractor == provider && o.Ended >= quarterStart && o.Ended <= asOf).ToList();
+            var before = design.Outcomes.Where(o => o.Profile.MainContractor == provider && o.Ended >= previousStart && o.Ended < quarterStart).ToList();
+            static bool ManyEarly(List<ProfileOutcome> ended) => ended.Count(o => o.EndedEarly) * 100 > 20 * ended.Count;
+            static bool FewGoals(List<ProfileOutcome> ended) => ended.Count(o => o.Goal == GoalAchievement.Reached) * 100 < 50 * ended.Count;
+            if (now.Count >= 5 && ManyEarly(now))
             {
-                continue;
+                yield return ("MO-003", $"providers[{provider.Id}]");
             }
 
-            if (group.Count(o => o.EndedEarly) * 100 > 20 * ended)
+            if (now.Count >= 5 && FewGoals(now))
             {
-                yield return ("MO-003", $"providers[{group.Key.Id}]");
+                yield return ("MO-004", $"providers[{provider.Id}]");
             }
 
-            if (group.Count(o => o.Goal == GoalAchievement.Reached) * 100 < 50 * ended)
+            if (now.Count >= 5 && before.Count >= 5 && ManyEarly(now) && ManyEarly(before))
             {
-                yield return ("MO-004", $"providers[{group.Key.Id}]");
+                yield return ("MO-007", $"providers[{provider.Id}]");
+            }
+
+            if (now.Count >= 5 && before.Count >= 5 && FewGoals(now) && FewGoals(before))
+            {
+                yield return ("MO-007", $"providers[{provider.Id}]");
             }
         }
 

@@ -84,7 +84,16 @@ public sealed class Lot
     /// (bestedingen per perceel; see <see cref="Contract.SpentYearToDate"/>).
     /// </summary>
     /// <param name="month">A day of the last month.</param>
-    public decimal SpentYearToDate(DateOnly month) => Contracts.Sum(c => c.SpentYearToDate(month));
+    public decimal SpentYearToDate(DateOnly month)
+    {
+        var spent = 0m;
+        foreach (var contract in Contracts)
+        {
+            spent += contract.Spending.Count == 0 ? 0m : contract.SpentYearToDate(month);
+        }
+
+        return spent;
+    }
 
     /// <summary>
     /// The lot's budget path (budgetpad): the pro-rata budget to date of its contracts that have a budget, added up (see
@@ -93,8 +102,16 @@ public sealed class Lot
     /// <param name="month">A day of the last month.</param>
     public decimal? BudgetYearToDate(DateOnly month)
     {
-        var budgets = Contracts.Select(c => c.BudgetYearToDate(month)).Where(b => b is not null).ToList();
-        return budgets.Count == 0 ? null : budgets.Sum();
+        decimal? path = null;
+        foreach (var contract in Contracts)
+        {
+            if (contract.Budget is not null && contract.BudgetYearToDate(month) is { } budget)
+            {
+                path = (path ?? 0m) + budget;
+            }
+        }
+
+        return path;
     }
 
     /// <summary>The terms of <paramref name="category"/>.</summary>

@@ -63,7 +63,16 @@ public sealed class Provider : ContractParty
     /// </summary>
     /// <param name="from">A day of the first month.</param>
     /// <param name="until">A day of the last month.</param>
-    public int ProfilesWithCare(DateOnly from, DateOnly until) => ProfilesWithMonths.Count(p => HadCare(p, from, until));
+    public int ProfilesWithCare(DateOnly from, DateOnly until)
+    {
+        var count = 0;
+        foreach (var _ in ProfilesWithCareIn(from, until))
+        {
+            count++;
+        }
+
+        return count;
+    }
 
     /// <summary>
     /// The share, from 0 to 1, of its <see cref="ProfilesWithCare"/> in those months that were escalated from light to
@@ -76,22 +85,54 @@ public sealed class Provider : ContractParty
     {
         var inCare = 0;
         var upscaled = 0;
-        foreach (var profile in ProfilesWithMonths.Where(p => HadCare(p, from, until)))
+        foreach (var row in ProfilesWithCareIn(from, until))
         {
             inCare++;
-            upscaled += profile.Escalations.Any(e => e.IsUpscaling && e.Date >= from && e.Date <= until) ? 1 : 0;
+            upscaled += row.Upscaled && WasUpscaled(row.Profile, from, until) ? 1 : 0;
         }
 
         return inCare == 0 ? null : (decimal)upscaled / inCare;
     }
 
-    /// <summary>The care profiles with period data that it is main contractor of, in the order of their first month row.</summary>
-    internal IReadOnlyList<CareProfile> ProfilesWithMonths { get; set; } = [];
+    /// <summary>
+    /// The month rows of the profiles it is main contractor of, in month order, each with the month of the same
+    /// profile's row before it: one small array, so that counting the profiles with care in a window reads only the
+    /// rows in that window (not every profile's list of months, spread over a large heap).
+    /// </summary>
+    internal CareMonth[] CareMonths { get; set; } = [];
 
-    private static bool HadCare(CareProfile profile, DateOnly from, DateOnly until)
+    /// <summary>Each profile with a month row in the months of <paramref name="from"/> through <paramref name="until"/>, once: its first row in them.</summary>
+    private IEnumerable<CareMonth> ProfilesWithCareIn(DateOnly from, DateOnly until)
     {
         var (first, last) = (MonthIndex.Of(from), MonthIndex.Of(until));
-        return profile.Months.Any(m => MonthIndex.Of(m.Month) >= first && MonthIndex.Of(m.Month) <= last);
+        var rows = CareMonths;
+        int low = 0, high = rows.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            (low, high) = rows[middle].Month < first ? (middle + 1, high) : (low, middle);
+        }
+
+        for (var i = low; i < rows.Length && rows[i].Month <= last; i++)
+        {
+            if (rows[i].Previous < first)
+            {
+                yield return rows[i];
+            }
+        }
+    }
+
+    private static bool WasUpscaled(CareProfile profile, DateOnly from, DateOnly until)
+    {
+        foreach (var escalation in profile.Escalations)
+        {
+            if (escalation.IsUpscaling && escalation.Date >= from && escalation.Date <= until)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private decimal? Share(DateOnly from, DateOnly until, Func<ProfileOutcome, bool> counts)

@@ -60,7 +60,7 @@ internal sealed partial class DesignResolver
 
         foreach (var group in months.Select(m => m.Profile).Distinct().Where(p => p.MainContractor is not null).GroupBy(p => p.MainContractor!))
         {
-            group.Key.ProfilesWithMonths = [.. group];
+            group.Key.CareMonths = [.. group.SelectMany(CareMonth.Of).OrderBy(row => row.Month)];
         }
 
         var outcomes = dto.Outcomes

@@ -103,6 +103,27 @@ public sealed class PeriodFunctionTests
         });
 
     [Fact]
+    public void ProfilesWithCare_CountEachProfileWithAMonthRowInTheWindowOnce_AndUpscalingShareThoseEscalatedInIt()
+    {
+        // Xonar's P-0001 (escalated light to heavy on 2023-03-01) has care in March, April and, after a gap, June 2023;
+        // Radar's P-0002 in July.
+        var text = Sample + SampleDesigns.PeriodData.Replace("outcomes:", "  - { profile: P-0001, month: 2023-06, status: active }\noutcomes:", StringComparison.Ordinal);
+        var design = TenderDesignLoader.LoadString(text, "design.yaml").GetValueOrThrow();
+        var (xonar, radar) = (design.FindProvider("xonar")!, design.FindProvider("radar")!);
+        static DateOnly D(int month, int day) => new(2023, month, day);
+
+        Assert.Equal(1, xonar.ProfilesWithCare(D(1, 1), D(12, 31)));
+        Assert.Equal(1, xonar.ProfilesWithCare(D(4, 15), D(6, 1)));
+        Assert.Equal(0, xonar.ProfilesWithCare(D(5, 1), D(5, 31)));
+        Assert.Equal(0, xonar.ProfilesWithCare(D(7, 1), D(9, 30)));
+        Assert.Equal(1, radar.ProfilesWithCare(D(7, 1), D(9, 30)));
+        Assert.Equal(1m, xonar.UpscalingShare(D(3, 1), D(3, 31)));
+        Assert.Equal(0m, xonar.UpscalingShare(D(3, 2), D(4, 30)));
+        Assert.Null(xonar.UpscalingShare(D(5, 1), D(5, 31)));
+        Assert.Equal(0m, radar.UpscalingShare(D(7, 1), D(9, 30)));
+    }
+
+    [Fact]
     public void SpendingTrend_ComparesTheLastMonthsWithTheMonthsBefore_OnlyWhenEveryMonthHasARow()
     {
         // C-001 spent 36,000 in January 2023 and 37,500 in February; March and April are added here.

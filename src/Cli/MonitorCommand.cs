@@ -24,6 +24,7 @@ internal static class MonitorCommand
         failOn.AcceptOnlyFromAmong("error", "warning", "info");
         var outputFile = new Option<string?>("--output") { Description = "Write the report to this file instead of standard output." };
         var budget = new WorkBudget();
+        var waivers = new WaiverOptions();
 
         var command = new Command(
             "monitor",
@@ -32,7 +33,7 @@ internal static class MonitorCommand
             + "one-page Dutch summary. Exit codes: 0 = no signal at the end of the range at or above --fail-on; 1 = such signals;\n"
             + "2 = invalid input or an evaluation over its --timeout or --max-memory budget.")
         {
-            design, from, until, rules, format, failOn, outputFile, budget.Timeout, budget.MaxMemory,
+            design, from, until, rules, format, failOn, outputFile, budget.Timeout, budget.MaxMemory, waivers.Files, waivers.WarningDays,
         };
         command.SetAction(parse =>
         {
@@ -45,10 +46,15 @@ internal static class MonitorCommand
             var ruleSet = parse.GetValue(rules) is { } directory
                 ? RuleLoading.Load(RuleLoading.Choose(directory, [], preferLocal: false), error)
                 : RuleSet.Load(RuleSource.MonitoringPacks()).GetValueOrThrow();
+            if (ruleSet is null || waivers.Apply(parse, ruleSet, evaluation, error) is not { } withWaivers)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
             var path = parse.GetValue(design)!;
             var loaded = ValidateCommand.Load(path, error);
             SafeText.WriteErrors(error, loaded.Errors);
-            if (ruleSet is null || loaded.Value is not { } tender)
+            if (loaded.Value is not { } tender)
             {
                 return ExitCodes.InvalidInput;
             }
@@ -62,7 +68,7 @@ internal static class MonitorCommand
             MonitoringReport report;
             using (Progress.Start(large, $"monitoring {path} over {range.From:yyyy-MM} to {range.Until:yyyy-MM}", error))
             {
-                report = ruleSet.Monitor(tender, range.From, range.Until, evaluation with { Parallel = large });
+                report = ruleSet.Monitor(tender, range.From, range.Until, withWaivers with { Parallel = large });
             }
 
             using (var writer = parse.GetValue(outputFile) is { } target ? new StreamWriter(target) : null)

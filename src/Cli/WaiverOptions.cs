@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Procurement.Rules.Cli;
 
-/// <summary>The <c>--waivers FILE...</c> and <c>--waiver-warning-days N</c> options of validate, explain, diff and lint, and loading the files they name.</summary>
+/// <summary>The <c>--waivers FILE...</c> and <c>--waiver-warning-days N</c> options of validate, explain, diff, lint and monitor, and loading the files they name.</summary>
 internal sealed class WaiverOptions
 {
     public Option<string[]> Files { get; } = new("--waivers")

@@ -135,12 +135,13 @@ internal static class MonitoringHtmlWriter
     {
         html.Append("<h2>Per maand</h2>\n");
         FigureTable(html, "Maand", report.Months.Select(m => (m.Label, m.Region, (int?)m.FindingsPerRule.Sum(r => r.Count))));
-        foreach (var month in report.Months.Where(m => m.FindingsPerRule.Count > 0))
+        foreach (var month in report.Months.Where(m => m.Findings!.Count > 0))
         {
             html.Append(Invariant($"<details class=\"month\" data-month=\"{month.Label}\"><summary>Signalen op {E(MonitoringSummary.Date(month.Last))} ({month.FindingsPerRule.Sum(r => r.Count)})</summary>\n<ul>\n"));
-            foreach (var finding in month.Findings!.Where(f => !f.IsWaived))
+            foreach (var finding in month.Findings!)
             {
-                html.Append(Invariant($"<li><span class=\"rule-id\">{E(finding.RuleId)}</span> {E(ReportValues.Message(finding.Message))}</li>\n"));
+                var waived = finding.IsWaived ? $" <em>({E($"geaccepteerde afwijking{(finding.Waiver!.Id is { } id ? " " + id : "")}, goedgekeurd door {finding.Waiver.ApprovedBy}")})</em>" : string.Empty;
+                html.Append(Invariant($"<li><span class=\"rule-id\">{E(finding.RuleId)}</span> {E(ReportValues.Message(finding.Message))}{waived}</li>\n"));
             }
 
             html.Append("</ul></details>\n");

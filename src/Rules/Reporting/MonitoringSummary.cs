@@ -98,6 +98,14 @@ internal sealed class MonitoringSummary
                 ? $"Op {Date(report.Until)} gaven de monitoringsregels geen signalen."
                 : $"Op {Date(report.Until)} gaven de monitoringsregels {Number(open)} {(open == 1 ? "signaal" : "signalen")}; de aandachtspunten hieronder noemen ze.",
         };
+        var waived = report.Months[^1].Findings!.Count(f => f.IsWaived);
+        if (waived > 0)
+        {
+            sentences.Add(waived == 1
+                ? "Daarnaast is 1 signaal een geaccepteerde afwijking (met een besluit dat op die dag geldt); dat telt niet mee."
+                : $"Daarnaast zijn {Number(waived)} signalen geaccepteerde afwijkingen (met een besluit dat op die dag geldt); die tellen niet mee.");
+        }
+
         if (report.Quarters.Count >= 2 && report.Quarters[^2].Region.Spend > 0)
         {
             var (previous, current) = (report.Quarters[^2], report.Quarters[^1]);

@@ -115,6 +115,36 @@ public sealed partial class MonitorCommandTests
         Assert.Contains("<details class=\"month\" data-month=\"2024-12\"><summary>Signalen op 31 december 2024", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Waivers_TakeAnAcceptedSignalOutOfTheCounts_AndTheSummarySaysSo()
+    {
+        var example = Path.Combine(Repository.Root, "examples", "monitoring", "heerlen-landgraaf-voerendaal-2021.yaml");
+        var waivers = Path.Combine(Path.GetDirectoryName(Year.Value)!, "hlv.waivers.yaml");
+        File.WriteAllText(waivers, """
+            waivers:
+              - id: HLV-AFW-2021-03
+                rule: MO-001
+                design: hlv-basishulp-jeugd-2019-2022-monitoring-2021
+                subject: contracts[hlv-jens-ggz-heavy]
+                justification: De hardheidsclausule is ingeroepen; gemeenten en JenS delen het tekort boven 5% bij helfte.
+                approvedBy: Colleges van Heerlen, Landgraaf en Voerendaal
+                decided: 2021-05-20
+                expires: 2021-12-31
+            """);
+
+        var (exit, markdown, error) = Run("monitor", example, "--waivers", waivers);
+        var (_, json, _) = Run("monitor", example, "--waivers", waivers, "--format", "json");
+
+        Assert.Equal((0, string.Empty), (exit, error));
+        Assert.Contains("Daarnaast is 1 signaal een geaccepteerde afwijking (met een besluit dat op die dag geldt); dat telt niet mee.", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("- **MO-001**", markdown, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(json);
+        var december = document.RootElement.GetProperty("months")[11];
+        Assert.DoesNotContain(december.GetProperty("findingsPerRule").EnumerateArray(), r => r.GetProperty("ruleId").GetString() == "MO-001");
+        var waived = Assert.Single(december.GetProperty("findings").EnumerateArray(), f => f.TryGetProperty("waiver", out _));
+        Assert.Equal("HLV-AFW-2021-03", waived.GetProperty("waiver").GetProperty("id").GetString());
+    }
+
     [Theory]
     [InlineData("--from", "2024-13", "error: --from '2024-13' is not a month; write it as yyyy-MM (for example 2024-01).")]
     [InlineData("--until", "2024-03-31", "error: --until '2024-03-31' is not a month; write it as yyyy-MM (for example 2024-01).")]

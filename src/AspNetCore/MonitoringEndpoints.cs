@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Procurement.Rules.AspNetCore.Json;
 using Procurement.Rules.Model;
+using Procurement.Rules.Monitoring;
 using Procurement.Rules.Reporting;
 
 namespace Procurement.Rules.AspNetCore;
@@ -87,9 +88,14 @@ internal static class MonitoringEndpoints
             return (null, null);
         }
 
-        return DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
-            ? (month, null)
-            : (null, Problems.BadRequest($"'{field}' is geen maand; schrijf de maand als jjjj-mm, bijvoorbeeld 2021-01."));
+        if (!DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        {
+            return (null, Problems.BadRequest($"'{field}' is geen maand; schrijf de maand als jjjj-mm, bijvoorbeeld 2021-01."));
+        }
+
+        return month < MonitoringReport.EarliestMonth || month > MonitoringReport.LatestMonth
+            ? (null, Problems.BadRequest(Invariant($"'{field}' ligt buiten de maanden waarover een rapportage kan gaan ({MonitoringReport.EarliestMonth:yyyy-MM} tot en met {MonitoringReport.LatestMonth:yyyy-MM}).")))
+            : (month, null);
     }
 
     /// <summary>
@@ -108,6 +114,12 @@ internal static class MonitoringEndpoints
 
         var from = first ?? months!.Value.First;
         var until = last ?? months!.Value.Last;
+        if (from < MonitoringReport.EarliestMonth || until > MonitoringReport.LatestMonth)
+        {
+            return (null, Problems.BadRequest(Invariant(
+                $"De periodegegevens lopen van {from:yyyy-MM} tot en met {until:yyyy-MM}; een rapportage gaat over maanden van {MonitoringReport.EarliestMonth:yyyy-MM} tot en met {MonitoringReport.LatestMonth:yyyy-MM}. Kies de maanden 'from' en 'until' (Van en Tot en met).")));
+        }
+
         var count = ((until.Year - from.Year) * 12) + until.Month - from.Month + 1;
         if (count < 1)
         {

@@ -96,6 +96,12 @@ internal static class MonitorCommand
             return false;
         }
 
+        if (parsed < MonitoringReport.EarliestMonth || parsed > MonitoringReport.LatestMonth)
+        {
+            error.WriteLine(SafeText.Terminal($"error: {option.Name} '{text}' is outside the months a report covers ({MonitoringReport.EarliestMonth:yyyy-MM} to {MonitoringReport.LatestMonth:yyyy-MM})."));
+            return false;
+        }
+
         month = parsed;
         return true;
     }
@@ -112,6 +118,12 @@ internal static class MonitorCommand
         }
 
         range = (first ?? months!.Value.First, last ?? months!.Value.Last);
+        if (range.From < MonitoringReport.EarliestMonth || range.Until > MonitoringReport.LatestMonth)
+        {
+            error.WriteLine(SafeText.Terminal($"error: the period data of {design.SourceFile} run from {range.From:yyyy-MM} to {range.Until:yyyy-MM}; a report covers months from {MonitoringReport.EarliestMonth:yyyy-MM} to {MonitoringReport.LatestMonth:yyyy-MM}: give --from and --until."));
+            return false;
+        }
+
         var count = ((range.Until.Year - range.From.Year) * 12) + range.Until.Month - range.From.Month + 1;
         if (count < 1 || count > MonitoringReport.MaxMonths)
         {

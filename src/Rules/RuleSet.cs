@@ -225,7 +225,7 @@ public sealed class RuleSet
     /// <param name="until">A day of the last month; at most 120 months after the first.</param>
     /// <param name="options">Budgets, threshold and waivers for each month's evaluation (its reference date is the month's last day); defaults when null.</param>
     /// <param name="cancellationToken">Stops the run with an <see cref="OperationCanceledException"/>.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="until"/> lies before <paramref name="from"/>, or the range is over 120 months.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="until"/> lies before <paramref name="from"/>, the range is over 120 months, or it lies outside 1900-01 to 9998-12.</exception>
     /// <exception cref="EvaluationBudgetExceededException">A month's evaluation used up its time or memory budget.</exception>
     public Monitoring.MonitoringReport Monitor(TenderDesign design, DateOnly from, DateOnly until, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
     {

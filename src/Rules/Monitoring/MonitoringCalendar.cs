@@ -12,9 +12,14 @@ internal sealed class MonitoringCalendar
     private readonly int[] _quarterOfMonth;
 
     /// <summary>The calendar from the month of <paramref name="from"/> through the month of <paramref name="until"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="until"/> lies before <paramref name="from"/>, or the range is over <see cref="MonitoringReport.MaxMonths"/> months.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="until"/> lies before <paramref name="from"/>, the range is over <see cref="MonitoringReport.MaxMonths"/> months, or outside <see cref="MonitoringReport.EarliestMonth"/> to <see cref="MonitoringReport.LatestMonth"/>.</exception>
     public MonitoringCalendar(DateOnly from, DateOnly until)
     {
+        if (from < MonitoringReport.EarliestMonth || until >= MonitoringReport.LatestMonth.AddMonths(1))
+        {
+            throw new ArgumentOutOfRangeException(from < MonitoringReport.EarliestMonth ? nameof(from) : nameof(until), $"A monitoring report covers months from {MonitoringReport.EarliestMonth:yyyy-MM} to {MonitoringReport.LatestMonth:yyyy-MM}.");
+        }
+
         _first = new DateOnly(from.Year, from.Month, 1);
         MonthCount = Index(until) - Index(_first) + 1;
         if (MonthCount < 1)

@@ -11,6 +11,12 @@ public sealed record MonitoringReport
     /// <summary>The most months one report covers: ten years, each month one evaluation of the rules.</summary>
     public const int MaxMonths = 120;
 
+    /// <summary>The earliest month a report may start in (rules look back a year or so from each month).</summary>
+    public static DateOnly EarliestMonth { get; } = new(1900, 1, 1);
+
+    /// <summary>The latest month a report may end in (rules and the calendar look a month or so ahead of each month).</summary>
+    public static DateOnly LatestMonth { get; } = new(9998, 12, 1);
+
     /// <summary>Id of the design (inkoopkader) the period data belong to.</summary>
     public required string DesignId { get; init; }
 

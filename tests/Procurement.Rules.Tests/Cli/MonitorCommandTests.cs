@@ -148,6 +148,8 @@ public sealed partial class MonitorCommandTests
     [Theory]
     [InlineData("--from", "2024-13", "error: --from '2024-13' is not a month; write it as yyyy-MM (for example 2024-01).")]
     [InlineData("--until", "2024-03-31", "error: --until '2024-03-31' is not a month; write it as yyyy-MM (for example 2024-01).")]
+    [InlineData("--until", "9999-12", "error: --until '9999-12' is outside the months a report covers (1900-01 to 9998-12).")]
+    [InlineData("--from", "1899-12", "error: --from '1899-12' is outside the months a report covers (1900-01 to 9998-12).")]
     public void BadMonth_IsInvalidInput_WithOneLine(string option, string value, string message)
     {
         var (exit, output, error) = Run("monitor", Year.Value, option, value);
@@ -173,6 +175,18 @@ public sealed partial class MonitorCommandTests
         Assert.Equal((0, string.Empty), (exit, error));
         using var document = JsonDocument.Parse(json);
         Assert.Equal(0, document.RootElement.GetProperty("whole").GetProperty("region").GetProperty("profilesInCare").GetInt32());
+    }
+
+    [Fact]
+    public void PeriodDataOutsideTheCalendar_NeedTheMonthsGiven()
+    {
+        var file = Path.Combine(Path.GetDirectoryName(Year.Value)!, "far-future.yaml");
+        File.WriteAllText(file, Procurement.Rules.Tests.Model.SampleDesigns.Valid + "\n" + Procurement.Rules.Tests.Model.SampleDesigns.PeriodData.Replace("ended: 2023-07-31", "ended: 9999-12-31", StringComparison.Ordinal));
+
+        Assert.Equal(
+            (2, $"error: the period data of {file} run from 2023-01 to 9999-12; a report covers months from 1900-01 to 9998-12: give --from and --until."),
+            Outcome(Run("monitor", file)));
+        Assert.Equal(0, Run("monitor", file, "--until", "2023-12").Exit);
     }
 
     private static (int Exit, string Error) Outcome((int Exit, string Output, string Error) run) => (run.Exit, run.Error.TrimEnd());

@@ -99,13 +99,16 @@ public sealed class MonitoringReportTests
     }
 
     [Fact]
-    public void Range_EndingBeforeItStarts_OrOverTenYears_IsRefused()
+    public void Range_EndingBeforeItStarts_OverTenYears_OrBeyondTheCalendar_IsRefused()
     {
         var before = Assert.Throws<ArgumentOutOfRangeException>(() => Pack.Value.Monitor(Sample.Value, new DateOnly(2023, 5, 1), new DateOnly(2023, 4, 30)));
         Assert.Contains("The last month (2023-04) lies before the first (2023-05).", before.Message, StringComparison.Ordinal);
 
         var tooLong = Assert.Throws<ArgumentOutOfRangeException>(() => Pack.Value.Monitor(Sample.Value, new DateOnly(2020, 1, 1), new DateOnly(2030, 1, 1)));
         Assert.Contains("A monitoring report covers at most 120 months; 2020-01 to 2030-01 is 121.", tooLong.Message, StringComparison.Ordinal);
+
+        var far = Assert.Throws<ArgumentOutOfRangeException>(() => Pack.Value.Monitor(Sample.Value, new DateOnly(9999, 11, 1), new DateOnly(9999, 12, 31)));
+        Assert.Contains("A monitoring report covers months from 1900-01 to 9998-12.", far.Message, StringComparison.Ordinal);
 
         Assert.Single(Pack.Value.Monitor(Sample.Value, new DateOnly(2023, 3, 31), new DateOnly(2023, 3, 1)).Months);
     }

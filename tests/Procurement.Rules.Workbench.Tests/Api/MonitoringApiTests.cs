@@ -123,6 +123,19 @@ public sealed class MonitoringApiTests
         Assert.Equal($"'{field}' is geen maand; schrijf de maand als jjjj-mm, bijvoorbeeld 2021-01.", body["detail"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("from", "1899-12")]
+    [InlineData("until", "9999-12")]
+    public async Task AMonthOutsideTheCalendar_Is400_NamingTheField(string field, string value)
+    {
+        await using var host = await StartAsync();
+
+        var (status, body, _) = await host.PostAsync("api/monitoring", new Dictionary<string, string> { ["path"] = Example, ["format"] = "html", [field] = value });
+
+        Assert.Equal(400, status);
+        Assert.Equal($"'{field}' ligt buiten de maanden waarover een rapportage kan gaan (1900-01 tot en met 9998-12).", body!["detail"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task UntilBeforeFrom_Is400()
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 
 namespace Procurement.Rules.Reporting;
@@ -199,5 +198,5 @@ internal static class HtmlReportWriter
     }
 
     // Control characters are shown escaped (\x1B), as on a terminal, so an odd name is visible rather than hidden.
-    private static string E(string text) => WebUtility.HtmlEncode(ReportEscaping.Controls(text));
+    private static string E(string text) => ReportEscaping.Html(text);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Procurement.Rules.Monitoring;
 
@@ -179,7 +178,7 @@ internal static class MonitoringHtmlWriter
     private static string ShortMonth(DateOnly month) =>
         ShortMonths[month.Month - 1] + (month.Month == 1 ? " " + month.Year.ToString(CultureInfo.InvariantCulture) : string.Empty);
 
-    private static string E(string text) => WebUtility.HtmlEncode(ReportEscaping.Controls(text));
+    private static string E(string text) => ReportEscaping.Html(text);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

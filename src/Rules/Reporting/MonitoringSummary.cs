@@ -11,9 +11,6 @@ namespace Procurement.Rules.Reporting;
 /// </summary>
 internal sealed class MonitoringSummary
 {
-    private static readonly string[] Months =
-        ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
-
     /// <summary>The columns of a table of figures (per quarter, month, lot or party), as the HTML and Markdown reports show them.</summary>
     public static readonly IReadOnlyList<(string Heading, Func<MonitoringFigures, string> Value)> Columns =
     [
@@ -63,7 +60,7 @@ internal sealed class MonitoringSummary
     }
 
     /// <summary>A month written out: <c>maart 2024</c>.</summary>
-    public static string MonthName(DateOnly month) => $"{Months[month.Month - 1]} {month.Year.ToString(CultureInfo.InvariantCulture)}";
+    public static string MonthName(DateOnly month) => $"{ReportText.DutchMonths[month.Month - 1]} {month.Year.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>The range of the report written out: <c>januari 2024 t/m december 2024</c>, or one month.</summary>
     public static string Range(MonitoringReport report) =>
@@ -73,13 +70,11 @@ internal sealed class MonitoringSummary
 
     public static string Money(decimal amount) => ReportValues.Amount(Math.Round(amount, 0));
 
-    public static string Number(int count) => count.ToString("#,##0", Dutch);
+    public static string Number(int count) => count.ToString("#,##0", ReportValues.DutchNumbers);
 
     public static string Percent(decimal? percent) => percent is { } p ? Decimal(p) + "%" : "–";
 
-    public static string Decimal(decimal value) => value.ToString("#,##0.#", Dutch);
-
-    private static readonly NumberFormatInfo Dutch = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = ",", NegativeSign = "-" };
+    public static string Decimal(decimal value) => value.ToString("#,##0.#", ReportValues.DutchNumbers);
 
     private static List<string> Write(MonitoringReport report, decimal? budgetShare, int open)
     {

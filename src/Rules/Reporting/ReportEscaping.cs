@@ -32,6 +32,9 @@ public static class ReportEscaping
         return builder.ToString();
     }
 
+    /// <summary>Text for an HTML report: <see cref="Controls"/>'s result, HTML-encoded (the one encoding every HTML writer uses).</summary>
+    internal static string Html(string? text) => System.Net.WebUtility.HtmlEncode(Controls(text));
+
     /// <summary>
     /// For Markdown text, also inside a table cell: HTML is encoded, the characters that start links, images, emphasis,
     /// code and cells are backslash-escaped, line breaks become spaces and other control characters are escaped as in

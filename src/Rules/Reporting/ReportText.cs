@@ -9,7 +9,8 @@ namespace Procurement.Rules.Reporting;
 /// </summary>
 public sealed class ReportText
 {
-    private static readonly string[] DutchMonths =
+    /// <summary>The Dutch names of the months, January first.</summary>
+    internal static readonly string[] DutchMonths =
         ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
 
     private static readonly string[] EnglishMonths =

@@ -10,7 +10,8 @@ namespace Procurement.Rules.Reporting;
 /// </summary>
 public static partial class ReportValues
 {
-    private static readonly NumberFormatInfo DutchNumbers = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = ",", NegativeSign = "-" };
+    /// <summary>Dutch notation of numbers: <c>1.234,5</c>.</summary>
+    internal static readonly NumberFormatInfo DutchNumbers = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = ",", NegativeSign = "-" };
 
     // The last name of a value's expression that marks it as an amount in euro: the model's budgets and contract
     // values, and parameters named as thresholds or amounts.

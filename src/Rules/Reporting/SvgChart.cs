@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 
 namespace Procurement.Rules.Reporting;
@@ -115,7 +114,7 @@ internal static class SvgChart
         return Math.Max((decimal)step, raw < 1 ? 1 : 0);
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(ReportEscaping.Controls(text));
+    private static string E(string text) => ReportEscaping.Html(text);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

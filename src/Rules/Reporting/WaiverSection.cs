@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using Procurement.Rules.Comparing;
@@ -158,5 +157,5 @@ internal static class WaiverSection
 
     private static string M(string text) => ReportEscaping.Markdown(text);
 
-    private static string E(string text) => WebUtility.HtmlEncode(ReportEscaping.Controls(text));
+    private static string E(string text) => ReportEscaping.Html(text);
 }

@@ -134,17 +134,27 @@ internal sealed class FigureCounter
     /// <summary>Adds each month's share of a budgeted contract's budget: what <see cref="Contract.BudgetYearToDate"/> grows by that month.</summary>
     private void CountBudget(Contract contract)
     {
+        if (contract.Budget is null || contract.Period.Until is null)
+        {
+            return;
+        }
+
+        // The budget to date at the end of the month before, carried from month to month (read once for the first).
+        decimal? before = null;
         for (var m = 0; m < _calendar.MonthCount; m++)
         {
             var first = _calendar.FirstDayOf(m);
             var last = first.AddMonths(1).AddDays(-1);
-            if (contract.BudgetYearToDate(last) is not { } toDate || !contract.Period.Overlaps(new Period(first, last)))
+            var toDate = contract.BudgetYearToDate(last) ?? 0m;
+            var start = first.Month == 1 ? 0m : before ?? contract.BudgetYearToDate(first.AddDays(-1)) ?? 0m;
+            before = toDate;
+            if (!contract.Period.Overlaps(new Period(first, last)))
             {
                 continue;
             }
 
             // Each month's share to the cent, so that months add up to their quarters and the whole range exactly.
-            var share = Math.Round(toDate - (first.Month == 1 ? 0m : contract.BudgetYearToDate(first.AddDays(-1)) ?? 0m), 2);
+            var share = Math.Round(toDate - start, 2);
             Add(first, contract.Lot, contract.Party, t => t.LumpSumBudget = (t.LumpSumBudget ?? 0m) + share);
         }
     }

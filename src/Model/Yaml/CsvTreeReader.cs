@@ -62,10 +62,15 @@ internal static class CsvTreeReader
         var degree = parallel ?? (text.Length >= ParallelFrom) ? Math.Max(2, Environment.ProcessorCount) : 1;
         var chunks = Chunks(text, body, chunk ?? Math.Clamp(text.Length / (degree * 4), 1 << 16, MaxChunk));
         var context = new RowContext(columns, limits, errors.File, separator);
+
+        // One scratch per place in a wave: the chunk at place i of every wave uses scratch i, one thread at a time, so each
+        // column's pool of cell text is filled once for the whole file instead of once per chunk.
+        var scratches = new RowScratch[Math.Min(degree, chunks.Count)];
         for (var wave = 0; wave < chunks.Count; wave += degree)
         {
             var results = new ChunkResult<T>[Math.Min(degree, chunks.Count - wave)];
-            Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = degree }, i => results[i] = ReadChunk(text, chunks[wave + i], context, read));
+            Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = degree }, i =>
+                results[i] = ReadChunk(text, chunks[wave + i], context, read, scratches[i] ??= new RowScratch(columns.Length)));
             foreach (var result in results)
             {
                 foreach (var row in result.Rows)
@@ -135,13 +140,12 @@ internal static class CsvTreeReader
         return chunks;
     }
 
-    // Reads the rows of one chunk with one reader, whose errors each row result points into.
-    private static ChunkResult<T> ReadChunk<T>(string text, Chunk chunk, RowContext context, Func<YamlFieldReader, Func<YamlNodeBase, T?>> read)
+    // Reads the rows of one chunk with one reader, whose errors each row result points into; scratch is the room its rows reuse.
+    private static ChunkResult<T> ReadChunk<T>(string text, Chunk chunk, RowContext context, Func<YamlFieldReader, Func<YamlNodeBase, T?>> read, RowScratch scratch)
         where T : class
     {
         var result = new ChunkResult<T>([], []);
         var readRow = read(new YamlFieldReader(context.File, result.Errors, int.MaxValue));
-        var scratch = new RowScratch(context.Columns.Length);
         var line = chunk.FirstLine;
         try
         {
@@ -198,7 +202,9 @@ internal static class CsvTreeReader
                 errors.Error(span, LoadErrorCodes.DuplicateKey, $"Column '{name}' appears twice in the header.");
             }
 
-            columns.Add(new Column(name, field?.Kind == FieldKind.TextList, field?.Kind == FieldKind.Number, new YamlScalar(name, ScalarStyle.Plain, span)));
+            // The schema's own string for a known name: the readers look fields up by name, and the same instance matches at once.
+            var key = field?.Name ?? name;
+            columns.Add(new Column(key, field?.Kind == FieldKind.TextList, field?.Kind == FieldKind.Number, new YamlScalar(key, ScalarStyle.Plain, span)));
         }
 
         // A missing column is reported once, at the header, instead of once per row.
@@ -230,7 +236,8 @@ internal static class CsvTreeReader
         }
 
         var first = errors.Count;
-        var entries = new List<KeyValuePair<YamlScalar, YamlNodeBase>>(columns.Length);
+        var entries = scratch.Row.EntryList;
+        entries.Clear();
         for (var i = 0; i < columns.Length; i++)
         {
             var raw = row[i].Span;
@@ -240,7 +247,8 @@ internal static class CsvTreeReader
             scratch.Cells[i] = cell;
             var trimmed = raw.Trim();
             var quoted = trimmed.Length >= 2 && trimmed[0] == '"' && trimmed[^1] == '"';
-            var value = quoted ? Unquote(trimmed) : columns[i].IsList ? trimmed.ToString() : scratch.Text[i].Get(trimmed);
+            // A list cell's text is only split into its items (from the pool), never made into a string of its own.
+            var value = quoted ? Unquote(trimmed).AsSpan() : trimmed;
             if (value.Length == 0)
             {
                 continue;
@@ -253,17 +261,26 @@ internal static class CsvTreeReader
                 return null;
             }
 
-            // A spreadsheet that separates with ';' writes decimals with a comma (Dutch: 2,5); one comma between digits is the decimal point.
-            if (columns[i].IsNumber && context.Separator == ';' && DecimalComma(value) is { } point)
+            var start = cellColumn + (raw.Length - raw.TrimStart().Length) + (quoted ? 1 : 0);
+            if (columns[i].IsList)
             {
-                value = point;
+                entries.Add(new(columns[i].Key, List(value, cellLine, start, scratch, i)));
+                continue;
             }
 
-            var start = cellColumn + (raw.Length - raw.TrimStart().Length) + (quoted ? 1 : 0);
-            entries.Add(new(columns[i].Key, columns[i].IsList ? List(value, cellLine, start, scratch.Text[i]) : new YamlScalar(value, ScalarStyle.DoubleQuoted, cell)));
+            var text = quoted ? value.ToString() : scratch.Text[i].Get(value);
+
+            // A spreadsheet that separates with ';' writes decimals with a comma (Dutch: 2,5); one comma between digits is the decimal point.
+            if (columns[i].IsNumber && context.Separator == ';' && DecimalComma(text) is { } point)
+            {
+                text = point;
+            }
+
+            entries.Add(new(columns[i].Key, scratch.Cell(i, text, cell)));
         }
 
-        var item = read(new YamlMapping(entries, rowSpan));
+        scratch.Row.Reuse(rowSpan);
+        var item = read(scratch.Row);
         for (var i = first; i < errors.Count; i++)
         {
             // A cell's error names its column: the message is about a field, the reader of a CSV file thinks in columns.
@@ -287,32 +304,44 @@ internal static class CsvTreeReader
             : null;
     }
 
-    // The items of a list cell, each a value positioned where it starts, their text taken from the column's pool.
-    private static YamlSequence List(string value, int line, int column, CellTextPool text)
+    // The items of a list cell in column, each a value positioned where it starts, their text taken from the column's pool.
+    private static YamlSequence List(ReadOnlySpan<char> value, int line, int column, RowScratch scratch, int index)
     {
-        var items = new List<YamlNodeBase>();
+        var (sequence, spare) = scratch.List(index);
+        var items = sequence.ItemList;
+        items.Clear();
+        var text = scratch.Text[index];
         var from = 0;
         while (from <= value.Length)
         {
-            var end = value.IndexOf(';', from);
+            var end = value[from..].IndexOf(';') is var next and >= 0 ? from + next : -1;
             if (end < 0)
             {
                 end = value.Length;
             }
 
-            var part = value.AsSpan(from, end - from);
+            var part = value[from..end];
             var lead = part.Length - part.TrimStart().Length;
             var trimmed = part.Trim();
             if (trimmed.Length > 0)
             {
                 var at = column + from + lead;
-                items.Add(new YamlScalar(text.Get(trimmed), ScalarStyle.DoubleQuoted, new SourceSpan(line, at, -1, line, at + trimmed.Length, -1)));
+                var span = new SourceSpan(line, at, -1, line, at + trimmed.Length, -1);
+                if (items.Count == spare.Count)
+                {
+                    spare.Add(new YamlScalar(string.Empty, ScalarStyle.DoubleQuoted, span));
+                }
+
+                var item = spare[items.Count];
+                item.Reuse(text.Get(trimmed), span);
+                items.Add(item);
             }
 
             from = end + 1;
         }
 
-        return new YamlSequence(items, new SourceSpan(line, column, -1, line, column + value.Length, -1));
+        sequence.Reuse(new SourceSpan(line, column, -1, line, column + value.Length, -1));
+        return sequence;
     }
 
     // The line and column of the character at offset in a row that starts at line; a quoted cell may hold line breaks.
@@ -330,12 +359,32 @@ internal static class CsvTreeReader
 
     private sealed record RowContext(Column[] Columns, YamlLimits Limits, string File, char Separator);
 
-    // What the rows of one chunk reuse: room for the spans of a row's cells, and each column's pool of cell text.
+    // What the rows of a chunk reuse: room for the spans of a row's cells, each column's pool of cell text, and the
+    // nodes a row is read through. The nodes are refilled for every row: a row's reader copies the values and spans it
+    // keeps into its record (as every reader of the design does) and keeps no node, so a row allocates only what its
+    // record holds, instead of a mapping, a list of entries and a node per cell.
     private sealed class RowScratch(int columns)
     {
+        private readonly YamlScalar?[] _cells = new YamlScalar?[columns];
+        private readonly (YamlSequence Sequence, List<YamlScalar> Spare)?[] _lists = new (YamlSequence, List<YamlScalar>)?[columns];
+
         public SourceSpan[] Cells { get; } = new SourceSpan[columns];
 
         public CellTextPool[] Text { get; } = [.. Enumerable.Range(0, columns).Select(_ => new CellTextPool())];
+
+        public YamlMapping Row { get; } = new([], default);
+
+        // The node of the cell in column, holding value.
+        public YamlScalar Cell(int column, string value, SourceSpan span)
+        {
+            var cell = _cells[column] ??= new YamlScalar(value, ScalarStyle.DoubleQuoted, span);
+            cell.Reuse(value, span);
+            return cell;
+        }
+
+        // The list node of a list column, and the item nodes it has had so far.
+        public (YamlSequence Sequence, List<YamlScalar> Spare) List(int column) =>
+            _lists[column] ??= (new YamlSequence([], default), []);
     }
 
     private readonly record struct Chunk(int Start, int Length, int FirstLine);

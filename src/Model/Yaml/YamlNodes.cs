@@ -11,7 +11,7 @@ public abstract class YamlNodeBase
     private protected YamlNodeBase(SourceSpan span) => Span = span;
 
     /// <summary>Where the node starts and ends in the text.</summary>
-    public SourceSpan Span { get; }
+    public SourceSpan Span { get; private protected set; }
 
     /// <summary>The line where the node starts, 1-based.</summary>
     public int Line => Span.StartLine;
@@ -34,10 +34,10 @@ public sealed class YamlScalar : YamlNodeBase
     }
 
     /// <summary>The value's text, after YAML's unquoting and folding.</summary>
-    public string Value { get; }
+    public string Value { get; private set; }
 
     /// <summary>How the value was written: plain, single- or double-quoted, literal or folded.</summary>
-    public ScalarStyle Style { get; }
+    public ScalarStyle Style { get; private set; }
 
     /// <summary>Whether the value was written without quotes or block indicator.</summary>
     public bool IsPlain => Style is ScalarStyle.Plain or ScalarStyle.Any;
@@ -47,16 +47,28 @@ public sealed class YamlScalar : YamlNodeBase
 
     /// <inheritdoc/>
     public override string KindName => "a single value";
+
+    // The CSV reader's cells: one node per column, given the next row's value (see CsvTreeReader).
+    internal void Reuse(string value, SourceSpan span)
+    {
+        Value = value;
+        Span = span;
+    }
 }
 
 /// <summary>A list of nodes.</summary>
 public sealed class YamlSequence : YamlNodeBase
 {
     internal YamlSequence(List<YamlNodeBase> items, SourceSpan span)
-        : base(span) => Items = items;
+        : base(span) => ItemList = items;
 
     /// <summary>The items, in file order.</summary>
-    public IReadOnlyList<YamlNodeBase> Items { get; }
+    public IReadOnlyList<YamlNodeBase> Items => ItemList;
+
+    // The list itself, for the CSV reader's list cells, which it refills row by row.
+    internal List<YamlNodeBase> ItemList { get; }
+
+    internal void Reuse(SourceSpan span) => Span = span;
 
     /// <inheritdoc/>
     public override string KindName => "a list";
@@ -73,6 +85,9 @@ public sealed class YamlMapping : YamlNodeBase
 
     // The list itself, for the loaders' field lookups: a design has hundreds of thousands of mappings.
     internal List<KeyValuePair<YamlScalar, YamlNodeBase>> EntryList { get; }
+
+    // The CSV reader's rows: one mapping per chunk, refilled row by row.
+    internal void Reuse(SourceSpan span) => Span = span;
 
     /// <inheritdoc/>
     public override string KindName => "a mapping";

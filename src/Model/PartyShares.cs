@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Procurement.Rules.Model;
 
 /// <summary>The party that delivers the most care profiles of a category, and the one with the most budget, with their shares.</summary>
@@ -39,12 +41,13 @@ internal sealed class PartyShares
                 continue;
             }
 
-            if (!counts.TryGetValue(party, out var sums))
+            ref var sums = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, party, out var seen);
+            if (!seen)
             {
                 order.Add(party);
             }
 
-            counts[party] = (sums.Profiles + 1, sums.Budget + profile.Budget);
+            sums = (sums.Profiles + 1, sums.Budget + profile.Budget);
         }
 
         ContractParty? profileParty = null, budgetParty = null;

@@ -1,3 +1,5 @@
+using Procurement.Rules.Model.Yaml;
+
 namespace Procurement.Rules.Model.Loading;
 
 /// <summary>Builds the model over records whose ids and references <see cref="DesignResolver"/> has checked.</summary>
@@ -17,10 +19,7 @@ internal sealed partial class DesignResolver
         var contracts = BuildContracts(dto.Contracts);
         IndexContracts(municipalities, lots, providers, cooperatives, contracts);
         var (profiles, profileById) = BuildProfiles(dto.CareProfiles);
-        foreach (var group in profiles.GroupBy(p => p.Terms))
-        {
-            group.Key.CareProfiles = group.ToArray();
-        }
+        AssignProfilesToTerms(lots, profiles);
 
         var expertTeam = dto.ExpertTeam is { } team ? new ExpertTeam(team.Id!.Value.Value, team.Name!, At(team.Span)) : null;
         var escalations = BuildEscalations(dto.Escalations, profileById, expertTeam);
@@ -196,7 +195,7 @@ internal sealed partial class DesignResolver
     private (List<CareProfile> Profiles, Dictionary<string, CareProfile> ById) BuildProfiles(List<CareProfileDto> items)
     {
         var profiles = new List<CareProfile>(items.Count);
-        var profileById = new Dictionary<string, CareProfile>(StringComparer.Ordinal);
+        var profileById = new Dictionary<string, CareProfile>(items.Count, StringComparer.Ordinal);
         foreach (var p in items)
         {
             var profile = new CareProfile(
@@ -206,7 +205,7 @@ internal sealed partial class DesignResolver
                 _lotById[p.Lot!.Value.Value],
                 p.Category!.Value,
                 p.MainContractor is { } main ? (Provider)_partyById[main.Value] : null,
-                p.CoProviders.Select(c => (Provider)_partyById[c.Value]).ToArray(),
+                Providers(p.CoProviders),
                 p.IntensityHoursPerWeek!.Value,
                 p.DurationMonths!.Value,
                 p.Budget!.Value,
@@ -224,6 +223,51 @@ internal sealed partial class DesignResolver
         }
 
         return (profiles, profileById);
+    }
+
+    // The providers named by checked ids, in order; most profiles name none or one.
+    private Provider[] Providers(IReadOnlyList<Located<string>> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var providers = new Provider[ids.Count];
+        for (var i = 0; i < providers.Length; i++)
+        {
+            providers[i] = (Provider)_partyById[ids[i].Value];
+        }
+
+        return providers;
+    }
+
+    // Each lot's light and heavy terms get their profiles in file order: counted per terms first, so that every array is
+    // made once at its size (a national design has hundreds of thousands of profiles over a few dozen terms).
+    private static void AssignProfilesToTerms(List<Lot> lots, List<CareProfile> profiles)
+    {
+        static int Slot(CareProfile profile) => (profile.Lot.Index * 2) + (int)profile.Category;
+        var counts = new int[lots.Count * 2];
+        foreach (var profile in profiles)
+        {
+            counts[Slot(profile)]++;
+        }
+
+        var perTerms = new CareProfile[counts.Length][];
+        var filled = new int[counts.Length];
+        foreach (var profile in profiles)
+        {
+            var slot = Slot(profile);
+            (perTerms[slot] ??= new CareProfile[counts[slot]])[filled[slot]++] = profile;
+        }
+
+        for (var slot = 0; slot < perTerms.Length; slot++)
+        {
+            if (perTerms[slot] is { } inTerms)
+            {
+                inTerms[0].Terms.CareProfiles = inTerms;
+            }
+        }
     }
 
     private List<Escalation> BuildEscalations(List<EscalationDto> items, Dictionary<string, CareProfile> profileById, ExpertTeam? expertTeam)

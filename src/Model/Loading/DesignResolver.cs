@@ -53,6 +53,7 @@ internal sealed partial class DesignResolver
 
     private void AddIds<T>(List<T> items, Func<T, Located<string>?> id, Dictionary<string, T> index, string kind, Dictionary<string, int>? shared = null, Func<T, string>? fileOf = null)
     {
+        index.EnsureCapacity(index.Count + items.Count);
         foreach (var item in items)
         {
             if (id(item) is not { } located)

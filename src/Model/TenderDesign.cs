@@ -22,7 +22,8 @@ public sealed class TenderDesign
         IReadOnlyList<CareProfile> careProfiles,
         IReadOnlyList<Escalation> escalations,
         ExpertTeam? expertTeam,
-        string sourceFile)
+        string sourceFile,
+        DesignIds ids)
     {
         Id = id;
         Region = region;
@@ -38,11 +39,7 @@ public sealed class TenderDesign
         EscalationArray = [.. escalations];
         ExpertTeam = expertTeam;
         SourceFile = sourceFile;
-        _municipalities = municipalities.ToDictionary(m => m.Id, StringComparer.Ordinal);
-        _lots = lots.ToDictionary(l => l.Id, StringComparer.Ordinal);
-        _parties = providers.Cast<ContractParty>().Concat(cooperatives).ToDictionary(p => p.Id, StringComparer.Ordinal);
-        _contracts = contracts.ToDictionary(c => c.Id, StringComparer.Ordinal);
-        _careProfiles = careProfiles.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        (_municipalities, _lots, _parties, _contracts, _careProfiles) = ids;
     }
 
     /// <summary>Identifier of the design, e.g. <c>zuid-holland-zuid-2018</c>.</summary>
@@ -150,3 +147,11 @@ public sealed class TenderDesign
 
     private static DateOnly FirstOfMonth(DateOnly date) => new(date.Year, date.Month, 1);
 }
+
+/// <summary>The design's objects by id, as the loader built them: the design's lookups use them as they are.</summary>
+internal sealed record DesignIds(
+    Dictionary<string, Municipality> Municipalities,
+    Dictionary<string, Lot> Lots,
+    Dictionary<string, ContractParty> Parties,
+    Dictionary<string, Contract> Contracts,
+    Dictionary<string, CareProfile> CareProfiles);

@@ -248,7 +248,8 @@ internal static class CsvTreeReader
             var trimmed = raw.Trim();
             var quoted = trimmed.Length >= 2 && trimmed[0] == '"' && trimmed[^1] == '"';
             // A list cell's text is only split into its items (from the pool), never made into a string of its own.
-            var value = quoted ? Unquote(trimmed).AsSpan() : trimmed;
+            var unquoted = quoted ? Unquote(trimmed) : null;
+            var value = unquoted is null ? trimmed : unquoted.AsSpan();
             if (value.Length == 0)
             {
                 continue;
@@ -268,7 +269,7 @@ internal static class CsvTreeReader
                 continue;
             }
 
-            var text = quoted ? value.ToString() : scratch.Text[i].Get(value);
+            var text = unquoted ?? scratch.Text[i].Get(value);
 
             // A spreadsheet that separates with ';' writes decimals with a comma (Dutch: 2,5); one comma between digits is the decimal point.
             if (columns[i].IsNumber && context.Separator == ';' && DecimalComma(text) is { } point)

@@ -73,7 +73,7 @@ public abstract class ContractParty
     internal void SetContracts(Contract[] contracts)
     {
         Contracts = contracts;
-        _contractsBySlot = contracts.GroupBy(c => (c.Lot.Index * 2) + (int)c.Category).ToDictionary(g => g.Key, g => g.ToArray());
+        _contractsBySlot = contracts.GroupBy(c => c.Lot.TermsSlot(c.Category)).ToDictionary(g => g.Key, g => g.ToArray());
     }
 
     /// <inheritdoc/>

@@ -79,6 +79,9 @@ public sealed class Lot
 
     internal int Index { get; set; }
 
+    // Where this lot's terms for category stand among the design's terms: two per lot, in lot order, light first.
+    internal int TermsSlot(CareCategory category) => (Index * 2) + (int)category;
+
     /// <summary>
     /// What was spent under the lot's contracts from January through the month of <paramref name="month"/>, in its year
     /// (bestedingen per perceel; see <see cref="Contract.SpentYearToDate"/>).

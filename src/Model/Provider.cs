@@ -211,7 +211,7 @@ public sealed class Provider : ContractParty
 
         // Its own first, then its cooperatives', each in file order: no list of every member's usable contracts is kept,
         // which for a cooperative with many members and contracts would be their product.
-        var slot = (lot.Index * 2) + (int)category;
+        var slot = lot.TermsSlot(category);
         if (FirstCovering(slot, municipality, date) is { } own)
         {
             return own;
@@ -236,7 +236,7 @@ public sealed class Provider : ContractParty
             return [];
         }
 
-        var slot = (lot.Index * 2) + (int)category;
+        var slot = lot.TermsSlot(category);
         return [.. ContractsIn(slot), .. Cooperatives.SelectMany(c => c.ContractsIn(slot))];
     }
 }

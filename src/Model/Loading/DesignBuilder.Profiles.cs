@@ -59,18 +59,17 @@ internal sealed partial class DesignResolver
     // made once at its size (a national design has hundreds of thousands of profiles over a few dozen terms).
     private static void AssignProfilesToTerms(List<Lot> lots, List<CareProfile> profiles)
     {
-        static int Slot(CareProfile profile) => (profile.Lot.Index * 2) + (int)profile.Category;
         var counts = new int[lots.Count * 2];
         foreach (var profile in profiles)
         {
-            counts[Slot(profile)]++;
+            counts[profile.Lot.TermsSlot(profile.Category)]++;
         }
 
         var perTerms = new CareProfile[counts.Length][];
         var filled = new int[counts.Length];
         foreach (var profile in profiles)
         {
-            var slot = Slot(profile);
+            var slot = profile.Lot.TermsSlot(profile.Category);
             (perTerms[slot] ??= new CareProfile[counts[slot]])[filled[slot]++] = profile;
         }
 

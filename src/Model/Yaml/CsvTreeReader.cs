@@ -140,7 +140,7 @@ internal static class CsvTreeReader
         return chunks;
     }
 
-    // Reads the rows of one chunk with one reader, whose errors each row result points into; scratch is the room its rows reuse.
+    // Reads the rows of one chunk with one reader, whose errors each row result points into; scratch is the room of the place it is read at.
     private static ChunkResult<T> ReadChunk<T>(string text, Chunk chunk, RowContext context, Func<YamlFieldReader, Func<YamlNodeBase, T?>> read, RowScratch scratch)
         where T : class
     {
@@ -360,7 +360,7 @@ internal static class CsvTreeReader
 
     private sealed record RowContext(Column[] Columns, YamlLimits Limits, string File, char Separator);
 
-    // What the rows of a chunk reuse: room for the spans of a row's cells, each column's pool of cell text, and the
+    // What the rows read at one place reuse, chunk after chunk: room for the spans of a row's cells, each column's pool of cell text, and the
     // nodes a row is read through. The nodes are refilled for every row: a row's reader copies the values and spans it
     // keeps into its record (as every reader of the design does) and keeps no node, so a row allocates only what its
     // record holds, instead of a mapping, a list of entries and a node per cell.

@@ -86,7 +86,7 @@ public sealed class YamlMapping : YamlNodeBase
     // The list itself, for the loaders' field lookups: a design has hundreds of thousands of mappings.
     internal List<KeyValuePair<YamlScalar, YamlNodeBase>> EntryList { get; }
 
-    // The CSV reader's rows: one mapping per chunk, refilled row by row.
+    // The CSV reader's rows: one mapping per place chunks of rows are read at, refilled row by row.
     internal void Reuse(SourceSpan span) => Span = span;
 
     /// <inheritdoc/>
